@@ -1,0 +1,67 @@
+import { OPTION_INDEX } from '../decision/options.js';
+import type { TickContext } from '../engine/TickContext.js';
+
+const BAND = OPTION_INDEX.BAND;
+const HI = OPTION_INDEX.HI;
+const HE = OPTION_INDEX.HE;
+const SS = OPTION_INDEX.SS;
+
+/**
+ * Floor of each capability component, as a share of the component's total at the start of the
+ * run, so capabilities stay > 0 however long a state arms, is sanctioned or shrinks (model note N5).
+ * A share of the initial total keeps S3 (scale invariance).
+ */
+export const CAPABILITY_FLOOR = 1e-9;
+
+/**
+ * Phase 3 of THEORY §5.8: economic and capability effects (THEORY §5.5), computed from the
+ * snapshot and applied together, plus the scenario's growth rates.
+ * - HI: mil_i += φ_H·eco_i·k_conv; eco_i −= φ_H·eco_i (guns vs butter, E7)
+ * - HE: eco_i −= c_HE·eco_i
+ * - SS: both sides lose s·X_ij in absolute terms (E6), where trade counts at most up to the smaller
+ *   economy, min(X_ij, eco_i, eco_j) (model note N5); then X_ij ← (1 − s_red)·X_ij
+ * - BAND: eco_i += g_B·W_ij·eco_i = g_B·X_ij
+ * @internal
+ */
+export function economicPhase(ctx: TickContext): void {
+  const { world: w, scratch: s, params: p } = ctx;
+  const n = w.n;
+  const { dMil, dEco, dPop } = s;
+  for (let i = 0; i < n; i++) {
+    dMil[i] = w.growthMil[i] * w.mil[i];
+    dEco[i] = w.growthEco[i] * w.eco[i];
+    dPop[i] = w.growthPop[i] * w.pop[i];
+  }
+  for (let i = 0; i < n; i++) {
+    const a = s.action[i];
+    if (a === HI) {
+      const moved = p.phiH * w.eco[i];
+      dMil[i] += moved * p.kConv;
+      dEco[i] -= moved;
+    } else if (a === HE) {
+      dEco[i] -= p.cHE * w.eco[i];
+    } else if (a === SS) {
+      const j = s.target[i];
+      // s·W_ij·eco_i = s·W_ji·eco_j = s·X_ij: equal absolute losses (E6)
+      const loss = p.s * Math.min(w.trade[i * n + j], w.eco[i], w.eco[j]);
+      dEco[i] -= loss;
+      dEco[j] -= loss;
+    } else if (a === BAND) {
+      dEco[i] += p.gB * w.trade[i * n + s.target[i]];
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    w.mil[i] = Math.max(w.mil[i] + dMil[i], w.floorMil);
+    w.eco[i] = Math.max(w.eco[i] + dEco[i], w.floorEco);
+    w.pop[i] = Math.max(w.pop[i] + dPop[i], w.floorPop);
+  }
+  // Trade cuts after every delta was read from the snapshot (multiplication commutes, so two
+  // sanctions on the same dyad give the same result in any order).
+  const keep = 1 - p.sRed;
+  for (let i = 0; i < n; i++) {
+    if (s.action[i] !== SS) continue;
+    const j = s.target[i];
+    w.trade[i * n + j] *= keep;
+    w.trade[j * n + i] *= keep;
+  }
+}

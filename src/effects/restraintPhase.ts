@@ -1,0 +1,116 @@
+import { Z_DT, Z_SIZE } from '../decision/DecisionContext.js';
+import { FAMILY_INDEX_OF_OPTION, OPTION_INDEX } from '../decision/options.js';
+import type { TickContext } from '../engine/TickContext.js';
+import { updateSharedInstitutions } from '../institutions/sharedInstitutions.js';
+
+const SE = OPTION_INDEX.SE;
+const SS = OPTION_INDEX.SS;
+const SL = OPTION_INDEX.SL;
+const II = OPTION_INDEX.II;
+const IE = OPTION_INDEX.IE;
+const BAND = OPTION_INDEX.BAND;
+
+/** Whether option index a is soft (2) or institutional (3). */
+function pressing(a: number): boolean {
+  const f = FAMILY_INDEX_OF_OPTION[a];
+  return f === 2 || f === 3;
+}
+
+/**
+ * Phase 5 of THEORY §5.8: pressure on each target, Paul's seven conditions, Ω_j and restraint R_j
+ * (THEORY §5.6), and the legitimacy denial and accommodation that phase 7 applies (§5.5 SL, IE, BAND).
+ *
+ * π_SL = λ·w_i, π_SS = s·Dt, π_SE = ε_E·w_i (model note N4), π_II = π_IE = s_q·voice_iq,
+ * with w_i = cinc_i and voice_iq = cinc_i / Σ_{m∈M_q} cinc_m.
+ * Press_j = Σ_i w_a·π_a·(1 + ε_coord·#entente partners of i also pressing j).
+ * R_j = 1 − exp(−k_R·Ω_j·(1 − ideo_j)·Press_j).
+ * @internal
+ */
+export function restraintPhase(ctx: TickContext): void {
+  const { world: w, scratch: s, params: p } = ctx;
+  const n = w.n;
+  const { press, pressDom, denial, accommodation, pressureOut } = s;
+  press.fill(0);
+  pressDom.fill(0);
+  denial.fill(0);
+  accommodation.fill(0);
+  const lam = w.lambda;
+  for (let i = 0; i < n; i++) {
+    const a = s.action[i];
+    const j = s.target[i];
+    const wi = s.cinc[i];
+    let pi = 0;
+    if (a === SL) {
+      pi = p.wSL * lam * wi;
+      denial[j] += p.alphaL * lam * wi * w.leg[j]; // leg_j −= α_L·λ·w_i·leg_j
+    } else if (a === SS) {
+      pi = p.wSS * p.s * s.z[i * Z_SIZE + Z_DT];
+    } else if (a === SE) {
+      pi = p.wSE * p.epsE * wi;
+    } else if (a === II || a === IE) {
+      const q = s.venueUsed[i];
+      if (q >= 0 && s.instCinc[q] > 0) {
+        const sq = w.instStrength[q];
+        pi = (a === II ? p.wII : p.wIE) * sq * (wi / s.instCinc[q]);
+        // IE: leg_j −= α_E·λ·s_q·clubShare_q·leg_j, clubShare_q = Σ_{m∈M_q} cinc_m
+        if (a === IE) denial[j] += p.alphaE * lam * sq * s.instCinc[q] * w.leg[j];
+      }
+    } else if (a === BAND) {
+      accommodation[j] += p.alphaB * wi * (1 - w.leg[j]); // leg_j += α_B·w_i·(1 − leg_j)
+    }
+    if (pi > 0) {
+      // Coordination bonus: entente partners (ent ≥ entMin) pressing the same target this tick.
+      let partners = 0;
+      const row = i * n;
+      for (let k = 0; k < n; k++) {
+        if (k !== i && w.ent[row + k] >= p.entMin && s.target[k] === j && pressing(s.action[k])) partners++;
+      }
+      pi *= 1 + p.epsCoord * partners;
+    }
+    pressureOut[i] = pi;
+    press[j] += pi;
+    pressDom[j] += pi * w.dom[i];
+  }
+
+  // Paul's seven conditions (THEORY §5.6), c1…c6 global, c7 per target.
+  const c = s.conditions;
+  c[0] = 1 - s.meanThreat; // low-threat environment
+  c[1] = lam; // importance of legitimacy
+  c[2] = w.lastMajorWar === -Infinity ? 0 : Math.min(1, Math.exp(-(ctx.year - w.lastMajorWar) / p.tauW)); // aftermath
+  updateSharedInstitutions(w, s);
+  let strengthSum = 0;
+  let alive = 0;
+  for (let q = 0; q < w.instSlots; q++) if (w.instAlive[q] === 1) { strengthSum += w.instStrength[q]; alive++; }
+  c[3] = alive > 0 ? (strengthSum / alive) * s.sharePairs : 0; // flourishing institutions
+  // c5 = mean θ_ij over ordered pairs: only nuclear pairs differ from θ.
+  let nuclear = 0;
+  for (let i = 0; i < n; i++) nuclear += w.nuc[i];
+  const nucPairs = (nuclear * (nuclear - 1)) / (n * (n - 1));
+  c[4] = 1 - (1 - w.theta) * (1 - p.thetaNuc * nucPairs);
+  // c6 = mean over pairs of min(1, min(W_ij, W_ji)/W_sat): the weak link (THEORY §3).
+  let inter = 0;
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    const ei = w.eco[i];
+    for (let j = i + 1; j < n; j++) {
+      const x = w.trade[row + j];
+      if (x > 0) inter += Math.min(1, x / Math.max(ei, w.eco[j]) / p.wSat);
+    }
+  }
+  c[5] = inter / ((n * (n - 1)) / 2);
+  const om = p.omega;
+  const wsum = om.lowThreat + om.legitimacy + om.aftermath + om.institutions + om.defence + om.interdependence + om.domesticSupport;
+  const global = (om.lowThreat * c[0] + om.legitimacy * c[1] + om.aftermath * c[2] + om.institutions * c[3]
+    + om.defence * c[4] + om.interdependence * c[5]) / wsum;
+  const wDom = om.domesticSupport / wsum;
+  let c7sum = 0;
+  let c7count = 0;
+  for (let j = 0; j < n; j++) {
+    const c7 = press[j] > 0 ? pressDom[j] / press[j] : 0; // pressure-weighted mean dom_i of j's balancers
+    if (press[j] > 0) { c7sum += c7; c7count++; }
+    const omega = global + wDom * c7;
+    s.omega[j] = omega;
+    s.restraint[j] = 1 - Math.exp(-p.kR * omega * (1 - w.ideo[j]) * press[j]);
+  }
+  c[6] = c7count > 0 ? c7sum / c7count : 0;
+}

@@ -1,0 +1,240 @@
+import type { DecisionPolicy } from '../decision/DecisionPolicy.js';
+import { FAMILIES, OPTIONS, FAMILY_INDEX_OF_OPTION, toOptionRecord, type FamilyRecord } from '../decision/options.js';
+import type { ResolvedScenario } from '../model/ResolvedScenario.js';
+import type { TickRecord } from '../metrics/TickRecord.js';
+import { writeCincShares } from '../metrics/cincShares.js';
+import type { PerceptionModel, PerceptionView } from '../perception/PerceptionModel.js';
+import { powerThreat } from '../perception/powerThreat.js';
+import { waltThreat } from '../perception/waltThreat.js';
+import { StateStreams } from '../random/StateStreams.js';
+import { isResolvedScenario } from '../scenario/resolvedBrand.js';
+import { createWorld } from './createWorld.js';
+import { PHASES } from './phases.js';
+import { createScratch, type Scratch } from './Scratch.js';
+import type { SimulationEvent } from './SimulationEvent.js';
+import type { TickContext } from './TickContext.js';
+import type { World } from './World.js';
+import type { WorldSnapshot } from './WorldSnapshot.js';
+
+/** Options of {@link createSimulation}. */
+export interface SimulationOptions {
+  /** The run seed (default 0). Same scenario + seed ⇒ the same trajectory (THEORY §6 S2). */
+  seed?: number | string;
+  /** Threat perception: 'walt' (default, THEORY §5.2), 'power' (the power-only baseline) or a custom model. */
+  perception?: 'walt' | 'power' | PerceptionModel;
+  /** A custom decision policy; default: the logit of THEORY §5.4. */
+  policy?: DecisionPolicy;
+  /** Keep an event log (alliances, clubs, aggression, episodes); default true. */
+  collectEvents?: boolean;
+}
+
+/** A running simulation: step it, read its state. Created by {@link createSimulation}. */
+export interface Simulation {
+  /** The scenario it runs. */
+  readonly scenario: ResolvedScenario;
+  /** The run seed. */
+  readonly seed: number | string;
+  /** Completed ticks. */
+  readonly tick: number;
+  /** Calendar year of the next tick. */
+  readonly year: number;
+  /** A fresh plain-data snapshot of the world (built on each access). */
+  readonly world: WorldSnapshot;
+  /** Events so far (empty when `collectEvents` is false). */
+  readonly events: readonly SimulationEvent[];
+  /** Runs one tick and returns its record. */
+  step(): TickRecord;
+  /** Runs `ticks` ticks and returns their records. */
+  run(ticks: number): TickRecord[];
+  /** ahat_ij after the last tick: how aggressive `from` believes `to` to be. */
+  perceivedIntent(from: string, to: string): number;
+  /** T_ij of the last tick (0 before the first). */
+  threat(from: string, to: string): number;
+  /** Whether two states are formally allied now. */
+  allied(a: string, b: string): boolean;
+  /** Current bilateral trade X_ab. */
+  trade(a: string, b: string): number;
+}
+
+/**
+ * Creates a simulation of a resolved scenario (define → resolve → run).
+ *
+ * @example
+ * const sim = createSimulation(resolveScenario(input), { seed: 42 });
+ * sim.run(100);
+ * console.log(sim.world.alliances);
+ * @throws TypeError when `scenario` did not come from `resolveScenario`.
+ */
+export function createSimulation(scenario: ResolvedScenario, options: SimulationOptions = {}): Simulation {
+  if (!isResolvedScenario(scenario)) {
+    throw new TypeError('createSimulation takes a resolved scenario: pass resolveScenario(yourScenario)');
+  }
+  return new Engine(scenario, options);
+}
+
+/**
+ * The engine behind {@link Simulation}, with its internal buffers reachable for tests and tools
+ * that check invariants. Not part of the public API.
+ * @internal
+ */
+export class Engine implements Simulation {
+  readonly scenario: ResolvedScenario;
+  readonly seed: number | string;
+  private readonly w: World;
+  private readonly s: Scratch;
+  private readonly streams: StateStreams;
+  private readonly ctx: TickContext;
+  private readonly eventLog: SimulationEvent[];
+  private readonly index: Map<string, number>;
+
+  constructor(scenario: ResolvedScenario, options: SimulationOptions) {
+    this.scenario = scenario;
+    this.seed = options.seed ?? 0;
+    this.w = createWorld(scenario);
+    this.s = createScratch(this.w, scenario.parameters.episodeWindow);
+    this.streams = new StateStreams(this.seed, this.w.ids);
+    this.eventLog = [];
+    this.index = new Map(this.w.ids.map((id, i) => [id, i]));
+    const perception = options.perception === undefined || options.perception === 'walt' ? waltThreat
+      : options.perception === 'power' ? powerThreat : options.perception;
+    const view: PerceptionView = {
+      n: this.w.n, cinc: this.s.cinc, proximity: this.w.proximity, off: this.w.off, nuc: this.w.nuc,
+      ahat: this.w.ahat, theta: this.w.theta, params: scenario.parameters,
+    };
+    this.ctx = {
+      world: this.w, scratch: this.s, params: scenario.parameters, perception, view,
+      policy: options.policy ?? null,
+      events: options.collectEvents === false ? null : this.eventLog,
+      tick: 0, year: this.w.startYear,
+    };
+    for (let i = 0; i < this.s.action.length; i++) this.s.action[i] = -1;
+  }
+
+  /** The internal world and scratch buffers (read them, do not write them). @internal */
+  get internals(): { world: World; scratch: Scratch } { return { world: this.w, scratch: this.s }; }
+
+  get tick(): number { return this.w.tick; }
+  get year(): number { return this.w.startYear + this.w.tick / this.w.ticksPerYear; }
+  get events(): readonly SimulationEvent[] { return this.eventLog; }
+
+  step(): TickRecord {
+    this.advance();
+    return this.record();
+  }
+
+  run(ticks: number): TickRecord[] {
+    if (!(Number.isInteger(ticks) && ticks >= 0)) throw new RangeError(`ticks must be a whole number ≥ 0 (got ${ticks})`);
+    const out: TickRecord[] = [];
+    for (let t = 0; t < ticks; t++) out.push(this.step());
+    return out;
+  }
+
+  /** Runs one tick without building a record (benchmarks, streaming). @internal */
+  advance(): void {
+    const ctx = this.ctx;
+    ctx.tick = this.w.tick;
+    ctx.year = this.year;
+    this.streams.drawTick(this.s.draws);
+    for (const phase of PHASES) phase.run(ctx);
+    this.w.tick++;
+  }
+
+  /** The record of the last completed tick. @internal */
+  record(): TickRecord {
+    const s = this.s;
+    const w = this.w;
+    const fam = [0, 0, 0, 0];
+    for (let a = 0; a < OPTIONS.length; a++) fam[FAMILY_INDEX_OF_OPTION[a]] += s.actionCounts[a];
+    const families = Object.fromEntries(FAMILIES.map((f, k) => [f, fam[k]])) as FamilyRecord;
+    let institutions = 0;
+    for (let q = 0; q < w.instSlots; q++) institutions += w.instAlive[q];
+    return {
+      tick: w.tick - 1,
+      year: w.startYear + (w.tick - 1) / w.ticksPerYear,
+      actions: toOptionRecord(s.actionCounts),
+      families,
+      con: s.con,
+      effectivePoles: s.effectivePoles,
+      poles: s.poles,
+      meanThreat: s.meanThreat,
+      alliances: s.alliancesInForce,
+      alliancesFormed: s.alliancesFormed,
+      ententes: s.ententes,
+      institutions,
+      clubsFounded: s.clubsFounded,
+      institutionsDissolved: s.dissolved,
+      inclusiveMemberships: s.inclusiveMemberships,
+      exclusiveMemberships: s.exclusiveMemberships,
+      meanLegitimacy: s.meanLegitimacy,
+      meanRestraint: s.meanRestraint,
+      meanOmega: s.meanOmega,
+      aggressions: s.aggressions,
+      majorWars: s.majorWars,
+      softEpisodes: s.softEpisodes,
+      friction: s.friction,
+      publicGoods: w.publicGoods,
+    };
+  }
+
+  get world(): WorldSnapshot {
+    const w = this.w;
+    const s = this.s;
+    const n = w.n;
+    const cinc = new Float64Array(n);
+    writeCincShares(w.mil, w.eco, w.pop, cinc);
+    const started = w.tick > 0;
+    const byInput = new Array<number>(n);
+    for (let i = 0; i < n; i++) byInput[w.inputIndex[i]] = i;
+    const states = byInput.map((i) => {
+      return {
+        id: w.ids[i], name: w.names[i], major: w.major[i] === 1,
+        capabilities: { mil: w.mil[i], eco: w.eco[i], pop: w.pop[i] },
+        cinc: cinc[i], offensive: w.off[i], nuclear: w.nuc[i] === 1, revisionism: w.rev[i], ideology: w.ideo[i],
+        legitimacy: w.leg[i], legitimacyBaseline: w.legBase[i], domesticSupport: w.dom[i],
+        mainThreat: started ? w.ids[s.target[i]] : null,
+        threat: started ? s.tMain[i] : 0,
+        restraint: started ? s.restraint[i] : 0,
+        lastAction: started ? OPTIONS[s.action[i]] : null,
+      };
+    });
+    const alliances: [string, string][] = [];
+    const ententes: { between: [string, string]; level: number }[] = [];
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        if (w.ally[i * n + j] === 1) alliances.push([w.ids[i], w.ids[j]]);
+        const e = w.ent[i * n + j];
+        if (e >= this.scenario.parameters.entMin) ententes.push({ between: [w.ids[i], w.ids[j]], level: e });
+      }
+    }
+    const institutions = [];
+    for (let q = 0; q < w.instSlots; q++) {
+      if (w.instAlive[q] === 0) continue;
+      const members: string[] = [];
+      for (let i = 0; i < n; i++) if (w.member[q * n + i] === 1) members.push(w.ids[i]);
+      institutions.push({
+        id: w.instIds[q], name: w.instNames[q], kind: w.instKind[q], decisionRule: w.instRule[q],
+        strictness: w.instStrictness[q], strength: w.instStrength[q], members,
+        foundedAgainst: w.instAgainst[q] >= 0 ? w.ids[w.instAgainst[q]] : null,
+      });
+    }
+    institutions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return {
+      tick: w.tick, year: this.year, states, alliances, ententes, institutions,
+      system: { lambda: w.lambda, nu: w.nu, theta: w.theta, lastMajorWar: w.lastMajorWar === -Infinity ? null : w.lastMajorWar },
+      publicGoods: w.publicGoods,
+    };
+  }
+
+  private pair(a: string, b: string): number {
+    const i = this.index.get(a);
+    const j = this.index.get(b);
+    if (i === undefined) throw new RangeError(`unknown state "${a}"`);
+    if (j === undefined) throw new RangeError(`unknown state "${b}"`);
+    return i * this.w.n + j;
+  }
+
+  perceivedIntent(from: string, to: string): number { return this.w.ahat[this.pair(from, to)]; }
+  threat(from: string, to: string): number { return this.s.threat[this.pair(from, to)]; }
+  allied(a: string, b: string): boolean { return this.w.ally[this.pair(a, b)] === 1; }
+  trade(a: string, b: string): number { return this.w.trade[this.pair(a, b)]; }
+}

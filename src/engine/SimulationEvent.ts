@@ -1,0 +1,11 @@
+/**
+ * Something that happened in a tick, for the events table (alliances, institutions, aggression,
+ * soft-balancing episodes). States and institutions are named by id.
+ */
+export type SimulationEvent =
+  | { tick: number; type: 'alliance-formed'; actor: string; partner: string; target: string }
+  | { tick: number; type: 'club-founded'; institution: string; target: string; members: string[] }
+  | { tick: number; type: 'institution-dissolved'; institution: string }
+  | { tick: number; type: 'aggression'; actor: string; target: string; majorWar: boolean }
+  | { tick: number; type: 'episode-start'; actor: string; target: string }
+  | { tick: number; type: 'episode-end'; actor: string; target: string };

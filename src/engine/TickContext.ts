@@ -1,0 +1,22 @@
+import type { DecisionPolicy } from '../decision/DecisionPolicy.js';
+import type { ModelParameters } from '../model/ModelParameters.js';
+import type { PerceptionModel, PerceptionView } from '../perception/PerceptionModel.js';
+import type { SimulationEvent } from './SimulationEvent.js';
+import type { Scratch } from './Scratch.js';
+import type { World } from './World.js';
+
+/** Everything a phase reads and writes during one tick. @internal */
+export interface TickContext {
+  world: World;
+  scratch: Scratch;
+  params: ModelParameters;
+  perception: PerceptionModel;
+  view: PerceptionView;
+  /** A custom policy, or null for the built-in logit of THEORY §5.4. */
+  policy: DecisionPolicy | null;
+  /** Where phases push events, or null when events are not collected. */
+  events: SimulationEvent[] | null;
+  /** The tick being computed (0-based) and its calendar year. */
+  tick: number;
+  year: number;
+}

@@ -1,0 +1,80 @@
+/**
+ * The world as typed arrays (THEORY §5.1): the engine's internal, mutable representation.
+ *
+ * States are held in canonical order (sorted by id), whatever their order in the scenario, so every
+ * reduction and tie-break runs in an order that does not depend on the input (THEORY §6 S1).
+ * Matrices are row-major n×n (`m[i * n + j]`). Institutions live in slots; `instAlive` marks live ones.
+ * @internal
+ */
+export interface World {
+  n: number;
+  /** State ids in canonical order. */
+  ids: string[];
+  names: string[];
+  /** Canonical index → index in the scenario's `states`. */
+  inputIndex: Int32Array;
+  /** FNV-1a hash of each id (tie-breaks by identity). */
+  idHash: Uint32Array;
+  major: Uint8Array;
+  mil: Float64Array;
+  eco: Float64Array;
+  pop: Float64Array;
+  growthMil: Float64Array;
+  growthEco: Float64Array;
+  growthPop: Float64Array;
+  /** Floors of mil, eco and pop (CAPABILITY_FLOOR × the initial totals). */
+  floorMil: number;
+  floorEco: number;
+  floorPop: number;
+  off: Float64Array;
+  nuc: Uint8Array;
+  rev: Float64Array;
+  ideo: Float64Array;
+  leg: Float64Array;
+  legBase: Float64Array;
+  dom: Float64Array;
+  /** G_ij = exp(−d_ij/d0). */
+  proximity: Float64Array;
+  /** ahat_ij. */
+  ahat: Float64Array;
+  /** X_ij (symmetric). */
+  trade: Float64Array;
+  /** The scenario's X_ij, toward which trade recovers after sanctions. */
+  tradeBase: Float64Array;
+  /** ally_ij ∈ {0,1} (symmetric). */
+  ally: Uint8Array;
+  /** ent_ij ∈ [0,1] (symmetric). */
+  ent: Float64Array;
+
+  instCapacity: number;
+  instSlots: number;
+  instAlive: Uint8Array;
+  instIds: string[];
+  instNames: string[];
+  instKind: string[];
+  instRule: string[];
+  instStrictness: Float64Array;
+  instStrength: Float64Array;
+  /** Baseline strength: the scenario's for scenario institutions, 0 for clubs founded in the run. */
+  instBase: Float64Array;
+  /** Canonical index of the target a club was founded against, −1 for scenario institutions. */
+  instAgainst: Int32Array;
+  /** member[q * n + i] ∈ {0,1}. */
+  member: Uint8Array;
+  memberCount: Int32Array;
+  /** Slots of dissolved institutions, reused by new ones (so long runs do not grow the slot arrays). */
+  instFree: number[];
+  /** Bumped whenever a membership or an institution's life changes (caches key on it). */
+  membershipVersion: number;
+
+  lambda: number;
+  nu: number;
+  theta: number;
+  /** Year of the last major war; −Infinity when none is remembered. */
+  lastMajorWar: number;
+  publicGoods: number;
+  /** Completed ticks. */
+  tick: number;
+  startYear: number;
+  ticksPerYear: number;
+}

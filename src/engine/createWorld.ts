@@ -1,0 +1,185 @@
+import { CAPABILITY_FLOOR } from '../effects/economicPhase.js';
+import { greatCircleKm } from '../model/greatCircleKm.js';
+import type { ResolvedScenario } from '../model/ResolvedScenario.js';
+import { hashString } from '../random/hashString.js';
+import type { World } from './World.js';
+
+/** Code-unit order of ids: the canonical order of states and institutions (locale-independent). */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Builds the typed-array world of a resolved scenario (THEORY §5.1), states and institutions in
+ * canonical id order.
+ * @internal
+ */
+export function createWorld(scenario: ResolvedScenario): World {
+  const order = scenario.states.map((_, i) => i).sort((a, b) => compareIds(scenario.states[a].id, scenario.states[b].id));
+  const n = order.length;
+  const states = order.map((i) => scenario.states[i]);
+  const index = new Map<string, number>(states.map((s, i) => [s.id, i]));
+  const p = scenario.parameters;
+  const f = (pick: (s: (typeof states)[number]) => number): Float64Array => Float64Array.from(states, pick);
+
+  const proximity = new Float64Array(n * n);
+  const trade = new Float64Array(n * n);
+  const ally = new Uint8Array(n * n);
+  const ent = new Float64Array(n * n);
+  const explicitDistance = new Float64Array(n * n).fill(NaN);
+  for (const d of scenario.dyads) {
+    const a = index.get(d.between[0]) as number;
+    const b = index.get(d.between[1]) as number;
+    if (d.distance !== undefined) explicitDistance[a * n + b] = explicitDistance[b * n + a] = d.distance;
+    trade[a * n + b] = trade[b * n + a] = d.trade;
+    ally[a * n + b] = ally[b * n + a] = d.alliance ? 1 : 0;
+    ent[a * n + b] = ent[b * n + a] = d.entente;
+  }
+  // THEORY §5.1: proximity G_ij = exp(−d_ij/d0); with no geography every d_ij = 0.
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      let dist = explicitDistance[i * n + j];
+      if (Number.isNaN(dist)) {
+        const li = states[i].location;
+        const lj = states[j].location;
+        dist = li !== undefined && lj !== undefined ? greatCircleKm(li, lj) : 0;
+      }
+      proximity[i * n + j] = proximity[j * n + i] = Math.exp(-dist / p.d0);
+    }
+  }
+  // THEORY §5.1: the prior of ahat_ij is ideo_j, unless the scenario states a perception.
+  const ahat = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) ahat[i * n + j] = states[j].ideology;
+  for (const pr of scenario.perceptions) {
+    ahat[(index.get(pr.from) as number) * n + (index.get(pr.to) as number)] = pr.intent;
+  }
+
+  const institutions = [...scenario.institutions].sort((a, b) => compareIds(a.id, b.id));
+  const capacity = Math.max(8, institutions.length * 2);
+  const world: World = {
+    n,
+    ids: states.map((s) => s.id),
+    names: states.map((s) => s.name),
+    inputIndex: Int32Array.from(order),
+    idHash: Uint32Array.from(states, (s) => hashString(s.id)),
+    major: Uint8Array.from(states, (s) => (s.major ? 1 : 0)),
+    mil: f((s) => s.capabilities.mil),
+    eco: f((s) => s.capabilities.eco),
+    pop: f((s) => s.capabilities.pop),
+    growthMil: f((s) => s.growth.mil),
+    growthEco: f((s) => s.growth.eco),
+    growthPop: f((s) => s.growth.pop),
+    floorMil: CAPABILITY_FLOOR * states.reduce((t, s) => t + s.capabilities.mil, 0),
+    floorEco: CAPABILITY_FLOOR * states.reduce((t, s) => t + s.capabilities.eco, 0),
+    floorPop: CAPABILITY_FLOOR * states.reduce((t, s) => t + s.capabilities.pop, 0),
+    off: f((s) => s.offensive),
+    nuc: Uint8Array.from(states, (s) => (s.nuclear ? 1 : 0)),
+    rev: f((s) => s.revisionism),
+    ideo: f((s) => s.ideology),
+    leg: f((s) => s.legitimacy),
+    legBase: f((s) => s.legitimacyBaseline),
+    dom: f((s) => s.domesticSupport),
+    proximity,
+    ahat,
+    trade,
+    tradeBase: trade.slice(),
+    ally,
+    ent,
+    instCapacity: capacity,
+    instSlots: 0,
+    instAlive: new Uint8Array(capacity),
+    instIds: [],
+    instNames: [],
+    instKind: [],
+    instRule: [],
+    instStrictness: new Float64Array(capacity),
+    instStrength: new Float64Array(capacity),
+    instBase: new Float64Array(capacity),
+    instAgainst: new Int32Array(capacity).fill(-1),
+    member: new Uint8Array(capacity * n),
+    memberCount: new Int32Array(capacity),
+    instFree: [],
+    membershipVersion: 0,
+    lambda: scenario.system.lambda,
+    nu: scenario.system.nu,
+    theta: scenario.system.theta,
+    lastMajorWar: scenario.system.lastMajorWar ?? -Infinity,
+    publicGoods: 0,
+    tick: 0,
+    startYear: scenario.meta.startYear,
+    ticksPerYear: scenario.meta.ticksPerYear,
+  };
+  for (const q of institutions) {
+    const slot = addInstitution(world, q.id, q.name, q.kind, q.decisionRule, q.strictness, q.strength, q.strength, -1);
+    for (const m of q.members) setMember(world, slot, index.get(m) as number, true);
+  }
+  return world;
+}
+
+/**
+ * Adds an institution in a new slot (growing the slot arrays when full: amortised, rare) and
+ * returns its slot. Its members are added with {@link setMember}.
+ * @internal
+ */
+export function addInstitution(
+  world: World, id: string, name: string, kind: string, rule: string, strictness: number,
+  strength: number, base: number, against: number,
+): number {
+  let q: number;
+  const reused = world.instFree.pop();
+  if (reused !== undefined) q = reused;
+  else {
+    if (world.instSlots === world.instCapacity) growInstitutions(world);
+    q = world.instSlots++;
+  }
+  world.instAlive[q] = 1;
+  world.instIds[q] = id;
+  world.instNames[q] = name;
+  world.instKind[q] = kind;
+  world.instRule[q] = rule;
+  world.instStrictness[q] = strictness;
+  world.instStrength[q] = strength;
+  world.instBase[q] = base;
+  world.instAgainst[q] = against;
+  world.memberCount[q] = 0;
+  world.membershipVersion++;
+  return q;
+}
+
+/** Marks slot q dissolved, clears its members and frees the slot for reuse. @internal */
+export function dissolveInstitution(world: World, q: number): void {
+  const n = world.n;
+  for (let i = 0; i < n; i++) world.member[q * n + i] = 0;
+  world.memberCount[q] = 0;
+  world.instAlive[q] = 0;
+  world.instFree.push(q);
+  world.membershipVersion++;
+}
+
+/** Adds or removes state i from institution slot q (idempotent). @internal */
+export function setMember(world: World, q: number, i: number, isMember: boolean): void {
+  const k = q * world.n + i;
+  const now = world.member[k] === 1;
+  if (now === isMember) return;
+  world.member[k] = isMember ? 1 : 0;
+  world.memberCount[q] += isMember ? 1 : -1;
+  world.membershipVersion++;
+}
+
+function growInstitutions(world: World): void {
+  const cap = world.instCapacity * 2;
+  const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, fill = 0): T => {
+    const b = new (a.constructor as new (len: number) => T)(cap * (a.length / world.instCapacity));
+    b.fill(fill);
+    b.set(a);
+    return b;
+  };
+  world.instAlive = grow(world.instAlive);
+  world.instStrictness = grow(world.instStrictness);
+  world.instStrength = grow(world.instStrength);
+  world.instBase = grow(world.instBase);
+  world.instAgainst = grow(world.instAgainst, -1);
+  world.member = grow(world.member);
+  world.memberCount = grow(world.memberCount);
+  world.instCapacity = cap;
+}

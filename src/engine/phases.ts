@@ -1,0 +1,37 @@
+import { decidePhase } from '../decision/decidePhase.js';
+import { aggressionPhase } from '../effects/aggressionPhase.js';
+import { alignmentPhase } from '../effects/alignmentPhase.js';
+import { economicPhase } from '../effects/economicPhase.js';
+import { restraintPhase } from '../effects/restraintPhase.js';
+import { updatePhase } from '../effects/updatePhase.js';
+import { institutionalActsPhase } from '../institutions/institutionalActsPhase.js';
+import { institutionUpdatePhase } from '../institutions/institutionUpdatePhase.js';
+import { recordPhase } from '../metrics/recordPhase.js';
+import { perceivePhase } from '../perception/perceivePhase.js';
+import type { TickContext } from './TickContext.js';
+
+/** One named step of the tick pipeline. @internal */
+export interface Phase {
+  readonly name: string;
+  /** The step of THEORY §5.8 it implements. */
+  readonly step: number;
+  readonly run: (ctx: TickContext) => void;
+}
+
+/**
+ * The tick as a named pipeline in the order of THEORY §5.8. The engine only sequences these; the
+ * theory lives in the phases.
+ * @internal
+ */
+export const PHASES: readonly Phase[] = [
+  { name: 'perceive', step: 1, run: perceivePhase },
+  { name: 'decide', step: 2, run: decidePhase },
+  { name: 'economy', step: 3, run: economicPhase },
+  { name: 'alignment', step: 4, run: alignmentPhase },
+  { name: 'institutional-acts', step: 4, run: institutionalActsPhase },
+  { name: 'restraint', step: 5, run: restraintPhase },
+  { name: 'aggression', step: 6, run: aggressionPhase },
+  { name: 'update', step: 7, run: updatePhase },
+  { name: 'institutions', step: 7, run: institutionUpdatePhase },
+  { name: 'record', step: 8, run: recordPhase },
+];

@@ -1,0 +1,52 @@
+/**
+ * counterpoise/node — the Node-only entry: the bundled Correlates of War data (and, as later
+ * issues add them, scenario files, writers and the CLI). Re-exports the whole core, so Node users
+ * need one import.
+ * @packageDocumentation
+ */
+export * from '../index.js';
+
+// ---- COW data: pure parsers and selectors (browser-safe, re-exported here) ----
+export { DataError } from '../data/DataError.js';
+export type { DataErrorContext } from '../data/DataError.js';
+export { parseCsv } from '../data/parseCsv.js';
+export type { CsvTable, ParseCsvOptions } from '../data/parseCsv.js';
+export type { CowTable, CowYearTable } from '../data/CowTable.js';
+export { COW_FILES } from '../data/cowFiles.js';
+export type { CowFileKey } from '../data/cowFiles.js';
+export { parseNmcTable, NMC_COMPONENTS } from '../data/parseNmcTable.js';
+export type { NmcRow, NmcComponent, NmcComponents } from '../data/parseNmcTable.js';
+export { parseStatesTable } from '../data/parseStatesTable.js';
+export type { StateSpellRow } from '../data/parseStatesTable.js';
+export { parseMajorsTable } from '../data/parseMajorsTable.js';
+export type { MajorSpellRow } from '../data/parseMajorsTable.js';
+export { parseAllianceTable, ALLIANCE_OBLIGATIONS } from '../data/parseAllianceTable.js';
+export type { AllianceMemberRow, AllianceObligation } from '../data/parseAllianceTable.js';
+export { parseIgoTable } from '../data/parseIgoTable.js';
+export type { IgoRow } from '../data/parseIgoTable.js';
+export { parseIgoMembershipTable, IGO_STATUSES } from '../data/parseIgoMembershipTable.js';
+export type { IgoMembershipSpellRow, IgoStatus } from '../data/parseIgoMembershipTable.js';
+export { parseIgoCountsTable } from '../data/parseIgoCountsTable.js';
+export type { IgoCountsRow } from '../data/parseIgoCountsTable.js';
+export { parseTradeTable } from '../data/parseTradeTable.js';
+export type { TradeRow } from '../data/parseTradeTable.js';
+export { capabilitiesForYear, CAPABILITY_DIMENSIONS } from '../data/capabilitiesForYear.js';
+export type { StateCapabilities, SystemCapabilities, CapabilitiesForYear, CapabilitiesOptions, CapabilityDimension, ComponentShares } from '../data/capabilitiesForYear.js';
+export { statesForYear } from '../data/statesForYear.js';
+export type { SystemMember } from '../data/statesForYear.js';
+export { majorsForYear } from '../data/majorsForYear.js';
+export { alliancesForYear } from '../data/alliancesForYear.js';
+export type { AlliancePair, AlliancesOptions, AllianceObligations } from '../data/alliancesForYear.js';
+export { igoMembershipsForYear } from '../data/igoMembershipsForYear.js';
+export type { IgoMember, IgoMembershipOptions } from '../data/igoMembershipsForYear.js';
+export { igoByName } from '../data/igoByName.js';
+export { tradeForYear } from '../data/tradeForYear.js';
+export { proportionalTrade } from '../data/proportionalTrade.js';
+export type { TradeVolume, ProportionalTradeOptions, ProportionalTrade } from '../data/proportionalTrade.js';
+export type { StateRef, StateIdentity } from '../data/resolveStateRefs.js';
+
+// ---- the bundled copies of the COW files (Node only) ----
+export {
+  bundledDataDir, readBundledCsv, loadNmcTable, loadStatesTable, loadMajorsTable, loadAllianceTable, loadIgoTable,
+  loadIgoMembershipTable, loadIgoCountsTable, loadTradeTable,
+} from './bundledData.js';
