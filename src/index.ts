@@ -45,6 +45,8 @@ export type { Simulation, SimulationOptions } from './engine/Simulation.js';
 export { runSimulation } from './engine/runSimulation.js';
 export type { RunOptions, SimulationResult } from './engine/runSimulation.js';
 export type { SimulationEvent } from './engine/SimulationEvent.js';
+export type { WorldChange, StateField, SystemField } from './engine/WorldChange.js';
+export { WorldChangeError } from './engine/applyChange.js';
 export type { WorldSnapshot, StateSnapshot, InstitutionSnapshot } from './engine/WorldSnapshot.js';
 export { PHASES } from './engine/phases.js';
 export type { Phase } from './engine/phases.js';

@@ -15,6 +15,8 @@ import type { SimulationEvent } from './SimulationEvent.js';
 import type { TickContext } from './TickContext.js';
 import type { World } from './World.js';
 import type { WorldSnapshot } from './WorldSnapshot.js';
+import { applyChange } from './applyChange.js';
+import type { WorldChange } from './WorldChange.js';
 
 /** Options of {@link createSimulation}. */
 export interface SimulationOptions {
@@ -50,6 +52,11 @@ export interface Simulation {
   perceivedIntent(from: string, to: string): number;
   /** T_ij of the last tick (0 before the first). */
   threat(from: string, to: string): number;
+  /**
+   * Changes the world before the next tick (what scenario events do). Validated first: an invalid
+   * change throws a WorldChangeError and changes nothing.
+   */
+  apply(change: WorldChange): void;
   /** Whether two states are formally allied now. */
   allied(a: string, b: string): boolean;
   /** Current bilateral trade X_ab. */
@@ -95,14 +102,16 @@ export class Engine implements Simulation {
     this.streams = new StateStreams(this.seed, this.w.ids);
     this.eventLog = [];
     this.index = new Map(this.w.ids.map((id, i) => [id, i]));
+    // A private copy: set-parameter changes must not leak into the scenario object.
+    const params = { ...scenario.parameters, omega: { ...scenario.parameters.omega } };
     const perception = options.perception === undefined || options.perception === 'walt' ? waltThreat
       : options.perception === 'power' ? powerThreat : options.perception;
     const view: PerceptionView = {
       n: this.w.n, cinc: this.s.cinc, proximity: this.w.proximity, off: this.w.off, nuc: this.w.nuc,
-      ahat: this.w.ahat, theta: this.w.theta, params: scenario.parameters,
+      ahat: this.w.ahat, theta: this.w.theta, params,
     };
     this.ctx = {
-      world: this.w, scratch: this.s, params: scenario.parameters, perception, view,
+      world: this.w, scratch: this.s, params, perception, view,
       policy: options.policy ?? null,
       events: options.collectEvents === false ? null : this.eventLog,
       tick: 0, year: this.w.startYear,
@@ -231,6 +240,10 @@ export class Engine implements Simulation {
     if (i === undefined) throw new RangeError(`unknown state "${a}"`);
     if (j === undefined) throw new RangeError(`unknown state "${b}"`);
     return i * this.w.n + j;
+  }
+
+  apply(change: WorldChange): void {
+    applyChange(this.w, this.ctx.params, change, this.index, this.ctx.events, this.year);
   }
 
   perceivedIntent(from: string, to: string): number { return this.w.ahat[this.pair(from, to)]; }

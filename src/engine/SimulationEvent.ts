@@ -8,4 +8,10 @@ export type SimulationEvent =
   | { tick: number; type: 'institution-dissolved'; institution: string }
   | { tick: number; type: 'aggression'; actor: string; target: string; majorWar: boolean }
   | { tick: number; type: 'episode-start'; actor: string; target: string }
-  | { tick: number; type: 'episode-end'; actor: string; target: string };
+  | { tick: number; type: 'episode-end'; actor: string; target: string }
+  // Changes made between ticks (scenario events or Simulation.apply); `tick` is the tick they precede.
+  | { tick: number; type: 'institution-joined'; institution: string; state: string }
+  | { tick: number; type: 'institution-left'; institution: string; state: string }
+  | { tick: number; type: 'institution-founded'; institution: string; members: string[] }
+  | { tick: number; type: 'alliance-begun'; between: [string, string] }
+  | { tick: number; type: 'alliance-ended'; between: [string, string] };
