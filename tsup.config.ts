@@ -13,4 +13,6 @@ export default defineConfig({
   treeshake: true,
   // import.meta.url in the CJS build (bundledDataDir)
   shims: true,
+  // mathjs is bundled so that only the functions expressions use are loaded (start-up time).
+  noExternal: ['mathjs'],
 });

@@ -39,8 +39,9 @@ export function checkAdmissible(p: ModelParameters): AdmissibilityViolation[] {
   };
 
   // C1: all coefficients ≥ 0 and finite; μ > 0; 0 < T* < 1.
+  const specific = new Set(['mu', 'tStar', 'd0', 'wSat']); // checked below with their own bounds
   for (const [key, value] of Object.entries(p)) {
-    if (typeof value === 'number' && !(Number.isFinite(value) && value >= 0)) {
+    if (typeof value === 'number' && !specific.has(key) && !(Number.isFinite(value) && value >= 0)) {
       add('C1', `${key} must be a finite number ≥ 0 (got ${value})`, [key]);
     }
   }
@@ -48,10 +49,10 @@ export function checkAdmissible(p: ModelParameters): AdmissibilityViolation[] {
     const w = p.omega[key];
     if (!(Number.isFinite(w) && w > 0)) add('C1', `omega.${key} must be > 0 (THEORY §5.6: every ω_c > 0; got ${w})`, [`omega.${key}`]);
   }
-  if (!(p.mu > 0)) add('C1', `mu (μ) must be > 0 (got ${p.mu})`, ['mu']);
+  if (!(p.mu > 0 && Number.isFinite(p.mu))) add('C1', `mu (μ) must be a finite number > 0 (got ${p.mu})`, ['mu']);
   if (!(p.tStar > 0 && p.tStar < 1)) add('C1', `tStar (T*) must lie in (0, 1) (got ${p.tStar})`, ['tStar']);
-  if (!(p.d0 > 0)) add('C1', `d0 must be > 0 (got ${p.d0})`, ['d0']);
-  if (!(p.wSat > 0)) add('C1', `wSat must be > 0 (got ${p.wSat})`, ['wSat']);
+  if (!(p.d0 > 0 && Number.isFinite(p.d0))) add('C1', `d0 must be a finite number > 0 (got ${p.d0})`, ['d0']);
+  if (!(p.wSat > 0 && Number.isFinite(p.wSat))) add('C1', `wSat must be a finite number > 0 (got ${p.wSat})`, ['wSat']);
 
   // C2: cost ladder κ_II, κ_IE ≤ κ_SE, κ_SS, κ_SL ≤ κ_HI, κ_HE.
   const instMax = Math.max(p.kappaII, p.kappaIE);

@@ -16,6 +16,7 @@ import type { TickContext } from './TickContext.js';
 import type { World } from './World.js';
 import type { WorldSnapshot } from './WorldSnapshot.js';
 import { applyChange } from './applyChange.js';
+import { ScenarioDynamics } from './ScenarioDynamics.js';
 import type { WorldChange } from './WorldChange.js';
 
 /** Options of {@link createSimulation}. */
@@ -93,6 +94,8 @@ export class Engine implements Simulation {
   private readonly ctx: TickContext;
   private readonly eventLog: SimulationEvent[];
   private readonly index: Map<string, number>;
+  private readonly dynamics: ScenarioDynamics;
+  private lastRecord: TickRecord | null = null;
 
   constructor(scenario: ResolvedScenario, options: SimulationOptions) {
     this.scenario = scenario;
@@ -102,6 +105,7 @@ export class Engine implements Simulation {
     this.streams = new StateStreams(this.seed, this.w.ids);
     this.eventLog = [];
     this.index = new Map(this.w.ids.map((id, i) => [id, i]));
+    this.dynamics = new ScenarioDynamics(scenario, this.index);
     // A private copy: set-parameter changes must not leak into the scenario object.
     const params = { ...scenario.parameters, omega: { ...scenario.parameters.omega } };
     const perception = options.perception === undefined || options.perception === 'walt' ? waltThreat
@@ -128,7 +132,9 @@ export class Engine implements Simulation {
 
   step(): TickRecord {
     this.advance();
-    return this.record();
+    const record = this.record();
+    this.lastRecord = record;
+    return record;
   }
 
   run(ticks: number): TickRecord[] {
@@ -141,6 +147,9 @@ export class Engine implements Simulation {
   /** Runs one tick without building a record (benchmarks, streaming). @internal */
   advance(): void {
     const ctx = this.ctx;
+    // Scenario expressions and events, before the tick and outside its hot path.
+    if (this.dynamics.needsRecord && this.w.tick > 0 && this.lastRecord?.tick !== this.w.tick - 1) this.lastRecord = this.record();
+    this.dynamics.beforeTick(this.w, ctx.params, this.index, ctx.events, this.lastRecord);
     ctx.tick = this.w.tick;
     ctx.year = this.year;
     this.streams.drawTick(this.s.draws);

@@ -9,6 +9,8 @@ export type SimulationEvent =
   | { tick: number; type: 'aggression'; actor: string; target: string; majorWar: boolean }
   | { tick: number; type: 'episode-start'; actor: string; target: string }
   | { tick: number; type: 'episode-end'; actor: string; target: string }
+  // A scenario event fired (its changes follow as their own events where they have one).
+  | { tick: number; type: 'scenario-event'; label: string }
   // Changes made between ticks (scenario events or Simulation.apply); `tick` is the tick they precede.
   | { tick: number; type: 'institution-joined'; institution: string; state: string }
   | { tick: number; type: 'institution-left'; institution: string; state: string }

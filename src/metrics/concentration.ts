@@ -10,12 +10,21 @@ export function concentration(values: ArrayLike<number>, include?: ArrayLike<num
   for (let i = 0; i < values.length; i++) if (include === undefined || include[i] !== 0) { total += values[i]; count++; }
   if (count === 0 || !(total > 0)) return 0;
   if (count === 1) return 1;
-  let sumSq = 0;
+  // M5: CON = 0 exactly when all shares are equal. Rounding in Σ S_i² − 1/N would leave ~1e-16,
+  // which the square root turns into ~1e-8, so equal values are recognised directly; otherwise
+  // Σ S_i² − 1/N is computed as Σ (S_i − 1/N)², which is never negative.
+  let lo = Infinity;
+  let hi = -Infinity;
   for (let i = 0; i < values.length; i++) {
-    if (include === undefined || include[i] !== 0) { const s = values[i] / total; sumSq += s * s; }
+    if (include === undefined || include[i] !== 0) { if (values[i] < lo) lo = values[i]; if (values[i] > hi) hi = values[i]; }
   }
-  const inv = 1 / count;
-  const v = (sumSq - inv) / (1 - inv);
+  if (lo === hi) return 0;
+  const mean = 1 / count;
+  let dev = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (include === undefined || include[i] !== 0) { const d = values[i] / total - mean; dev += d * d; }
+  }
+  const v = dev / (1 - 1 / count);
   // Rounding can push v a hair outside [0, 1].
   return Math.sqrt(Math.min(1, Math.max(0, v)));
 }

@@ -1,3 +1,4 @@
+import type { WorldChange } from '../engine/WorldChange.js';
 import type { ModelParameters, SystemConditions } from './ModelParameters.js';
 
 /** Capability components of one state (THEORY §5.1): all > 0. */
@@ -65,6 +66,34 @@ export interface ResolvedInstitution {
   strictness: number;
 }
 
+/** What a time-varying expression sets before every tick. */
+export type ExpressionTarget =
+  | { kind: 'system'; field: 'lambda' | 'nu' | 'theta' }
+  | { kind: 'growth'; state: string; component: 'mil' | 'eco' | 'pop' };
+
+/** A quantity written as an expression of `year` and `tick` (mathjs syntax, locked down). */
+export interface ResolvedExpression {
+  target: ExpressionTarget;
+  expression: string;
+  /** Where it was written, e.g. `system.lambda`. */
+  path: string;
+}
+
+/** A scenario event: changes applied before a given tick, or when a condition first holds. */
+export interface ResolvedEvent {
+  /** Position in the scenario's `events`. */
+  index: number;
+  label: string;
+  source?: string;
+  /** The tick before which it applies (from `at.year` or `at.tick`), or null for a conditional event. */
+  tick: number | null;
+  /** The condition (an expression of the previous tick's measures), or null. */
+  when: string | null;
+  /** Whether a conditional event fires only once. */
+  once: boolean;
+  changes: WorldChange[];
+}
+
 /** Scenario metadata. */
 export interface ScenarioMeta {
   id: string;
@@ -85,7 +114,12 @@ export interface ResolvedScenario {
   readonly dyads: readonly ResolvedDyad[];
   readonly perceptions: readonly ResolvedPerception[];
   readonly institutions: readonly ResolvedInstitution[];
+  /** World conditions at the start (expressions evaluated at tick 0). */
   readonly system: SystemConditions;
+  /** Time-varying quantities, re-evaluated before every tick. */
+  readonly expressions: readonly ResolvedExpression[];
+  /** Scheduled and conditional events, in the scenario's order. */
+  readonly events: readonly ResolvedEvent[];
   readonly parameters: ModelParameters;
   /**
    * How distances are known: `none` (no geography: every d_ij = 0), `locations` (great-circle

@@ -2,9 +2,14 @@ import { checkAdmissible } from '../decision/checkAdmissible.js';
 import { defaultParameters, defaultSystemConditions } from '../model/defaultParameters.js';
 import type { ModelParameters } from '../model/ModelParameters.js';
 import type {
-  Capabilities, ResolvedDyad, ResolvedInstitution, ResolvedPerception, ResolvedScenario, ResolvedState, SixComponents,
+  Capabilities, ResolvedDyad, ResolvedEvent, ResolvedExpression, ResolvedInstitution, ResolvedPerception, ResolvedScenario,
+  ResolvedState, SixComponents,
 } from '../model/ResolvedScenario.js';
+import type { WorldChange } from '../engine/WorldChange.js';
+import { CONDITION_VARIABLES, TIME_VARIABLES } from './conditionScope.js';
+import { compileExpression, ExpressionError } from './expressions.js';
 import { brandResolved } from './resolvedBrand.js';
+import { referenceIssues } from './referenceIssues.js';
 import { ScenarioError, type ScenarioIssue } from './ScenarioError.js';
 import { scenarioSchema, type ParsedScenario, type ScenarioInput } from './scenarioSchema.js';
 
@@ -29,6 +34,7 @@ const SIX: readonly (keyof SixComponents)[] = ['milex', 'milper', 'irst', 'pec',
  */
 export function resolveScenario(input: ScenarioInput | unknown, options: ResolveOptions = {}): ResolvedScenario {
   const parsed = scenarioSchema.safeParse(input);
+  const references = referenceIssues(input);
   if (!parsed.success) {
     const issues: ScenarioIssue[] = parsed.error.issues.flatMap((issue): ScenarioIssue[] => {
       const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
@@ -37,12 +43,35 @@ export function resolveScenario(input: ScenarioInput | unknown, options: Resolve
       }
       return [{ path, message: issue.message }];
     });
-    throw withFile(issues, options.file);
+    // Every problem at once: the name checks and the admissibility of the parameters still run.
+    const parameters = isRecord(input) ? parametersOnly.safeParse({ parameters: input.parameters }) : undefined;
+    const extra: ScenarioIssue[] = [];
+    if (parameters?.success) resolveParameters(parameters.data.parameters, extra, [], options);
+    throw withFile(inSectionOrder([...issues, ...references, ...extra]), options.file);
   }
-  const issues: ScenarioIssue[] = [];
+  const issues: ScenarioIssue[] = [...references];
   const resolved = crossCheck(parsed.data, issues, options);
-  if (issues.length > 0) throw withFile(issues, options.file);
+  if (issues.length > 0) throw withFile(inSectionOrder(issues), options.file);
   return brandResolved(resolved);
+}
+
+const SECTIONS = ['meta', 'states', 'dyads', 'perceptions', 'institutions', 'system', 'parameters', 'events'];
+const parametersOnly = scenarioSchema.pick({ parameters: true });
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Issues sorted by section, then by index within a section (stable otherwise). */
+function inSectionOrder(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const rank = (i: ScenarioIssue): number => {
+    const r = SECTIONS.indexOf(String(i.path[0]));
+    return r < 0 ? -1 : r;
+  };
+  const index = (i: ScenarioIssue): number => (typeof i.path[1] === 'number' ? i.path[1] : -1);
+  return issues.map((issue, k) => ({ issue, k }))
+    .sort((a, b) => rank(a.issue) - rank(b.issue) || index(a.issue) - index(b.issue) || a.k - b.k)
+    .map((x) => x.issue);
 }
 
 function withFile(issues: ScenarioIssue[], file: string | undefined): ScenarioError {
@@ -52,28 +81,18 @@ function withFile(issues: ScenarioIssue[], file: string | undefined): ScenarioEr
 function crossCheck(s: ParsedScenario, issues: ScenarioIssue[], options: ResolveOptions): ResolvedScenario {
   const warnings: string[] = [];
   const stateIndex = new Map<string, number>();
-  s.states.forEach((st, i) => {
-    if (stateIndex.has(st.id)) issues.push({ path: ['states', i, 'id'], message: `duplicate state id "${st.id}"` });
-    else stateIndex.set(st.id, i);
-  });
-  const known = (ref: string, path: (string | number)[]): boolean => {
-    if (stateIndex.has(ref)) return true;
-    issues.push({ path, message: `unknown state "${ref}"` });
-    return false;
-  };
+  s.states.forEach((st, i) => { if (!stateIndex.has(st.id)) stateIndex.set(st.id, i); });
+  // Names were checked by referenceIssues; here invalid references are only skipped.
+  const known = (ref: string): boolean => stateIndex.has(ref);
 
   const states = resolveStates(s, issues);
 
   const pairSeen = new Set<string>();
   const dyads: ResolvedDyad[] = [];
-  s.dyads.forEach((d, k) => {
+  for (const d of s.dyads) {
     const [a, b] = d.between;
-    const okA = known(a, ['dyads', k, 'between', 0]);
-    const okB = known(b, ['dyads', k, 'between', 1]);
-    if (!okA || !okB) return;
-    if (a === b) { issues.push({ path: ['dyads', k, 'between'], message: `a dyad needs two different states (got "${a}" twice)` }); return; }
     const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-    if (pairSeen.has(key)) { issues.push({ path: ['dyads', k, 'between'], message: `duplicate dyad ${a}–${b}` }); return; }
+    if (!known(a) || !known(b) || a === b || pairSeen.has(key)) continue;
     pairSeen.add(key);
     dyads.push({
       between: [a, b],
@@ -82,53 +101,62 @@ function crossCheck(s: ParsedScenario, issues: ScenarioIssue[], options: Resolve
       alliance: d.alliance ?? false,
       entente: d.entente ?? 0,
     });
-  });
+  }
 
   const perceptionSeen = new Set<string>();
   const perceptions: ResolvedPerception[] = [];
-  s.perceptions.forEach((p, k) => {
-    const ok = known(p.from, ['perceptions', k, 'from']) && known(p.to, ['perceptions', k, 'to']);
-    if (!ok) return;
-    if (p.from === p.to) { issues.push({ path: ['perceptions', k], message: 'a state has no perception of itself' }); return; }
+  for (const p of s.perceptions) {
     const key = `${p.from}\u0000${p.to}`;
-    if (perceptionSeen.has(key)) { issues.push({ path: ['perceptions', k], message: `duplicate perception ${p.from} → ${p.to}` }); return; }
+    if (!known(p.from) || !known(p.to) || p.from === p.to || perceptionSeen.has(key)) continue;
     perceptionSeen.add(key);
     perceptions.push({ ...p });
-  });
+  }
 
-  const institutionIds = new Set<string>();
-  const institutions: ResolvedInstitution[] = s.institutions.map((q, k) => {
-    if (institutionIds.has(q.id)) issues.push({ path: ['institutions', k, 'id'], message: `duplicate institution id "${q.id}"` });
-    institutionIds.add(q.id);
-    const seen = new Set<string>();
-    q.members.forEach((m, mi) => {
-      known(m, ['institutions', k, 'members', mi]);
-      if (seen.has(m)) issues.push({ path: ['institutions', k, 'members', mi], message: `"${m}" is listed twice` });
-      seen.add(m);
-    });
-    return {
-      id: q.id, name: q.name ?? q.id, members: [...seen], strength: q.strength, kind: q.kind,
-      decisionRule: q.decisionRule, strictness: q.strictness,
-    };
-  });
+  const institutions: ResolvedInstitution[] = s.institutions.map((q) => ({
+    id: q.id, name: q.name ?? q.id, members: [...new Set(q.members.filter(known))], strength: q.strength, kind: q.kind,
+    decisionRule: q.decisionRule, strictness: q.strictness,
+  }));
 
   const distances = resolveDistanceMode(states, dyads, issues);
-  const parameters = resolveParameters(s, issues, warnings, options);
+  const parameters = resolveParameters(s.parameters, issues, warnings, options);
   const base = defaultSystemConditions();
+  const expressions: ResolvedExpression[] = [];
+  const start = { year: s.meta.startYear, tick: 0 };
+  const systemValue = (field: 'lambda' | 'nu' | 'theta'): number => {
+    const v = s.system[field];
+    if (v === undefined) return base[field];
+    if (typeof v === 'number') return v;
+    const value = startValue(v, ['system', field], start, issues, (x) => x >= 0 && x <= 1, 'in [0, 1]');
+    expressions.push({ target: { kind: 'system', field }, expression: v, path: `system.${field}` });
+    return value;
+  };
   const system = {
-    lambda: s.system.lambda ?? base.lambda,
-    nu: s.system.nu ?? base.nu,
-    theta: s.system.theta ?? base.theta,
+    lambda: systemValue('lambda'),
+    nu: systemValue('nu'),
+    theta: systemValue('theta'),
     lastMajorWar: s.system.lastMajorWar === undefined ? base.lastMajorWar : s.system.lastMajorWar,
   };
+  s.states.forEach((st, i) => {
+    for (const component of ['mil', 'eco', 'pop'] as const) {
+      const v = st.growth?.[component];
+      if (typeof v !== 'string') continue;
+      states[i].growth[component] = startValue(v, ['states', i, 'growth', component], start, issues, (x) => x > -1, 'greater than −1');
+      expressions.push({ target: { kind: 'growth', state: st.id, component }, expression: v, path: `states[${i}].growth.${component}` });
+    }
+  });
+  const events = s.events.map((e, k) => resolveEvent(e, k, s, issues));
   return {
     meta: { ...s.meta, sources: [...s.meta.sources] },
-    states, dyads, perceptions, institutions, system, parameters, distances, warnings,
+    states, dyads, perceptions, institutions, system, expressions, events, parameters, distances, warnings,
   };
 }
 
 function resolveStates(s: ParsedScenario, issues: ScenarioIssue[]): ResolvedState[] {
-  const isSix = (c: Capabilities | SixComponents): c is SixComponents => 'milex' in c;
+  type Given = ParsedScenario['states'][number]['capabilities'];
+  const isSix = (c: Given): boolean => c.milex !== undefined;
+  const asSix = (c: Given): SixComponents => ({
+    milex: c.milex ?? 0, milper: c.milper ?? 0, irst: c.irst ?? 0, pec: c.pec ?? 0, tpop: c.tpop ?? 0, upop: c.upop ?? 0,
+  });
   const sixCount = s.states.filter((st) => isSix(st.capabilities)).length;
   if (sixCount > 0 && sixCount < s.states.length) {
     issues.push({
@@ -142,7 +170,7 @@ function resolveStates(s: ParsedScenario, issues: ScenarioIssue[]): ResolvedStat
   if (sixCount === s.states.length) {
     for (const key of SIX) {
       let sum = 0;
-      for (const st of s.states) sum += (st.capabilities as SixComponents)[key];
+      for (const st of s.states) sum += asSix(st.capabilities)[key];
       totals.set(key, sum);
       if (!(sum > 0)) issues.push({ path: ['states'], message: `component "${key}" is 0 for every state, so its shares are undefined` });
     }
@@ -155,7 +183,7 @@ function resolveStates(s: ParsedScenario, issues: ScenarioIssue[]): ResolvedStat
     let capabilities: Capabilities;
     let components: SixComponents | undefined;
     if (isSix(st.capabilities)) {
-      components = { ...st.capabilities };
+      components = asSix(st.capabilities);
       capabilities = {
         mil: (share(components, 'milex') + share(components, 'milper')) / 2,
         eco: (share(components, 'irst') + share(components, 'pec')) / 2,
@@ -167,7 +195,7 @@ function resolveStates(s: ParsedScenario, issues: ScenarioIssue[]): ResolvedStat
         }
       }
     } else {
-      capabilities = { ...st.capabilities };
+      capabilities = { mil: st.capabilities.mil ?? 0, eco: st.capabilities.eco ?? 0, pop: st.capabilities.pop ?? 0 };
     }
     const g = st.growth;
     return {
@@ -176,7 +204,8 @@ function resolveStates(s: ParsedScenario, issues: ScenarioIssue[]): ResolvedStat
       major: st.major,
       capabilities,
       ...(components === undefined ? {} : { components }),
-      growth: { mil: g?.mil ?? 0, eco: g?.eco ?? 0, pop: g?.pop ?? 0 },
+      // Expressions are evaluated at tick 0 by crossCheck; numbers are taken as they are.
+      growth: { mil: num(g?.mil), eco: num(g?.eco), pop: num(g?.pop) },
       ...(st.location === undefined ? {} : { location: { ...st.location } }),
       offensive: st.offensive,
       nuclear: st.nuclear,
@@ -187,6 +216,65 @@ function resolveStates(s: ParsedScenario, issues: ScenarioIssue[]): ResolvedStat
       domesticSupport: st.domesticSupport,
     };
   });
+}
+
+function num(v: number | string | undefined): number {
+  return typeof v === 'number' ? v : 0;
+}
+
+/** Compiles an expression of year and tick and evaluates it at the start, checking its domain. */
+function startValue(
+  source: string, path: (string | number)[], scope: { year: number; tick: number }, issues: ScenarioIssue[],
+  ok: (x: number) => boolean, domain: string,
+): number {
+  try {
+    const value = compileExpression(source, TIME_VARIABLES).evaluate(scope);
+    if (!ok(value)) issues.push({ path, message: `expression "${source}" gives ${value} at the start; it must be ${domain}` });
+    return value;
+  } catch (error) {
+    issues.push({ path, message: error instanceof ExpressionError ? error.message : String(error) });
+    return 0;
+  }
+}
+
+function resolveEvent(e: ParsedScenario['events'][number], k: number, s: ParsedScenario, issues: ScenarioIssue[]): ResolvedEvent {
+  const path = ['events', k];
+  let tick: number | null = null;
+  if (e.at !== undefined && e.when !== undefined) {
+    issues.push({ path, message: 'an event has either `at` (a year or tick) or `when` (a condition), not both' });
+  } else if (e.at === undefined && e.when === undefined) {
+    issues.push({ path, message: 'an event needs `at` (a year or tick) or `when` (a condition)' });
+  }
+  if (e.at !== undefined) {
+    if ('year' in e.at) {
+      if (e.at.year < s.meta.startYear) {
+        issues.push({ path: [...path, 'at', 'year'], message: `year ${e.at.year} is before the scenario's start year ${s.meta.startYear}` });
+      }
+      // The first tick whose year is at or after the event's year.
+      tick = Math.max(0, Math.ceil((e.at.year - s.meta.startYear) * s.meta.ticksPerYear - 1e-9));
+    } else tick = e.at.tick;
+  }
+  if (e.when !== undefined) {
+    try {
+      compileExpression(e.when, CONDITION_VARIABLES);
+    } catch (error) {
+      issues.push({ path: [...path, 'when'], message: error instanceof ExpressionError ? error.message : String(error) });
+    }
+  }
+  e.changes.forEach((c, ci) => {
+    if (c.type !== 'set-parameter') return;
+    const defaults = defaultParameters() as unknown as Record<string, unknown>;
+    if (typeof defaults[c.key] !== 'number') issues.push({ path: [...path, 'changes', ci, 'key'], message: `unknown numeric model parameter "${c.key}"` });
+  });
+  return {
+    index: k,
+    label: e.label ?? `events[${k}]`,
+    ...(e.source === undefined ? {} : { source: e.source }),
+    tick,
+    when: e.when ?? null,
+    once: e.once,
+    changes: e.changes as WorldChange[],
+  };
 }
 
 function resolveDistanceMode(
@@ -218,10 +306,9 @@ function resolveDistanceMode(
 }
 
 function resolveParameters(
-  s: ParsedScenario, issues: ScenarioIssue[], warnings: string[], options: ResolveOptions,
+  overrides: ParsedScenario['parameters'], issues: ScenarioIssue[], warnings: string[], options: ResolveOptions,
 ): ModelParameters {
   const defaults = defaultParameters();
-  const overrides = s.parameters;
   const parameters: ModelParameters = {
     ...defaults,
     ...(overrides as Partial<ModelParameters>),

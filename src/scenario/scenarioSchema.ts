@@ -13,36 +13,55 @@ export type ParameterOverrides = Partial<Omit<ModelParameters, 'omega'>> & { ome
  */
 
 const unit = (description: string) => z.number().min(0).max(1).describe(description);
-const id = z.string().min(1).regex(/^[^\s]+$/, 'must not contain white space');
+/** A number, or a mathjs expression of `year` and `tick` evaluated before every tick (see expressions). */
+const expr = (num: z.ZodNumber, description: string) =>
+  z.union([num, z.string().min(1)]).describe(`${description}; a number or an expression of year and tick`);
+const id = z.string().min(1).regex(/^\S*$/, 'must not contain white space');
 
-/** Three-component capabilities (THEORY §3, §5.1): military, economic, demographic; any positive units. */
-const threeComponents = z.strictObject({
-  mil: z.number().positive().describe('military capability (> 0)'),
-  eco: z.number().positive().describe('economic capability (> 0); trade is in the same unit'),
-  pop: z.number().positive().describe('demographic capability (> 0)'),
-});
+const THREE = ['mil', 'eco', 'pop'] as const;
+const SIX = ['milex', 'milper', 'irst', 'pec', 'tpop', 'upop'] as const;
 
-/** The six COW NMC components (THEORY §3); grouped into mil, eco, pop as shares within the scenario. */
-const sixComponents = z.strictObject({
-  milex: z.number().min(0).describe('military expenditure'),
-  milper: z.number().min(0).describe('military personnel'),
-  irst: z.number().min(0).describe('iron and steel production'),
-  pec: z.number().min(0).describe('primary energy consumption'),
-  tpop: z.number().min(0).describe('total population'),
-  upop: z.number().min(0).describe('urban population'),
-});
+/**
+ * Capabilities (THEORY §3, §5.1): either the three components mil, eco, pop (> 0, any units; trade
+ * is in the unit of eco), or the six COW NMC components (≥ 0), grouped into mil, eco and pop as
+ * shares within the scenario. One object with every field optional and a check that exactly one
+ * complete set is given, so a wrong value is reported at its own field.
+ */
+const capabilitiesSchema = z.strictObject({
+  mil: z.number().positive().optional().describe('military capability (> 0)'),
+  eco: z.number().positive().optional().describe('economic capability (> 0); trade is in the same unit'),
+  pop: z.number().positive().optional().describe('demographic capability (> 0)'),
+  milex: z.number().min(0).optional().describe('COW: military expenditure'),
+  milper: z.number().min(0).optional().describe('COW: military personnel'),
+  irst: z.number().min(0).optional().describe('COW: iron and steel production'),
+  pec: z.number().min(0).optional().describe('COW: primary energy consumption'),
+  tpop: z.number().min(0).optional().describe('COW: total population'),
+  upop: z.number().min(0).optional().describe('COW: urban population'),
+}).superRefine((c, ctx) => {
+  const three = THREE.filter((k) => c[k] !== undefined);
+  const six = SIX.filter((k) => c[k] !== undefined);
+  if (three.length > 0 && six.length > 0) {
+    ctx.addIssue({ code: 'custom', message: 'give either mil/eco/pop or the six COW components, not both' });
+  } else if (three.length > 0) {
+    for (const k of THREE) if (c[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: `${k} is required with ${three.join(', ')}` });
+  } else if (six.length > 0) {
+    for (const k of SIX) if (c[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: `${k} is required with the other COW components` });
+  } else {
+    ctx.addIssue({ code: 'custom', message: 'capabilities need mil, eco and pop (or the six COW components milex, milper, irst, pec, tpop, upop)' });
+  }
+}).describe('mil/eco/pop, or the six COW components');
 
 const growth = z.strictObject({
-  mil: z.number().gt(-1).default(0),
-  eco: z.number().gt(-1).default(0),
-  pop: z.number().gt(-1).default(0),
+  mil: expr(z.number().gt(-1), 'growth of mil per tick').default(0),
+  eco: expr(z.number().gt(-1), 'growth of eco per tick').default(0),
+  pop: expr(z.number().gt(-1), 'growth of pop per tick').default(0),
 }).describe('per-tick growth rate of each capability component (0.01 = 1% a tick)');
 
 const stateSchema = z.strictObject({
   id: id.describe('unique identifier, e.g. a COW abbreviation (UKG, TUR)'),
   name: z.string().optional().describe('display name'),
   major: z.boolean().default(false).describe('a great power (COW major); CON is computed over majors'),
-  capabilities: z.union([threeComponents, sixComponents]).describe('mil/eco/pop, or the six COW components'),
+  capabilities: capabilitiesSchema,
   growth: growth.optional(),
   location: z.strictObject({
     lat: z.number().min(-90).max(90),
@@ -82,9 +101,9 @@ const institutionSchema = z.strictObject({
 });
 
 const systemSchema = z.strictObject({
-  lambda: unit('λ: importance of international legitimacy').optional(),
-  nu: unit('ν: territorial-integrity norm').optional(),
-  theta: unit('θ: conventional defensive advantage').optional(),
+  lambda: expr(z.number().min(0).max(1), 'λ: importance of international legitimacy').optional(),
+  nu: expr(z.number().min(0).max(1), 'ν: territorial-integrity norm').optional(),
+  theta: expr(z.number().min(0).max(1), 'θ: conventional defensive advantage').optional(),
   lastMajorWar: z.number().nullable().optional().describe('year of the last major war, or null'),
 });
 
@@ -101,6 +120,43 @@ function buildParametersSchema(): z.ZodType<ParameterOverrides> {
   const schema = z.strictObject(shape).describe('overrides of the model parameters (THEORY §5.2–5.7); see defaultParameters()');
   return schema as unknown as z.ZodType<ParameterOverrides>;
 }
+
+const pair = z.tuple([id, id]);
+const changeSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('set-state'), state: id,
+    field: z.enum(['offensive', 'revisionism', 'ideology', 'legitimacy', 'legitimacyBaseline', 'domesticSupport', 'nuclear', 'major',
+      'mil', 'eco', 'pop', 'growth.mil', 'growth.eco', 'growth.pop']),
+    value: z.union([z.number(), z.boolean()]),
+  }),
+  z.strictObject({ type: z.literal('set-system'), field: z.enum(['lambda', 'nu', 'theta']), value: z.number().min(0).max(1) }),
+  z.strictObject({ type: z.literal('set-parameter'), key: z.string().min(1), value: z.number() }),
+  z.strictObject({ type: z.literal('join'), institution: id, state: id }),
+  z.strictObject({ type: z.literal('leave'), institution: id, state: id }),
+  z.strictObject({
+    type: z.literal('found-institution'), institution: id, name: z.string().optional(), members: z.array(id).min(2),
+    strength: z.number().min(0).max(1).optional(), kind: z.enum(['security', 'economic', 'political', 'general']).optional(),
+    decisionRule: z.enum(['consensus', 'majority', 'weighted']).optional(), strictness: z.number().min(0).max(1).optional(),
+  }),
+  z.strictObject({ type: z.literal('dissolve-institution'), institution: id }),
+  z.strictObject({ type: z.literal('set-institution'), institution: id, field: z.enum(['strength', 'strictness']), value: z.number().min(0).max(1) }),
+  z.strictObject({ type: z.literal('alliance'), between: pair, inForce: z.boolean() }),
+  z.strictObject({ type: z.literal('set-trade'), between: pair, value: z.number().min(0) }),
+  z.strictObject({ type: z.literal('set-intent'), from: id, to: id, value: z.number().min(0).max(1) }),
+  z.strictObject({ type: z.literal('war-ends'), year: z.number().optional() }),
+]);
+
+const eventSchema = z.strictObject({
+  label: z.string().optional().describe('what happened, for the events table'),
+  source: z.string().optional().describe('citation for the event'),
+  at: z.union([
+    z.strictObject({ year: z.number() }),
+    z.strictObject({ tick: z.number().int().min(0) }),
+  ]).optional().describe('when: at the first tick of this year, or before this tick'),
+  when: z.string().min(1).optional().describe('or: a condition on the previous tick\'s measures (an expression)'),
+  once: z.boolean().default(true).describe('a conditional event fires only the first time (default true)'),
+  changes: z.array(changeSchema).min(1),
+});
 
 const metaSchema = z.strictObject({
   id: id.describe('scenario id, used in seeds and output file names'),
@@ -120,6 +176,7 @@ export const scenarioSchema = z.strictObject({
   institutions: z.array(institutionSchema).default([]),
   system: systemSchema.default({}),
   parameters: buildParametersSchema().default({}),
+  events: z.array(eventSchema).default([]),
 });
 
 /** A scenario as a user writes it (optional fields may be left out). */
@@ -130,5 +187,7 @@ export type ParsedScenario = z.output<typeof scenarioSchema>;
 export type StateInput = z.input<typeof stateSchema>;
 /** One institution as written in a scenario. */
 export type InstitutionInput = z.input<typeof institutionSchema>;
+/** One scheduled or conditional event as written in a scenario. */
+export type EventInput = z.input<typeof eventSchema>;
 /** One dyad as written in a scenario. */
 export type DyadInput = z.input<typeof dyadSchema>;

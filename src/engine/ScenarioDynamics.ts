@@ -1,0 +1,98 @@
+import type { ModelParameters } from '../model/ModelParameters.js';
+import type { ResolvedScenario } from '../model/ResolvedScenario.js';
+import type { TickRecord } from '../metrics/TickRecord.js';
+import { CONDITION_VARIABLES, fillConditionScope, TIME_VARIABLES } from '../scenario/conditionScope.js';
+import { compileExpression, type CompiledExpression } from '../scenario/expressions.js';
+import { applyChange, WorldChangeError } from './applyChange.js';
+import type { SimulationEvent } from './SimulationEvent.js';
+import type { World } from './World.js';
+
+interface CompiledSetter {
+  readonly expression: CompiledExpression;
+  readonly path: string;
+  readonly apply: (w: World, value: number) => void;
+}
+
+/**
+ * The scenario's time-varying expressions and events, compiled once per simulation and run
+ * before every tick — outside the tick's hot path. Scheduled events apply before their tick, in
+ * the scenario's order; conditional events are checked against the previous tick's measures.
+ * @internal
+ */
+export class ScenarioDynamics {
+  private readonly setters: CompiledSetter[];
+  private readonly scheduled: ResolvedScenario['events'];
+  private readonly conditional: { event: ResolvedScenario['events'][number]; when: CompiledExpression; fired: boolean }[];
+  private readonly timeScope: Record<string, number> = { year: 0, tick: 0 };
+  private readonly conditionScope: Record<string, number> = {};
+  /** Whether conditional events need the previous tick's record. */
+  readonly needsRecord: boolean;
+
+  constructor(scenario: ResolvedScenario, index: ReadonlyMap<string, number>) {
+    this.setters = scenario.expressions.map((e) => {
+      const expression = compileExpression(e.expression, TIME_VARIABLES);
+      const target = e.target;
+      let apply: CompiledSetter['apply'];
+      if (target.kind === 'system') {
+        const field = target.field;
+        apply = (w, v) => {
+          if (!(v >= 0 && v <= 1)) throw new WorldChangeError(`${e.path} = "${e.expression}" gave ${v} in year ${w.startYear + w.tick / w.ticksPerYear}; it must lie in [0, 1]`);
+          w[field] = v;
+        };
+      } else {
+        const i = index.get(target.state) as number;
+        const arrayOf = (w: World): Float64Array => (target.component === 'mil' ? w.growthMil : target.component === 'eco' ? w.growthEco : w.growthPop);
+        apply = (w, v) => {
+          if (!(v > -1)) throw new WorldChangeError(`${e.path} = "${e.expression}" gave ${v}; a growth rate must be greater than −1`);
+          arrayOf(w)[i] = v;
+        };
+      }
+      return { expression, path: e.path, apply };
+    });
+    this.scheduled = scenario.events.filter((e) => e.tick !== null).sort((a, b) => (a.tick as number) - (b.tick as number) || a.index - b.index);
+    this.conditional = scenario.events.filter((e) => e.when !== null)
+      .map((event) => ({ event, when: compileExpression(event.when as string, CONDITION_VARIABLES), fired: false }));
+    this.needsRecord = this.conditional.length > 0;
+  }
+
+  private next = 0;
+
+  /** Runs everything due before tick `w.tick`. */
+  beforeTick(w: World, params: ModelParameters, index: ReadonlyMap<string, number>, events: SimulationEvent[] | null,
+    last: TickRecord | null): void {
+    const year = w.startYear + w.tick / w.ticksPerYear;
+    if (this.setters.length > 0) {
+      this.timeScope.year = year;
+      this.timeScope.tick = w.tick;
+      for (const s of this.setters) s.apply(w, s.expression.evaluate(this.timeScope));
+    }
+    while (this.next < this.scheduled.length && (this.scheduled[this.next].tick as number) <= w.tick) {
+      this.fire(this.scheduled[this.next++], w, params, index, events, year);
+    }
+    if (this.conditional.length > 0) {
+      fillConditionScope(this.conditionScope, last, year, w.tick);
+      for (const c of this.conditional) {
+        if (c.fired && c.event.once) continue;
+        if (c.when.evaluate(this.conditionScope) !== 0) {
+          c.fired = true;
+          this.fire(c.event, w, params, index, events, year);
+        }
+      }
+    }
+  }
+
+  private fire(event: ResolvedScenario['events'][number], w: World, params: ModelParameters, index: ReadonlyMap<string, number>,
+    events: SimulationEvent[] | null, year: number): void {
+    events?.push({ tick: w.tick, type: 'scenario-event', label: event.label });
+    event.changes.forEach((change, k) => {
+      try {
+        applyChange(w, params, change, index, events, year);
+      } catch (error) {
+        if (error instanceof WorldChangeError) {
+          throw new WorldChangeError(`events[${event.index}].changes[${k}] ("${event.label}", before tick ${w.tick}): ${error.message}`);
+        }
+        throw error;
+      }
+    });
+  }
+}
