@@ -9,10 +9,10 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
-  splitting: false,
+  // Shared chunks, so `counterpoise/node` re-exports the very same classes as `counterpoise`
+  // (an error thrown through one entry is `instanceof` the class imported from the other).
+  splitting: true,
   treeshake: true,
-  // import.meta.url in the CJS build (bundledDataDir)
-  shims: true,
   // mathjs is bundled so that only the functions expressions use are loaded (start-up time).
   noExternal: ['mathjs'],
 });

@@ -24,8 +24,10 @@ export function aggressionPhase(ctx: TickContext): void {
   if (!anyRevisionist) return;
   for (let v = 0; v < n; v++) {
     let sum = 0;
-    const row = v * n;
-    for (let k = 0; k < n; k++) if (w.ally[row + k] === 1) sum += cinc[k];
+    if (w.allyCount[v] > 0) {
+      const row = v * n;
+      for (let k = 0; k < n; k++) if (w.ally[row + k] === 1) sum += cinc[k];
+    }
     allyCap[v] = cinc[v] + p.chi * sum;
   }
   for (let j = 0; j < n; j++) {

@@ -1,4 +1,5 @@
 import { OPTION_INDEX } from '../decision/options.js';
+import { setAlliance } from '../engine/createWorld.js';
 import type { TickContext } from '../engine/TickContext.js';
 import { DRAW_CONSENT, DRAWS_PER_TICK } from '../random/StateStreams.js';
 
@@ -33,16 +34,16 @@ export function alignmentPhase(ctx: TickContext): void {
     if (s.action[i] === HE) {
       const mutual = s.action[k] === HE && s.target[k] === j;
       const consent = s.draws[i * DRAWS_PER_TICK + DRAW_CONSENT] < T[k * n + j];
-      if ((mutual || consent) && w.ally[i * n + k] === 0) {
-        w.ally[i * n + k] = 1;
-        w.ally[k * n + i] = 1;
+      if ((mutual || consent) && setAlliance(w, i, k, true)) {
         s.alliancesFormed++;
         ctx.events?.push({ tick: ctx.tick, type: 'alliance-formed', actor: w.ids[i], partner: w.ids[k], target: w.ids[j] });
       }
     } else {
-      const e = Math.min(1, w.ent[i * n + k] + p.epsE);
+      const old = w.ent[i * n + k];
+      const e = Math.min(1, old + p.epsE);
       w.ent[i * n + k] = e;
       w.ent[k * n + i] = e;
+      if (old < p.entMin && e >= p.entMin) { s.entPartners[i]++; s.entPartners[k]++; }
     }
   }
 }
@@ -50,18 +51,21 @@ export function alignmentPhase(ctx: TickContext): void {
 function choosePartner(ctx: TickContext, i: number, j: number): number {
   const { world: w, scratch: s, params: p } = ctx;
   const n = w.n;
-  // i's clubs that exclude j, for the cohesion bonus.
-  let clubs = 0;
-  for (let q = 0; q < w.instSlots; q++) {
-    if (w.instAlive[q] === 1 && w.member[q * n + i] === 1 && w.member[q * n + j] === 0) s.slotList[clubs++] = q;
-  }
+  // i's institutions that exclude j, as a bit mask: k shares one of them iff its mask meets it.
+  const words = s.maskWords;
+  const mask = s.stateMask;
+  const excl = s.exclusiveMask;
+  let any = 0;
+  for (let c = 0; c < words; c++) { excl[c] = mask[i * words + c] & ~mask[j * words + c]; any |= excl[c]; }
   let best = -1;
   let bestScore = -1;
+  const col = s.targetColumns; // cinc_k·T_kj, prepared by the perceive phase for every target
+  const cb = s.targetSlot[j] * n;
   for (let k = 0; k < n; k++) {
-    if (k === i || k === j || w.ally[k * n + j] === 1 || w.ally[i * n + k] === 1) continue;
+    if (k === i || k === j || w.ally[j * n + k] === 1 || w.ally[i * n + k] === 1) continue; // ally is symmetric: rows only
     let cohesion = 0;
-    for (let c = 0; c < clubs; c++) if (w.member[s.slotList[c] * n + k] === 1) { cohesion = 1; break; }
-    const score = s.cinc[k] * s.threat[k * n + j] * (1 + p.chiClub * cohesion);
+    if (any !== 0) for (let c = 0; c < words; c++) if ((excl[c] & mask[k * words + c]) !== 0) { cohesion = 1; break; }
+    const score = col[cb + k] * (1 + p.chiClub * cohesion);
     if (score > bestScore) { best = k; bestScore = score; }
   }
   return best;

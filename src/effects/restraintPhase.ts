@@ -1,7 +1,7 @@
 import { Z_DT, Z_SIZE } from '../decision/DecisionContext.js';
 import { FAMILY_INDEX_OF_OPTION, OPTION_INDEX } from '../decision/options.js';
 import type { TickContext } from '../engine/TickContext.js';
-import { updateSharedInstitutions } from '../institutions/sharedInstitutions.js';
+import { refreshMembershipIndex } from '../institutions/membershipIndex.js';
 
 const SE = OPTION_INDEX.SE;
 const SS = OPTION_INDEX.SS;
@@ -58,12 +58,12 @@ export function restraintPhase(ctx: TickContext): void {
     } else if (a === BAND) {
       accommodation[j] += p.alphaB * wi * (1 - w.leg[j]); // leg_j += α_B·w_i·(1 − leg_j)
     }
-    if (pi > 0) {
+    if (pi > 0 && s.entPartners[i] > 0) {
       // Coordination bonus: entente partners (ent ≥ entMin) pressing the same target this tick.
       let partners = 0;
       const row = i * n;
       for (let k = 0; k < n; k++) {
-        if (k !== i && w.ent[row + k] >= p.entMin && s.target[k] === j && pressing(s.action[k])) partners++;
+        if (s.target[k] === j && k !== i && w.ent[row + k] >= p.entMin && pressing(s.action[k])) partners++;
       }
       pi *= 1 + p.epsCoord * partners;
     }
@@ -77,7 +77,7 @@ export function restraintPhase(ctx: TickContext): void {
   c[0] = 1 - s.meanThreat; // low-threat environment
   c[1] = lam; // importance of legitimacy
   c[2] = w.lastMajorWar === -Infinity ? 0 : Math.min(1, Math.exp(-(ctx.year - w.lastMajorWar) / p.tauW)); // aftermath
-  updateSharedInstitutions(w, s);
+  refreshMembershipIndex(w, s);
   let strengthSum = 0;
   let alive = 0;
   for (let q = 0; q < w.instSlots; q++) if (w.instAlive[q] === 1) { strengthSum += w.instStrength[q]; alive++; }
@@ -88,14 +88,11 @@ export function restraintPhase(ctx: TickContext): void {
   const nucPairs = (nuclear * (nuclear - 1)) / (n * (n - 1));
   c[4] = 1 - (1 - w.theta) * (1 - p.thetaNuc * nucPairs);
   // c6 = mean over pairs of min(1, min(W_ij, W_ji)/W_sat): the weak link (THEORY §3).
+  // Only trading pairs contribute, so the sum runs over the (sparse) list of trading pairs.
   let inter = 0;
-  for (let i = 0; i < n; i++) {
-    const row = i * n;
-    const ei = w.eco[i];
-    for (let j = i + 1; j < n; j++) {
-      const x = w.trade[row + j];
-      if (x > 0) inter += Math.min(1, x / Math.max(ei, w.eco[j]) / p.wSat);
-    }
+  for (const key of w.tradePairs) {
+    const x = w.trade[key];
+    if (x > 0) inter += Math.min(1, x / Math.max(w.eco[(key / n) | 0], w.eco[key % n]) / p.wSat);
   }
   c[5] = inter / ((n * (n - 1)) / 2);
   const om = p.omega;

@@ -1,5 +1,6 @@
 import { FAMILY_INDEX_OF_OPTION, OPTION_INDEX } from '../decision/options.js';
 import type { TickContext } from '../engine/TickContext.js';
+import { sharesInstitution } from '../institutions/membershipIndex.js';
 
 const BAND = OPTION_INDEX.BAND;
 
@@ -42,43 +43,105 @@ export function updatePhase(ctx: TickContext): void {
   s.gateIdeo = p.iotaStar > 0 ? Math.max(0, 1 - Math.abs(w.ideo[a] - w.ideo[b]) / p.iotaStar) : 0;
   const esc = s.gateIdeo === 0 ? p.epsEsc * (instActs / n) : 0;
 
-  const { ahat, proximity, ideo, ent, trade, tradeBase, ally } = w;
-  const share = s.shareInst;
+  // Beliefs. The bulk of the n² entries follow the plain relaxation toward ideo_j (with
+  // reassurance); the few that differ — provocations, bandwagoning, escalation and the columns of
+  // aggressors — are computed from their old values first and written last, so every entry is
+  // computed from the state at the start of the phase, as the equation says.
+  const { ahat, ideo } = w;
+  let patches = 0;
+  const patch = (m: number, j: number): void => {
+    s.patchIndex[patches] = m * n + j;
+    s.patchValue[patches++] = beliefUpdate(ctx, m, j, ahat[m * n + j], a, b, esc);
+  };
+  for (let j = 0; j < n; j++) if (provocation[j] > 0) patch(target[j], j);
+  for (let m = 0; m < n; m++) if (action[m] === BAND) patch(m, target[m]);
+  if (esc > 0) { patch(a, b); patch(b, a); }
   const etaB = p.etaB;
+  const keep = 1 - etaB;
+  // η_b·obs_mj for j, without and with reassurance (precomputed once per target j).
+  const plain = s.obsPlain;
+  const reassured = s.obsReassured;
+  for (let j = 0; j < n; j++) { plain[j] = etaB * ideo[j]; reassured[j] = etaB * (ideo[j] - p.epsReass); }
+  // Columns of aggressors follow the full equation: keep their old values aside first.
+  let saved = 0;
+  let aggressors = 0;
+  for (let j = 0; j < n; j++) aggressors += aggressed[j];
+  if (aggressors > 0) {
+    if (s.columnBuffer.length < aggressors * n) s.columnBuffer = new Float64Array(aggressors * n);
+    for (let j = 0; j < n; j++) {
+      if (aggressed[j] === 0) continue;
+      for (let m = 0; m < n; m++) s.columnBuffer[saved * n + m] = ahat[m * n + j];
+      saved++;
+    }
+  }
+  // The bulk: every entry by the plain relaxation, branch-light (the diagonal is reset after).
+  const words = s.maskWords;
+  const mask = s.stateMask;
+  for (let m = 0; m < n; m++) {
+    const row = m * n;
+    if (words === 1) {
+      const mm = mask[m];
+      for (let j = 0; j < n; j++) {
+        // reassurance: m and j share an institution (their masks intersect)
+        const v = keep * ahat[row + j] + ((mm & mask[j]) !== 0 ? reassured[j] : plain[j]);
+        ahat[row + j] = v < 0 ? 0 : v > 1 ? 1 : v;
+      }
+    } else if (words === 2) {
+      const m0 = mask[2 * m];
+      const m1 = mask[2 * m + 1];
+      for (let j = 0; j < n; j++) {
+        const shared = ((m0 & mask[2 * j]) | (m1 & mask[2 * j + 1])) !== 0;
+        const v = keep * ahat[row + j] + (shared ? reassured[j] : plain[j]);
+        ahat[row + j] = v < 0 ? 0 : v > 1 ? 1 : v;
+      }
+    } else {
+      for (let j = 0; j < n; j++) {
+        const v = keep * ahat[row + j] + (sharesInstitution(s, m, j) ? reassured[j] : plain[j]);
+        ahat[row + j] = v < 0 ? 0 : v > 1 ? 1 : v;
+      }
+    }
+    ahat[row + m] = 0;
+  }
+  if (saved > 0) {
+    let c = 0;
+    for (let j = 0; j < n; j++) {
+      if (aggressed[j] === 0) continue;
+      for (let m = 0; m < n; m++) if (m !== j) ahat[m * n + j] = beliefUpdate(ctx, m, j, s.columnBuffer[c * n + m], a, b, esc);
+      c++;
+    }
+  }
+  for (let k = 0; k < patches; k++) ahat[s.patchIndex[k]] = s.patchValue[k];
+
+  // Ententes decay (upper triangle, mirrored); count each state's partners at or above entMin.
+  const { ent } = w;
   const keepEnt = 1 - p.deltaE;
-  let alliances = 0;
+  const entPartners = s.entPartners;
+  entPartners.fill(0);
   let ententes = 0;
   for (let m = 0; m < n; m++) {
     const row = m * n;
-    const bandWith = action[m] === BAND ? target[m] : -1;
-    for (let j = 0; j < n; j++) {
-      if (j === m) continue;
-      const agg = aggressed[j];
-      let obs = ideo[j];
-      if (agg === 1 && proximity[row + j] > obs) obs = proximity[row + j];
-      if (agg === 0 && share[row + j] === 1) obs -= p.epsReass;
-      const rate = j === bandWith ? etaB + p.deltaBand : etaB;
-      let v = (1 - rate) * ahat[row + j] + etaB * obs;
-      if (target[j] === m) v += provocation[j];
-      if (esc > 0 && ((m === a && j === b) || (m === b && j === a))) v += esc;
-      ahat[row + j] = v < 0 ? 0 : v > 1 ? 1 : v;
-      if (j > m) {
-        const e = ent[row + j] * keepEnt;
-        ent[row + j] = e;
-        ent[j * n + m] = e;
-        if (e >= p.entMin) ententes++;
-        const x0 = tradeBase[row + j];
-        const x = trade[row + j];
-        if (x !== x0) {
-          const nx = x + p.rhoX * (x0 - x);
-          trade[row + j] = nx;
-          trade[j * n + m] = nx;
-        }
-        alliances += ally[row + j];
-      }
+    for (let j = m + 1; j < n; j++) {
+      const e0 = ent[row + j];
+      if (e0 === 0) continue;
+      const e = e0 * keepEnt;
+      ent[row + j] = e;
+      ent[j * n + m] = e;
+      if (e >= p.entMin) { ententes++; entPartners[m]++; entPartners[j]++; }
     }
   }
-  s.alliancesInForce = alliances;
+  // Sanctioned trade recovers toward its scenario level (model note N6); only trading pairs move.
+  const { trade, tradeBase } = w;
+  for (const key of w.tradePairs) {
+    const x0 = tradeBase[key];
+    const x = trade[key];
+    if (x === x0) continue;
+    const nx = x + p.rhoX * (x0 - x);
+    const m = (key / n) | 0;
+    const j = key % n;
+    trade[key] = nx;
+    trade[j * n + m] = nx;
+  }
+  s.alliancesInForce = w.allianceCount;
   s.ententes = ententes;
 
   for (let j = 0; j < n; j++) {
@@ -87,4 +150,22 @@ export function updatePhase(ctx: TickContext): void {
     w.leg[j] = v < 0 ? 0 : v > 1 ? 1 : v;
   }
   if (s.majorWars > 0) w.lastMajorWar = ctx.year;
+}
+
+/**
+ * The full belief update of one entry (THEORY §5.7 with N2), from its value `old` at the start of
+ * the phase: ahat_mj ← clip((1 − η_b − δ_band·[m bandwagons with j])·ahat_mj + η_b·obs_mj + prov_mj + esc_mj, 0, 1).
+ */
+function beliefUpdate(ctx: TickContext, m: number, j: number, old: number, a: number, b: number, esc: number): number {
+  const { world: w, scratch: s, params: p } = ctx;
+  const n = w.n;
+  const agg = s.aggressed[j];
+  let obs = w.ideo[j];
+  if (agg === 1 && w.proximity[m * n + j] > obs) obs = w.proximity[m * n + j];
+  if (agg === 0 && sharesInstitution(s, m, j)) obs -= p.epsReass;
+  const rate = s.action[m] === BAND && s.target[m] === j ? p.etaB + p.deltaBand : p.etaB;
+  let v = (1 - rate) * old + p.etaB * obs;
+  if (s.target[j] === m) v += s.provocation[j];
+  if (esc > 0 && ((m === a && j === b) || (m === b && j === a))) v += esc;
+  return v < 0 ? 0 : v > 1 ? 1 : v;
 }

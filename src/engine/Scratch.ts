@@ -51,8 +51,8 @@ export interface Scratch {
   /** Slot of the institution an II/IE act used (−1 none). */
   venueUsed: Int32Array;
   instActs: Float64Array;
-  /** Slot list for one state's exclusive clubs (cohesion check). */
-  slotList: Int32Array;
+  /** One state's institutions excluding its target, as a bit mask (cohesion check). */
+  exclusiveMask: Uint32Array;
   /** Founders of new clubs this tick, and per target the club founded against it (stamped). */
   founders: Int32Array;
   clubStamp: Int32Array;
@@ -76,9 +76,28 @@ export interface Scratch {
   aggressions: number;
   majorWars: number;
   // institutions cache
-  shareInst: Uint8Array;
-  shareInstVersion: number;
+  /** Member lists per slot: instMembers[q * n + k], k < memberCount[q] (see refreshMembershipIndex). */
+  instMembers: Int32Array;
+  /** Each state's live institutions as a bit mask of maskWords 32-bit words. */
+  stateMask: Uint32Array;
+  maskWords: number;
+  membershipIndexVersion: number;
+  /** Share of state pairs sharing at least one live institution. */
   sharePairs: number;
+  /** Per state: entente partners at or above entMin (counted in the update phase). */
+  entPartners: Int32Array;
+  /** Belief updates that differ from the plain relaxation (provocation, bandwagoning, escalation). */
+  patchIndex: Int32Array;
+  patchValue: Float64Array;
+  /** Old belief columns of this tick's aggressors (grown as needed). */
+  columnBuffer: Float64Array;
+  /** η_b·obs_j without and with reassurance, per target j. */
+  obsPlain: Float64Array;
+  obsReassured: Float64Array;
+  /** Per distinct target j of the tick, the column cinc_k·T_kj over k (contiguous), in slots. */
+  targetColumns: Float64Array;
+  targetSlot: Int32Array;
+  targetCount: number;
   dissolved: number;
   // update
   provocation: Float64Array;
@@ -101,10 +120,16 @@ export interface Scratch {
   friction: number;
 }
 
-/** Allocates the scratch buffers for a world. @internal */
-export function createScratch(world: World, episodeWindow: number): Scratch {
+/**
+ * Allocates the scratch buffers for a world. `entMin` seeds the entente-partner counts (omitted:
+ * every positive entente counts, which only makes the restraint phase look at more partners).
+ * @internal
+ */
+export function createScratch(world: World, episodeWindow: number, entMin = 0): Scratch {
   const n = world.n;
   const cap = world.instCapacity;
+  const entPartners = new Int32Array(n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && world.ent[i * n + j] >= entMin && world.ent[i * n + j] > 0) entPartners[i]++;
   return {
     cinc: new Float64Array(n),
     threat: new Float64Array(n * n),
@@ -135,7 +160,7 @@ export function createScratch(world: World, episodeWindow: number): Scratch {
     partner: new Int32Array(n),
     venueUsed: new Int32Array(n),
     instActs: new Float64Array(cap),
-    slotList: new Int32Array(cap),
+    exclusiveMask: new Uint32Array(Math.ceil(cap / 32) + 1),
     founders: new Int32Array(n),
     clubStamp: new Int32Array(n).fill(-1),
     memberList: new Int32Array(n),
@@ -154,9 +179,20 @@ export function createScratch(world: World, episodeWindow: number): Scratch {
     victim: new Int32Array(n),
     aggressions: 0,
     majorWars: 0,
-    shareInst: new Uint8Array(n * n),
-    shareInstVersion: -1,
+    instMembers: new Int32Array(cap * n),
+    stateMask: new Uint32Array(n),
+    maskWords: 1,
+    membershipIndexVersion: -1,
     sharePairs: 0,
+    entPartners,
+    patchIndex: new Int32Array(2 * n + 2),
+    patchValue: new Float64Array(2 * n + 2),
+    columnBuffer: new Float64Array(n),
+    obsPlain: new Float64Array(n),
+    obsReassured: new Float64Array(n),
+    targetColumns: new Float64Array(n * 4),
+    targetSlot: new Int32Array(n),
+    targetCount: 0,
     dissolved: 0,
     provocation: new Float64Array(n),
     rivalA: -1,
@@ -186,5 +222,5 @@ export function fitInstitutionScratch(s: Scratch, world: World): void {
   s.instCinc = grow(s.instCinc, cap);
   s.instActs = grow(s.instActs, cap);
   s.shared = grow(s.shared, cap * world.n);
-  s.slotList = new Int32Array(cap);
+  s.exclusiveMask = new Uint32Array(Math.ceil(cap / 32) + 1);
 }

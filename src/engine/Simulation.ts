@@ -101,7 +101,7 @@ export class Engine implements Simulation {
     this.scenario = scenario;
     this.seed = options.seed ?? 0;
     this.w = createWorld(scenario);
-    this.s = createScratch(this.w, scenario.parameters.episodeWindow);
+    this.s = createScratch(this.w, scenario.parameters.episodeWindow, scenario.parameters.entMin);
     this.streams = new StateStreams(this.seed, this.w.ids);
     this.eventLog = [];
     this.index = new Map(this.w.ids.map((id, i) => [id, i]));

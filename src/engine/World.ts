@@ -45,6 +45,12 @@ export interface World {
   ally: Uint8Array;
   /** ent_ij ∈ [0,1] (symmetric). */
   ent: Float64Array;
+  /** Formal alliances of each state (row sums of `ally`), kept in step with it. */
+  allyCount: Int32Array;
+  /** Allied pairs in force. */
+  allianceCount: number;
+  /** Pairs i < j (as i·n + j) that trade now or in the scenario: the only ones sanctions and recovery touch. */
+  tradePairs: number[];
 
   instCapacity: number;
   instSlots: number;

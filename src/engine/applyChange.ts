@@ -1,7 +1,7 @@
 import { defaultParameters } from '../model/defaultParameters.js';
 import type { ModelParameters } from '../model/ModelParameters.js';
 import { checkAdmissible } from '../decision/checkAdmissible.js';
-import { addInstitution, dissolveInstitution, setMember } from './createWorld.js';
+import { addInstitution, dissolveInstitution, setAlliance, setMember } from './createWorld.js';
 import type { SimulationEvent } from './SimulationEvent.js';
 import type { World } from './World.js';
 import type { WorldChange } from './WorldChange.js';
@@ -124,9 +124,7 @@ export function applyChange(
     case 'alliance': {
       const [a, b] = [state(change.between[0]), state(change.between[1])];
       if (a === b) throw new WorldChangeError('an alliance needs two different states');
-      const v = change.inForce ? 1 : 0;
-      if (w.ally[a * n + b] === v) return;
-      w.ally[a * n + b] = w.ally[b * n + a] = v;
+      if (!setAlliance(w, a, b, change.inForce)) return;
       const [x, y] = a < b ? [a, b] : [b, a];
       events?.push({ tick, type: change.inForce ? 'alliance-begun' : 'alliance-ended', between: [w.ids[x], w.ids[y]] });
       return;
@@ -135,6 +133,8 @@ export function applyChange(
       const [a, b] = [state(change.between[0]), state(change.between[1])];
       if (a === b) throw new WorldChangeError('trade needs two different states');
       if (!(change.value >= 0 && Number.isFinite(change.value))) throw new WorldChangeError(`trade must be a finite number ≥ 0 (got ${change.value})`);
+      const key = Math.min(a, b) * n + Math.max(a, b);
+      if (w.tradeBase[key] === 0 && w.trade[key] === 0 && change.value > 0) w.tradePairs.push(key);
       w.trade[a * n + b] = w.trade[b * n + a] = change.value;
       w.tradeBase[a * n + b] = w.tradeBase[b * n + a] = change.value;
       return;

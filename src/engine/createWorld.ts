@@ -54,6 +54,15 @@ export function createWorld(scenario: ResolvedScenario): World {
     ahat[(index.get(pr.from) as number) * n + (index.get(pr.to) as number)] = pr.intent;
   }
 
+  const allyCount = new Int32Array(n);
+  let allianceCount = 0;
+  const tradePairs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (ally[i * n + j] === 1) { allyCount[i]++; allyCount[j]++; allianceCount++; }
+      if (trade[i * n + j] > 0) tradePairs.push(i * n + j);
+    }
+  }
   const institutions = [...scenario.institutions].sort((a, b) => compareIds(a.id, b.id));
   const capacity = Math.max(8, institutions.length * 2);
   const world: World = {
@@ -85,6 +94,9 @@ export function createWorld(scenario: ResolvedScenario): World {
     tradeBase: trade.slice(),
     ally,
     ent,
+    allyCount,
+    allianceCount,
+    tradePairs,
     instCapacity: capacity,
     instSlots: 0,
     instAlive: new Uint8Array(capacity),
@@ -154,6 +166,20 @@ export function dissolveInstitution(world: World, q: number): void {
   world.instAlive[q] = 0;
   world.instFree.push(q);
   world.membershipVersion++;
+}
+
+/** Sets or clears the alliance of i and j, keeping `allyCount` and `allianceCount` in step. @internal */
+export function setAlliance(world: World, i: number, j: number, inForce: boolean): boolean {
+  const n = world.n;
+  const v = inForce ? 1 : 0;
+  if (world.ally[i * n + j] === v) return false;
+  world.ally[i * n + j] = v;
+  world.ally[j * n + i] = v;
+  const d = inForce ? 1 : -1;
+  world.allyCount[i] += d;
+  world.allyCount[j] += d;
+  world.allianceCount += d;
+  return true;
 }
 
 /** Adds or removes state i from institution slot q (idempotent). @internal */

@@ -9,6 +9,7 @@ import { writeCincShares } from '../metrics/cincShares.js';
 import { concentration, effectivePoles } from '../metrics/concentration.js';
 import { DRAW_TIE, DRAWS_PER_TICK } from '../random/StateStreams.js';
 import { mix32 } from '../random/hashString.js';
+import { refreshMembershipIndex } from '../institutions/membershipIndex.js';
 import { dyadDefence } from './PerceptionModel.js';
 
 const HE = OPTION_INDEX.HE;
@@ -43,16 +44,18 @@ export function perceivePhase(ctx: TickContext): void {
   ctx.perception.threatMatrix(ctx.view, s.threat);
 
   // Σ_{m∈M_q} cinc_m, for voice_iq and shared_q(j).
+  refreshMembershipIndex(w, s);
   for (let q = 0; q < w.instSlots; q++) {
     let sum = 0;
     if (w.instAlive[q] === 1) {
       const base = q * n;
-      for (let m = 0; m < n; m++) if (w.member[base + m] === 1) sum += s.cinc[m];
+      for (let k = 0; k < w.memberCount[q]; k++) sum += s.cinc[s.instMembers[base + k]];
     }
     s.instCinc[q] = sum;
   }
 
   s.stamp++;
+  s.targetCount = 0;
   let threatSum = 0;
   for (let i = 0; i < n; i++) {
     const j = mainThreat(w, s, i);
@@ -100,12 +103,24 @@ function prepareTarget(w: World, s: Scratch, j: number): void {
   const n = w.n;
   const T = s.threat;
   const cinc = s.cinc;
+  // The column cinc_k·T_kj, read once (strided) and kept contiguous for A, ρ_E and partner choice.
+  const slot = s.targetCount++;
+  if (s.targetColumns.length < (slot + 1) * n) {
+    const grown = new Float64Array(Math.max((slot + 1) * n, s.targetColumns.length * 2));
+    grown.set(s.targetColumns);
+    s.targetColumns = grown;
+  }
+  s.targetSlot[j] = slot;
+  const col = s.targetColumns;
+  const cb = slot * n;
+  for (let k = 0; k < n; k++) col[cb + k] = k === j ? 0 : cinc[k] * T[k * n + j];
   let sum = 0;
   let free = 0;
+  const jrow = j * n;
   for (let k = 0; k < n; k++) {
-    if (k === j || w.ally[k * n + j] === 1) continue;
+    if (k === j || w.ally[jrow + k] === 1) continue; // ally is symmetric: read row j
     free++;
-    sum += cinc[k] * T[k * n + j];
+    sum += col[cb + k];
   }
   s.targetAllySum[j] = sum;
   s.targetFreeCount[j] = free;
@@ -114,7 +129,7 @@ function prepareTarget(w: World, s: Scratch, j: number): void {
     if (w.instAlive[q] === 0 || w.member[q * n + j] === 1 || !(s.instCinc[q] > 0)) { s.shared[q * n + j] = 0; continue; }
     const base = q * n;
     let num = 0;
-    for (let m = 0; m < n; m++) if (w.member[base + m] === 1) num += cinc[m] * T[m * n + j];
+    for (let k = 0; k < w.memberCount[q]; k++) num += col[cb + s.instMembers[base + k]];
     s.shared[q * n + j] = num / s.instCinc[q];
   }
 }
@@ -175,10 +190,11 @@ function writeContext(ctx: TickContext, i: number, j: number, T: number, totalCi
   const mask = s.mask;
   for (let a = 0; a < OPTION_COUNT; a++) mask[mb + a] = 1;
   let free = s.targetFreeCount[j] - (allied === 0 ? 1 : 0);
-  if (free > 0) {
+  if (free > 0 && w.allyCount[i] > 0) {
     const row = i * n;
+    const jrow = j * n;
     for (let k = 0; k < n && free > 0; k++) {
-      if (k !== j && w.ally[row + k] === 1 && w.ally[k * n + j] === 0) free--;
+      if (k !== j && w.ally[row + k] === 1 && w.ally[jrow + k] === 0) free--;
     }
   }
   if (free <= 0) { mask[mb + HE] = 0; mask[mb + SE] = 0; }

@@ -7,6 +7,10 @@ import { dyadDefence, type PerceptionModel, type PerceptionView } from './Percep
  * Satisfies M1–M3: T ∈ [0,1], 0 when ahat_ij = 0 ("will not balance against those that … do not
  * display offensive intentions"), weakly lowered by θ.
  */
+// Per-target offence terms w_O·off_j·(1 − θ_ij), for non-nuclear and MAD dyads; reused buffers.
+let offOpen = new Float64Array(0);
+let offMad = new Float64Array(0);
+
 export const waltThreat: PerceptionModel = {
   name: 'walt',
   threatMatrix(view: PerceptionView, out: Float64Array): void {
@@ -14,20 +18,26 @@ export const waltThreat: PerceptionModel = {
     const { wP, wG, wO, thetaNuc } = params;
     const oneMinusTheta = 1 - theta;
     const oneMinusThetaMad = 1 - dyadDefence(theta, thetaNuc, 1, 1);
+    if (offOpen.length < n) { offOpen = new Float64Array(n); offMad = new Float64Array(n); }
+    for (let j = 0; j < n; j++) {
+      offOpen[j] = wO * off[j] * oneMinusTheta;
+      offMad[j] = wO * off[j] * oneMinusThetaMad;
+    }
     for (let i = 0; i < n; i++) {
       const row = i * n;
       const ci = cinc[i];
-      const nucI = nuc[i];
+      // O_ij = off_j·(1 − θ_ij): MAD applies when both are nuclear.
+      const offence = nuc[i] === 1 ? offMad : offOpen;
+      const nonNuclear = offOpen;
       for (let j = 0; j < n; j++) {
         const a = ahat[row + j];
-        if (i === j || a === 0) { out[row + j] = 0; continue; }
         const cj = cinc[j];
         const sum = ci + cj;
         const P = sum > 0 ? cj / sum : 0.5;
-        // 1 − θ_ij, with MAD when both are nuclear
-        const open = nucI === 1 && nuc[j] === 1 ? oneMinusThetaMad : oneMinusTheta;
-        out[row + j] = a * (wP * P + wG * proximity[row + j] + wO * off[j] * open);
+        const o = nuc[j] === 1 ? offence[j] : nonNuclear[j];
+        out[row + j] = a * (wP * P + wG * proximity[row + j] + o);
       }
+      out[row + i] = 0; // T_ii = 0 (ahat_ii is 0 too)
     }
   },
 };

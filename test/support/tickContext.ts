@@ -11,7 +11,7 @@ import { resolveScenario, type ScenarioInput } from '../../src/index.js';
 export function perceivedContext(input: ScenarioInput, seed = 1): TickContext & { index: (id: string) => number } {
   const scenario = resolveScenario(input);
   const world = createWorld(scenario);
-  const scratch = createScratch(world, scenario.parameters.episodeWindow);
+  const scratch = createScratch(world, scenario.parameters.episodeWindow, scenario.parameters.entMin);
   new StateStreams(seed, world.ids).drawTick(scratch.draws);
   const ctx: TickContext = {
     world, scratch, params: scenario.parameters, perception: waltThreat,

@@ -1,0 +1,43 @@
+import type { Scratch } from '../engine/Scratch.js';
+import type { World } from '../engine/World.js';
+
+/**
+ * Refreshes, after memberships changed, the indexes the phases read instead of scanning the
+ * membership bitmap: each live institution's member list, each state's institutions as a bit mask
+ * (two states share an institution iff their masks intersect: reassurance, THEORY §5.7), and the
+ * share of state pairs sharing at least one institution (c4, §5.6). Costs O(slots·n + n²·W) with
+ * W = ⌈slots/32⌉ words, paid only when a membership or an institution's life changed.
+ * @internal
+ */
+export function refreshMembershipIndex(w: World, s: Scratch): void {
+  if (s.membershipIndexVersion === w.membershipVersion && s.instMembers.length >= w.instCapacity * w.n) return;
+  s.membershipIndexVersion = w.membershipVersion;
+  const n = w.n;
+  if (s.instMembers.length < w.instCapacity * n) s.instMembers = new Int32Array(w.instCapacity * n);
+  const words = Math.max(1, Math.ceil(w.instSlots / 32));
+  if (s.maskWords !== words) { s.maskWords = words; s.stateMask = new Uint32Array(n * words); } else s.stateMask.fill(0);
+  const mask = s.stateMask;
+  for (let q = 0; q < w.instSlots; q++) {
+    if (w.instAlive[q] === 0) continue;
+    const base = q * n;
+    const bit = 1 << (q & 31);
+    const word = q >>> 5;
+    let c = 0;
+    for (let i = 0; i < n; i++) {
+      if (w.member[base + i] === 1) { s.instMembers[base + c++] = i; mask[i * words + word] |= bit; }
+    }
+  }
+  let pairs = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) if (sharesInstitution(s, i, j)) pairs++;
+  }
+  s.sharePairs = n > 1 ? pairs / ((n * (n - 1)) / 2) : 0;
+}
+
+/** Whether states i and j share a live institution (after {@link refreshMembershipIndex}). @internal */
+export function sharesInstitution(s: Scratch, i: number, j: number): boolean {
+  const words = s.maskWords;
+  const mask = s.stateMask;
+  for (let k = 0; k < words; k++) if ((mask[i * words + k] & mask[j * words + k]) !== 0) return true;
+  return false;
+}
