@@ -55,3 +55,5 @@ export type { Phase } from './engine/phases.js';
 export type { TickRecord } from './metrics/TickRecord.js';
 export { cincShares } from './metrics/cincShares.js';
 export { concentration, effectivePoles } from './metrics/concentration.js';
+export { summarizeRun } from './metrics/summarizeRun.js';
+export type { RunSummary, PeriodSummary } from './metrics/summarizeRun.js';

@@ -1,0 +1,128 @@
+import { FAMILIES, OPTIONS, type Family, type FamilyRecord, type OptionRecord } from '../decision/options.js';
+import type { SimulationResult } from '../engine/runSimulation.js';
+
+/** The strategy family chosen most often in one period of a run. */
+export interface PeriodSummary {
+  /** First tick and year of the period. */
+  fromTick: number;
+  fromYear: number;
+  /** Last tick and year of the period. */
+  toTick: number;
+  toYear: number;
+  /** The family with the most actions (ties: first in FAMILIES order). */
+  dominantFamily: Family;
+  /** Each family's share of the period's actions. */
+  familyShares: FamilyRecord;
+}
+
+/** A compact summary of one run: what the CLI prints and what golden files pin. */
+export interface RunSummary {
+  scenarioId: string;
+  seed: number | string;
+  ticks: number;
+  firstYear: number;
+  lastYear: number;
+  /** Share of all actions of the run taken by each option. */
+  actionShares: OptionRecord;
+  /** Share of all actions of the run in each family. */
+  familyShares: FamilyRecord;
+  /** The run cut into (at most) `periods` equal periods, each with its dominant family. */
+  periods: PeriodSummary[];
+  meanCon: number;
+  finalCon: number;
+  meanThreat: number;
+  alliancesFormed: number;
+  finalAlliances: number;
+  clubsFounded: number;
+  institutionsDissolved: number;
+  finalInstitutions: number;
+  aggressions: number;
+  majorWars: number;
+  /** Sum over ticks of states in a soft-balancing episode (state-ticks). */
+  softEpisodeStateTicks: number;
+  /** Episodes begun (from the events; 0 when events were not collected). */
+  softEpisodesBegun: number;
+  finalMeanLegitimacy: number;
+  publicGoods: number;
+  /** Final CINC share of each state, in the scenario's order. */
+  finalShares: Record<string, number>;
+}
+
+/**
+ * Summarises a run: action and family shares, the dominant family per period, and totals.
+ * Pure; the result is plain data (JSON-ready).
+ */
+export function summarizeRun(result: SimulationResult, periods = 10): RunSummary {
+  const records = result.records;
+  const zeroOptions = (): OptionRecord => Object.fromEntries(OPTIONS.map((o) => [o, 0])) as OptionRecord;
+  const zeroFamilies = (): FamilyRecord => Object.fromEntries(FAMILIES.map((f) => [f, 0])) as FamilyRecord;
+  const actions = zeroOptions();
+  const families = zeroFamilies();
+  let con = 0;
+  let threat = 0;
+  let alliancesFormed = 0;
+  let clubs = 0;
+  let dissolved = 0;
+  let aggressions = 0;
+  let majorWars = 0;
+  let episodes = 0;
+  for (const r of records) {
+    for (const o of OPTIONS) actions[o] += r.actions[o];
+    for (const f of FAMILIES) families[f] += r.families[f];
+    con += r.con;
+    threat += r.meanThreat;
+    alliancesFormed += r.alliancesFormed;
+    clubs += r.clubsFounded;
+    dissolved += r.institutionsDissolved;
+    aggressions += r.aggressions;
+    majorWars += r.majorWars;
+    episodes += r.softEpisodes;
+  }
+  const total = FAMILIES.reduce((t, f) => t + families[f], 0);
+  const share = <K extends string>(rec: Record<K, number>, sum: number): Record<K, number> =>
+    Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, sum > 0 ? (v as number) / sum : 0])) as Record<K, number>;
+  const count = Math.max(1, Math.min(periods, records.length));
+  const size = Math.ceil(records.length / count);
+  const periodList: PeriodSummary[] = [];
+  for (let start = 0; start < records.length; start += size) {
+    const chunk = records.slice(start, start + size);
+    const fam = zeroFamilies();
+    for (const r of chunk) for (const f of FAMILIES) fam[f] += r.families[f];
+    const sum = FAMILIES.reduce((t, f) => t + fam[f], 0);
+    let dominant: Family = FAMILIES[0];
+    for (const f of FAMILIES) if (fam[f] > fam[dominant]) dominant = f;
+    const first = chunk[0];
+    const last = chunk[chunk.length - 1];
+    periodList.push({
+      fromTick: first.tick, fromYear: first.year, toTick: last.tick, toYear: last.year, dominantFamily: dominant,
+      familyShares: share(fam, sum),
+    });
+  }
+  const n = Math.max(1, records.length);
+  const last = records[records.length - 1];
+  return {
+    scenarioId: result.scenarioId,
+    seed: result.seed,
+    ticks: result.ticks,
+    firstYear: records[0]?.year ?? result.final.year,
+    lastYear: last?.year ?? result.final.year,
+    actionShares: share(actions, total),
+    familyShares: share(families, total),
+    periods: periodList,
+    meanCon: con / n,
+    finalCon: last?.con ?? 0,
+    meanThreat: threat / n,
+    alliancesFormed,
+    finalAlliances: result.final.alliances.length,
+    clubsFounded: clubs,
+    institutionsDissolved: dissolved,
+    finalInstitutions: result.final.institutions.length,
+    aggressions,
+    majorWars,
+    softEpisodeStateTicks: episodes,
+    softEpisodesBegun: result.events.filter((e) => e.type === 'episode-start').length,
+    finalMeanLegitimacy: last?.meanLegitimacy ?? 0,
+    publicGoods: result.final.publicGoods,
+    finalShares: Object.fromEntries(result.final.states.map((s) => [s.id, s.cinc])),
+  };
+}
