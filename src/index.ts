@@ -37,6 +37,8 @@ export type { DecisionPolicy } from './decision/DecisionPolicy.js';
 export { strategyProbabilities } from './decision/strategyProbabilities.js';
 export type { StrategyProbabilities } from './decision/strategyProbabilities.js';
 export { checkAdmissible } from './decision/checkAdmissible.js';
+export { utilityTerms } from './decision/utilityTerms.js';
+export type { UtilityTerm } from './decision/utilityTerms.js';
 export type { AdmissibilityViolation } from './decision/checkAdmissible.js';
 
 // ---- engine ----
@@ -48,6 +50,7 @@ export type { SimulationEvent } from './engine/SimulationEvent.js';
 export type { WorldChange, StateField, SystemField } from './engine/WorldChange.js';
 export { WorldChangeError } from './engine/applyChange.js';
 export type { WorldSnapshot, StateSnapshot, InstitutionSnapshot } from './engine/WorldSnapshot.js';
+export type { DecisionExplanation, ThreatExplanation, OptionExplanation } from './engine/DecisionExplanation.js';
 export { PHASES } from './engine/phases.js';
 export type { Phase } from './engine/phases.js';
 

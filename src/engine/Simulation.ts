@@ -17,6 +17,8 @@ import type { World } from './World.js';
 import type { WorldSnapshot } from './WorldSnapshot.js';
 import { applyChange } from './applyChange.js';
 import { ScenarioDynamics } from './ScenarioDynamics.js';
+import type { DecisionExplanation } from './DecisionExplanation.js';
+import { explainDecision } from './explainDecision.js';
 import type { WorldChange } from './WorldChange.js';
 
 /** Options of {@link createSimulation}. */
@@ -49,6 +51,11 @@ export interface Simulation {
   step(): TickRecord;
   /** Runs `ticks` ticks and returns their records. */
   run(ticks: number): TickRecord[];
+  /**
+   * Runs one tick and explains the decision `state` took in it: its threats with Walt's four
+   * components, its context, each option's utility broken into terms, the probabilities and the draw.
+   */
+  stepAndExplain(state: string): { record: TickRecord; explanation: DecisionExplanation };
   /** ahat_ij after the last tick: how aggressive `from` believes `to` to be. */
   perceivedIntent(from: string, to: string): number;
   /** T_ij of the last tick (0 before the first). */
@@ -130,6 +137,23 @@ export class Engine implements Simulation {
   get year(): number { return this.w.startYear + this.w.tick / this.w.ticksPerYear; }
   get events(): readonly SimulationEvent[] { return this.eventLog; }
 
+  stepAndExplain(state: string): { record: TickRecord; explanation: DecisionExplanation } {
+    const i = this.index.get(state);
+    if (i === undefined) throw new RangeError(`unknown state "${state}"`);
+    const n = this.w.n;
+    const beliefs = new Float64Array(n);
+    this.beforeUpdate = () => beliefs.set(this.w.ahat.subarray(i * n, i * n + n));
+    try {
+      const record = this.step();
+      return { record, explanation: explainDecision(this.ctx, i, beliefs) };
+    } finally {
+      this.beforeUpdate = null;
+    }
+  }
+
+  /** A hook run after the decision phases and before beliefs change (stepAndExplain). */
+  private beforeUpdate: (() => void) | null = null;
+
   step(): TickRecord {
     this.advance();
     const record = this.record();
@@ -153,7 +177,10 @@ export class Engine implements Simulation {
     ctx.tick = this.w.tick;
     ctx.year = this.year;
     this.streams.drawTick(this.s.draws);
-    for (const phase of PHASES) phase.run(ctx);
+    for (const phase of PHASES) {
+      if (phase.name === 'update' && this.beforeUpdate !== null) this.beforeUpdate();
+      phase.run(ctx);
+    }
     this.w.tick++;
   }
 

@@ -1,0 +1,68 @@
+import { Z_A, Z_ALLY, Z_CON, Z_D, Z_DISP, Z_DT, Z_G, Z_IDEO, Z_LAM, Z_NEWCLUB, Z_NU, Z_R, Z_RHOE, Z_RHOI, Z_SIZE, Z_T, Z_THETA } from '../decision/DecisionContext.js';
+import type { DecisionContext } from '../decision/DecisionContext.js';
+import { OPTIONS, OPTION_COUNT } from '../decision/options.js';
+import { utilityTerms } from '../decision/utilityTerms.js';
+import { dyadDefence } from '../perception/PerceptionModel.js';
+import { DRAW_CHOICE, DRAWS_PER_TICK } from '../random/StateStreams.js';
+import type { DecisionExplanation, ThreatExplanation } from './DecisionExplanation.js';
+import type { TickContext } from './TickContext.js';
+
+/**
+ * Builds the explanation of state i's decision in the tick just run, from the engine's buffers
+ * (which still hold that tick's threats, contexts, utilities and probabilities) and i's beliefs as
+ * they were when it decided. Allocates; never on the hot path.
+ * @internal
+ */
+export function explainDecision(ctx: TickContext, i: number, beliefs: Float64Array): DecisionExplanation {
+  const { world: w, scratch: s, params: p } = ctx;
+  const n = w.n;
+  const threatOf = (j: number): ThreatExplanation => {
+    const ci = s.cinc[i];
+    const cj = s.cinc[j];
+    return {
+      state: w.ids[j],
+      threat: s.threat[i * n + j],
+      intent: beliefs[j],
+      power: ci + cj > 0 ? cj / (ci + cj) : 0.5,
+      proximity: w.proximity[i * n + j],
+      offence: w.off[j] * (1 - dyadDefence(w.theta, p.thetaNuc, w.nuc[i], w.nuc[j])),
+    };
+  };
+  const j = s.target[i];
+  const others = [...Array(n).keys()].filter((k) => k !== i && k !== j)
+    .sort((a, b) => s.threat[i * n + b] - s.threat[i * n + a] || a - b).slice(0, 4);
+  const zb = i * Z_SIZE;
+  const z = (k: number): number => s.z[zb + k];
+  const ob = i * OPTION_COUNT;
+  const available = Object.fromEntries(OPTIONS.map((o, a) => [o, s.mask[ob + a] === 1])) as Record<(typeof OPTIONS)[number], boolean>;
+  const context: DecisionContext = {
+    T: z(Z_T), D: z(Z_D), Dt: z(Z_DT), theta: z(Z_THETA), nu: z(Z_NU), ideo: z(Z_IDEO), lam: z(Z_LAM), r: z(Z_R),
+    disp: z(Z_DISP), A: z(Z_A), rhoI: z(Z_RHOI), rhoE: z(Z_RHOE), con: z(Z_CON), allyT: z(Z_ALLY) === 1, G: z(Z_G),
+    newClub: z(Z_NEWCLUB) === 1, available,
+  };
+  const terms = utilityTerms(context, p);
+  const T = context.T;
+  return {
+    tick: ctx.tick,
+    year: ctx.year,
+    state: w.ids[i],
+    mainThreat: threatOf(j),
+    otherThreats: others.map(threatOf),
+    context: {
+      ...context,
+      P3: (context.theta + context.nu + (1 - context.ideo)) / 3,
+      X: T > p.tStar ? (T - p.tStar) / (1 - p.tStar) : 0,
+    },
+    options: OPTIONS.map((option, a) => ({
+      option,
+      available: s.mask[ob + a] === 1,
+      utility: s.util[ob + a],
+      terms: terms[option],
+      probability: s.prob[ob + a],
+    })),
+    chosen: OPTIONS[s.action[i]],
+    draw: s.draws[i * DRAWS_PER_TICK + DRAW_CHOICE],
+    perception: ctx.perception.name,
+    policy: ctx.policy?.name ?? 'logit',
+  };
+}
