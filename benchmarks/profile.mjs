@@ -5,8 +5,8 @@
 //   npm run build && node benchmarks/profile.mjs states-200 [--top 25] [--ticks 300]
 //   npm run build && node benchmarks/profile.mjs states-200 --phases   (ms/tick of each tick phase)
 //
-// --phases times each phase of the exported PHASES pipeline by wrapping its `run` in place (this
-// process only), without the profiler's overhead.
+// --phases times each phase of the PHASES pipeline with createSimulation's `onPhase` callback,
+// without the profiler's overhead.
 //
 // The raw .cpuprofile is kept in benchmarks/results/tmp/ (git-ignored); open it in Chrome DevTools
 // (Performance → Load profile) or speedscope for a flame graph.
@@ -38,26 +38,20 @@ if (argv.includes('--phases')) {
   const { workload } = await import(pathToFileURL(path.join(here, 'workloads', `${name}.mjs`)).href);
   const k = argv.indexOf('--ticks');
   const ticks = k >= 0 ? Number(argv[k + 1]) : workload.ticks;
-  const spent = PHASES.map(() => 0n);
-  PHASES.forEach((phase, idx) => {
-    const run = phase.run;
-    phase.run = (ctx) => {
-      const t0 = process.hrtime.bigint();
-      run(ctx);
-      spent[idx] += process.hrtime.bigint() - t0;
-    };
-  });
-  const sim = createSimulation(resolveScenario(workload.scenario()), { seed: workload.runSeed, collectEvents: false });
+  const spent = PHASES.map(() => 0);
+  let counting = false;
+  const onPhase = (name, ms) => { if (counting) spent[PHASES.findIndex((p) => p.name === name)] += ms; };
+  const sim = createSimulation(resolveScenario(workload.scenario()), { seed: workload.runSeed, collectEvents: false, onPhase });
   const warm = Math.min(workload.warmup, ticks - 1);
   for (let t = 0; t < warm; t++) sim.step();
-  spent.fill(0n);
+  counting = true;
   const t0 = process.hrtime.bigint();
   for (let t = warm; t < ticks; t++) sim.step();
   const total = Number(process.hrtime.bigint() - t0) / 1e6;
   const measured = ticks - warm;
   process.stdout.write(`\nms/tick by phase (${name}, ${measured} ticks after ${warm} warm-up; step() total ${(total / measured).toFixed(3)} ms/tick):\n`);
   PHASES.forEach((phase, idx) => {
-    const ms = Number(spent[idx]) / 1e6 / measured;
+    const ms = spent[idx] / measured;
     process.stdout.write(`${ms.toFixed(3).padStart(9)} ms ${((100 * ms * measured) / total).toFixed(1).padStart(5)}%  ${phase.name} (step ${phase.step})\n`);
   });
   process.exit(0);

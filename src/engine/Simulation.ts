@@ -31,6 +31,8 @@ export interface SimulationOptions {
   policy?: DecisionPolicy;
   /** Keep an event log (alliances, clubs, aggression, episodes); default true. */
   collectEvents?: boolean;
+  /** Called after each phase of each tick with its name and duration in ms (for profiling). */
+  onPhase?: (phase: string, milliseconds: number) => void;
 }
 
 /** A running simulation: step it, read its state. Created by {@link createSimulation}. */
@@ -103,6 +105,7 @@ export class Engine implements Simulation {
   private readonly index: Map<string, number>;
   private readonly dynamics: ScenarioDynamics;
   private lastRecord: TickRecord | null = null;
+  private readonly onPhase: ((phase: string, milliseconds: number) => void) | null;
 
   constructor(scenario: ResolvedScenario, options: SimulationOptions) {
     this.scenario = scenario;
@@ -113,6 +116,7 @@ export class Engine implements Simulation {
     this.eventLog = [];
     this.index = new Map(this.w.ids.map((id, i) => [id, i]));
     this.dynamics = new ScenarioDynamics(scenario, this.index);
+    this.onPhase = options.onPhase ?? null;
     // A private copy: set-parameter changes must not leak into the scenario object.
     const params = { ...scenario.parameters, omega: { ...scenario.parameters.omega } };
     const perception = options.perception === undefined || options.perception === 'walt' ? waltThreat
@@ -179,7 +183,12 @@ export class Engine implements Simulation {
     this.streams.drawTick(this.s.draws);
     for (const phase of PHASES) {
       if (phase.name === 'update' && this.beforeUpdate !== null) this.beforeUpdate();
-      phase.run(ctx);
+      if (this.onPhase === null) phase.run(ctx);
+      else {
+        const t0 = performance.now();
+        phase.run(ctx);
+        this.onPhase(phase.name, performance.now() - t0);
+      }
     }
     this.w.tick++;
   }

@@ -20,10 +20,10 @@ export interface Phase {
 
 /**
  * The tick as a named pipeline in the order of THEORY §5.8. The engine only sequences these; the
- * theory lives in the phases.
+ * theory lives in the phases. Frozen: to time phases, pass `onPhase` to createSimulation.
  * @internal
  */
-export const PHASES: readonly Phase[] = [
+export const PHASES: readonly Phase[] = Object.freeze([
   { name: 'perceive', step: 1, run: perceivePhase },
   { name: 'decide', step: 2, run: decidePhase },
   { name: 'economy', step: 3, run: economicPhase },
@@ -34,4 +34,4 @@ export const PHASES: readonly Phase[] = [
   { name: 'update', step: 7, run: updatePhase },
   { name: 'institutions', step: 7, run: institutionUpdatePhase },
   { name: 'record', step: 8, run: recordPhase },
-];
+].map((phase) => Object.freeze(phase)));
