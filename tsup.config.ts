@@ -3,7 +3,13 @@ import { defineConfig } from 'tsup';
 // ESM first, CJS too, with declarations for both. `index` is the browser-safe core;
 // `node` is the Node-only entry (file loading, writers, CLI) — see README "Entry points".
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node/index.ts', testing: 'src/testing/index.ts' },
+  // `cli` is the `counterpoise` executable (package.json "bin"); its source starts with `#!/usr/bin/env node`,
+  // which esbuild keeps and tsup turns into an executable file.
+  entry: {
+    index: 'src/index.ts', node: 'src/node/index.ts', testing: 'src/testing/index.ts', cli: 'src/cli/main.ts',
+    // The worker thread of sweeps (runSweep loads it from beside the bundle: dist/sweep-worker.js / .cjs).
+    'sweep-worker': 'src/node/experiments/sweepWorker.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

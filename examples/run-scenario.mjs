@@ -42,7 +42,7 @@ const pct = (x) => `${(100 * x).toFixed(1)}%`;
 console.log(`${scenario.meta.title || scenario.meta.id} — seed ${seed}, ${ticks} ticks (${summary.firstYear}–${summary.lastYear})`);
 console.log(`strategy families: ${FAMILIES.map((f) => `${f} ${pct(summary.familyShares[f])}`).join(', ')}`);
 console.log('dominant family by period:');
-for (const p of summary.periods) console.log(`  ${p.fromYear.toFixed(0)}–${p.toYear.toFixed(0)}  ${p.dominantFamily} (${pct(p.familyShares[p.dominantFamily])})`);
+for (const p of summary.periods) console.log(`  ${Math.floor(p.fromYear)}–${Math.floor(p.toYear)}  ${p.dominantFamily} (${pct(p.familyShares[p.dominantFamily])})`);
 const shares = Object.entries(summary.finalShares).sort((a, b) => b[1] - a[1]).slice(0, 6);
 console.log(`final capability shares: ${shares.map(([id, s]) => `${id} ${pct(s)}`).join(', ')}`);
 console.log(`alliances formed ${summary.alliancesFormed}, clubs founded ${summary.clubsFounded}, aggressions ${summary.aggressions} (major wars ${summary.majorWars}), soft-balancing episodes begun ${summary.softEpisodesBegun}`);

@@ -23,6 +23,21 @@ export type { ResolveOptions } from './scenario/resolveScenario.js';
 export { ScenarioError, formatIssue, formatPath } from './scenario/ScenarioError.js';
 export type { ScenarioIssue } from './scenario/ScenarioError.js';
 
+// ---- scenario files: YAML/JSON with positions, data references (browser-safe; files in counterpoise/node) ----
+export { parseScenario } from './scenario/file/parseScenario.js';
+export type { ParseScenarioOptions } from './scenario/file/parseScenario.js';
+export type { ScenarioFormat } from './scenario/file/readScenarioDocument.js';
+export type { ScenarioDataProvider, NmcVersion } from './scenario/file/ScenarioDataProvider.js';
+export {
+  scenarioFileSchema, nmcCapabilitiesReferenceSchema, majorReferenceSchema, igoMembersReferenceSchema, alliancesReferenceSchema,
+  tradeReferenceSchema, dataSettingsSchema, sourceNoteSchema,
+} from './scenario/file/scenarioFileSchema.js';
+export type {
+  ScenarioFileInput, ScenarioFile, StateFileInput, InstitutionFileInput, NmcCapabilitiesReference, MajorReference,
+  IgoMembersReference, AlliancesReference, TradeReference, SourceNote,
+} from './scenario/file/scenarioFileSchema.js';
+export { scenarioJsonSchema } from './scenario/file/scenarioJsonSchema.js';
+
 // ---- perception ----
 export type { PerceptionModel, PerceptionView } from './perception/PerceptionModel.js';
 export { dyadDefence } from './perception/PerceptionModel.js';
@@ -60,3 +75,37 @@ export { cincShares } from './metrics/cincShares.js';
 export { concentration, effectivePoles } from './metrics/concentration.js';
 export { summarizeRun } from './metrics/summarizeRun.js';
 export type { RunSummary, PeriodSummary } from './metrics/summarizeRun.js';
+
+// ---- experiments: designs, seeds, ensembles and sweeps in this thread (browser-safe) ----
+// Parallel, streamed to files, resumable and sharded: runSweep and mergeShards in counterpoise/node.
+export { ExperimentError } from './experiments/ExperimentError.js';
+export type { ExperimentIssue, ExperimentErrorCode } from './experiments/ExperimentError.js';
+export { parseParameterPath, readParameter, PATH_ALIASES, STATE_FIELDS, INSTITUTION_FIELDS, SYSTEM_FIELDS } from './experiments/parameterPath.js';
+export type {
+  ParameterValue, ParameterPath, ParameterTarget, DesignStateField, DesignInstitutionField, DesignSystemField,
+} from './experiments/parameterPath.js';
+export { applyPoint, checkPoint } from './experiments/applyPoint.js';
+export type { ApplyPointOptions } from './experiments/applyPoint.js';
+export { designSchema, compileDesign, expandDesign } from './experiments/design.js';
+export type {
+  Design, GridDesign, LatinHypercubeDesign, OneAtATimeDesign, DesignPoint, DesignParameter, CompiledDesign, ExpandOptions,
+} from './experiments/design.js';
+export { deriveSeed, seedKeyText, SEED_LIMIT } from './experiments/deriveSeed.js';
+export type { SeedKey } from './experiments/deriveSeed.js';
+export { planSweep, parseShard } from './experiments/planSweep.js';
+export type { SweepOptions, SweepPlan, SweepFingerprint, SweepTables, Shard } from './experiments/planSweep.js';
+export { runOne, formatRun, keyCells } from './experiments/runOne.js';
+export type { RunSpec, RunOneOptions, RunResult, RunChunks, RunFileName, FormatWants } from './experiments/runOne.js';
+export { sweep, runEnsemble, ENSEMBLE_DESIGN } from './experiments/sweep.js';
+export type { EnsembleOptions } from './experiments/sweep.js';
+export { sweepLayout, metricColumns, metricCells, tickCells, eventCells, TABLE_NAMES } from './experiments/tables.js';
+export type { SweepLayout, Column, ColumnType, Cell, TableName } from './experiments/tables.js';
+export { RowFormatter, csvCell, jsonCell, csvHeader, csvString, CSV_MISSING, CSV_EOL } from './experiments/formatRows.js';
+export { summarizeSample, studentTQuantile } from './experiments/statistics.js';
+export type { SampleSummary } from './experiments/statistics.js';
+export { PointSummarizer, summarizePoints } from './experiments/summarizePoints.js';
+export type { PointSummaryRow } from './experiments/summarizePoints.js';
+export { sweepSpecSchema, parseSweepSpec } from './experiments/sweepSpec.js';
+export type { SweepSpec, ParsedSweepSpec } from './experiments/sweepSpec.js';
+export { canonicalJson } from './experiments/canonicalJson.js';
+export { sha256, sha256Hex } from './experiments/sha256.js';

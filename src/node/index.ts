@@ -1,7 +1,7 @@
 /**
- * counterpoise/node — the Node-only entry: the bundled Correlates of War data (and, as later
- * issues add them, scenario files, writers and the CLI). Re-exports the whole core, so Node users
- * need one import.
+ * counterpoise/node — the Node-only entry: the bundled Correlates of War data, scenario files
+ * (`loadScenario`, the bundled scenario library) and, as later issues add them, writers and the
+ * CLI. Re-exports the whole core, so Node users need one import.
  * @packageDocumentation
  */
 export * from '../index.js';
@@ -45,8 +45,29 @@ export { proportionalTrade } from '../data/proportionalTrade.js';
 export type { TradeVolume, ProportionalTradeOptions, ProportionalTrade } from '../data/proportionalTrade.js';
 export type { StateRef, StateIdentity } from '../data/resolveStateRefs.js';
 
+// ---- scenario files (Node only: reading files, the bundled data and scenario library) ----
+export { loadScenario } from './loadScenario.js';
+export type { LoadScenarioOptions } from './loadScenario.js';
+export { listBundledScenarios } from './listBundledScenarios.js';
+export type { BundledScenario, ListBundledScenariosOptions } from './listBundledScenarios.js';
+export { bundledScenariosDir } from './bundledScenariosDir.js';
+export { bundledDataProvider } from './bundledDataProvider.js';
+
 // ---- the bundled copies of the COW files (Node only) ----
 export {
   bundledDataDir, readBundledCsv, loadNmcTable, loadStatesTable, loadMajorsTable, loadAllianceTable, loadIgoTable,
   loadIgoMembershipTable, loadIgoCountsTable, loadTradeTable,
 } from './bundledData.js';
+
+// ---- experiments: parallel sweeps streamed to files, checkpointed, resumable, sharded (Node only) ----
+export { runSweep } from './experiments/runSweep.js';
+export type { RunSweepOptions, SweepReport, SweepProgress } from './experiments/runSweep.js';
+export { mergeShards } from './experiments/mergeShards.js';
+export type { MergeOptions } from './experiments/mergeShards.js';
+export { runSweepFromSpec, loadSweepSpec, specOutputDir } from './experiments/runSweepFromSpec.js';
+export type { SpecRunOptions, LoadedSweepSpec } from './experiments/runSweepFromSpec.js';
+export { createProgressPrinter, formatDuration } from './experiments/progressPrinter.js';
+export type { ProgressPrinter, ProgressPrinterOptions, ProgressStream } from './experiments/progressPrinter.js';
+export { readManifest, OUTPUT_FORMATS } from './experiments/sweepFiles.js';
+export type { OutputFormat, SweepManifest, SweepMeta, FileInfo } from './experiments/sweepFiles.js';
+export { defaultWorkerCount } from './experiments/runPool.js';

@@ -12,22 +12,27 @@ export type ParameterOverrides = Partial<Omit<ModelParameters, 'omega'>> & { ome
  * docs/scenario-format.md.
  */
 
-const unit = (description: string) => z.number().min(0).max(1).describe(description);
-/** A number, or a mathjs expression of `year` and `tick` evaluated before every tick (see expressions). */
-const expr = (num: z.ZodNumber, description: string) =>
+/** A number in [0, 1] with a description (the domain of most state, dyad and institution fields). @internal */
+export const unit = (description: string) => z.number().min(0).max(1).describe(description);
+/** A number, or a mathjs expression of `year` and `tick` evaluated before every tick (see expressions). @internal */
+export const expr = (num: z.ZodNumber, description: string) =>
   z.union([num, z.string().min(1)]).describe(`${description}; a number or an expression of year and tick`);
-const id = z.string().min(1).regex(/^\S*$/, 'must not contain white space');
+/** An identifier of a state, institution or scenario: a non-empty string without white space. @internal */
+export const idSchema = z.string().min(1).regex(/^\S*$/, 'must not contain white space');
+const id = idSchema;
 
 const THREE = ['mil', 'eco', 'pop'] as const;
 const SIX = ['milex', 'milper', 'irst', 'pec', 'tpop', 'upop'] as const;
 
 /**
- * Capabilities (THEORY §3, §5.1): either the three components mil, eco, pop (> 0, any units; trade
- * is in the unit of eco), or the six COW NMC components (≥ 0), grouped into mil, eco and pop as
- * shares within the scenario. One object with every field optional and a check that exactly one
- * complete set is given, so a wrong value is reported at its own field.
+ * The fields of capabilities (THEORY §3, §5.1): either the three components mil, eco, pop (> 0,
+ * any units; trade is in the unit of eco), or the six COW NMC components (≥ 0), grouped into mil,
+ * eco and pop as shares within the scenario. One object with every field optional and a check
+ * ({@link checkCapabilities}) that exactly one complete set is given, so a wrong value is reported
+ * at its own field. The file schema reuses them beside its data reference.
+ * @internal
  */
-const capabilitiesSchema = z.strictObject({
+export const capabilitiesShape = {
   mil: z.number().positive().optional().describe('military capability (> 0)'),
   eco: z.number().positive().optional().describe('economic capability (> 0); trade is in the same unit'),
   pop: z.number().positive().optional().describe('demographic capability (> 0)'),
@@ -37,7 +42,13 @@ const capabilitiesSchema = z.strictObject({
   pec: z.number().min(0).optional().describe('COW: primary energy consumption'),
   tpop: z.number().min(0).optional().describe('COW: total population'),
   upop: z.number().min(0).optional().describe('COW: urban population'),
-}).superRefine((c, ctx) => {
+};
+
+/** The check that exactly one complete set of capability components is given. @internal */
+export function checkCapabilities(
+  c: { readonly [K in (typeof THREE)[number] | (typeof SIX)[number]]?: number },
+  ctx: z.RefinementCtx,
+): void {
   const three = THREE.filter((k) => c[k] !== undefined);
   const six = SIX.filter((k) => c[k] !== undefined);
   if (three.length > 0 && six.length > 0) {
@@ -49,7 +60,9 @@ const capabilitiesSchema = z.strictObject({
   } else {
     ctx.addIssue({ code: 'custom', message: 'capabilities need mil, eco and pop (or the six COW components milex, milper, irst, pec, tpop, upop)' });
   }
-}).describe('mil/eco/pop, or the six COW components');
+}
+
+const capabilitiesSchema = z.strictObject(capabilitiesShape).superRefine(checkCapabilities).describe('mil/eco/pop, or the six COW components');
 
 const growth = z.strictObject({
   mil: expr(z.number().gt(-1), 'growth of mil per tick').default(0),
@@ -57,7 +70,8 @@ const growth = z.strictObject({
   pop: expr(z.number().gt(-1), 'growth of pop per tick').default(0),
 }).describe('per-tick growth rate of each capability component (0.01 = 1% a tick)');
 
-const stateSchema = z.strictObject({
+/** One state (THEORY §5.1). @internal */
+export const stateSchema = z.strictObject({
   id: id.describe('unique identifier, e.g. a COW abbreviation (UKG, TUR)'),
   name: z.string().optional().describe('display name'),
   major: z.boolean().default(false).describe('a great power (COW major); CON is computed over majors'),
@@ -85,18 +99,19 @@ const dyadSchema = z.strictObject({
 });
 
 const perceptionSchema = z.strictObject({
-  from: id,
-  to: id,
+  from: id.describe('the perceiving state i'),
+  to: id.describe('the perceived state j'),
   intent: unit('ahat_ij: initial perceived aggressive intent (default: ideo_j)'),
 });
 
-const institutionSchema = z.strictObject({
+/** One institution (THEORY §2.6, §5.1). @internal */
+export const institutionSchema = z.strictObject({
   id: id.describe('unique identifier, e.g. NATO'),
-  name: z.string().optional(),
+  name: z.string().optional().describe('display name (default: the id)'),
   members: z.array(id).describe('member state ids'),
   strength: unit('s_q: strength, also its baseline').default(0.5),
-  kind: z.enum(['security', 'economic', 'political', 'general']).default('general'),
-  decisionRule: z.enum(['consensus', 'majority', 'weighted']).default('consensus'),
+  kind: z.enum(['security', 'economic', 'political', 'general']).default('general').describe('what the institution is about'),
+  decisionRule: z.enum(['consensus', 'majority', 'weighted']).default('consensus').describe('how members decide'),
   strictness: unit('normative strictness / conditionality of membership').default(0),
 });
 
@@ -105,7 +120,7 @@ const systemSchema = z.strictObject({
   nu: expr(z.number().min(0).max(1), 'ν: territorial-integrity norm').optional(),
   theta: expr(z.number().min(0).max(1), 'θ: conventional defensive advantage').optional(),
   lastMajorWar: z.number().nullable().optional().describe('year of the last major war, or null'),
-});
+}).describe('system conditions (THEORY §5.1); any may be an expression of year and tick');
 
 function buildParametersSchema(): z.ZodType<ParameterOverrides> {
   const defaults = defaultParameters();
@@ -155,28 +170,28 @@ const eventSchema = z.strictObject({
   ]).optional().describe('when: at the first tick of this year, or before this tick'),
   when: z.string().min(1).optional().describe('or: a condition on the previous tick\'s measures (an expression)'),
   once: z.boolean().default(true).describe('a conditional event fires only the first time (default true)'),
-  changes: z.array(changeSchema).min(1),
+  changes: z.array(changeSchema).min(1).describe('the world changes applied together'),
 });
 
 const metaSchema = z.strictObject({
   id: id.describe('scenario id, used in seeds and output file names'),
-  title: z.string().default(''),
-  description: z.string().default(''),
+  title: z.string().default('').describe('one-line title'),
+  description: z.string().default('').describe('what the scenario covers, its span and the events that bound it'),
   startYear: z.number().int().default(0).describe('calendar year of tick 0'),
-  ticksPerYear: z.number().int().positive().default(1),
+  ticksPerYear: z.number().int().positive().default(1).describe('ticks per calendar year'),
   sources: z.array(z.string()).default([]).describe('citations for the numbers in this scenario'),
 });
 
 /** The zod schema of a scenario object. */
 export const scenarioSchema = z.strictObject({
-  meta: metaSchema,
-  states: z.array(stateSchema).min(2, 'a scenario needs at least two states'),
-  dyads: z.array(dyadSchema).default([]),
-  perceptions: z.array(perceptionSchema).default([]),
-  institutions: z.array(institutionSchema).default([]),
+  meta: metaSchema.describe('scenario metadata'),
+  states: z.array(stateSchema).min(2, 'a scenario needs at least two states').describe('the states (agents)'),
+  dyads: z.array(dyadSchema).default([]).describe('pairwise data: distance, trade, alliance, entente'),
+  perceptions: z.array(perceptionSchema).default([]).describe('initial perceived intents that differ from the prior ideo_j'),
+  institutions: z.array(institutionSchema).default([]).describe('institutions at the start'),
   system: systemSchema.default({}),
   parameters: buildParametersSchema().default({}),
-  events: z.array(eventSchema).default([]),
+  events: z.array(eventSchema).default([]).describe('scheduled and conditional world changes'),
 });
 
 /** A scenario as a user writes it (optional fields may be left out). */

@@ -1,0 +1,53 @@
+import { DataError } from '../data/DataError.js';
+import { WorldChangeError } from '../engine/applyChange.js';
+import { ReportError } from '../report/ReportError.js';
+import { formatIssue, ScenarioError } from '../scenario/ScenarioError.js';
+import { EXIT, InputError, UsageError } from './CliError.js';
+
+/** How an error is shown: the lines for stderr and the exit code. */
+export interface ErrorReport {
+  lines: string[];
+  code: number;
+  /** Whether to add the hint to run the command's --help. */
+  usageHint: string | null;
+  /** Whether to start each line with "counterpoise:" (not for file:line:column lines, which editors read as they are). */
+  prefix: boolean;
+}
+
+/**
+ * Turns an error into what the user sees: one clear line (one per problem for a scenario), no
+ * stack trace, and the exit code of docs/cli.md. Errors of the experiments layer are recognised by
+ * name, so this module does not load that layer.
+ */
+export function describeError(error: unknown): ErrorReport {
+  if (error instanceof UsageError) {
+    return { lines: [error.message], code: EXIT.badInput, usageHint: error.command ?? '', prefix: true };
+  }
+  if (error instanceof ScenarioError) {
+    // One problem with the file as a whole (it cannot be read, an unknown bundled name): one plain line.
+    if (error.issues.length === 1 && error.issues[0].path.length === 0 && error.issues[0].line === undefined) {
+      const i = error.issues[0];
+      return { lines: [`${i.file === undefined ? '' : `${i.file}: `}${i.message}`], code: EXIT.badInput, usageHint: null, prefix: true };
+    }
+    return { lines: error.issues.map((i) => formatIssue(i)), code: EXIT.badInput, usageHint: null, prefix: false };
+  }
+  if (error instanceof InputError || error instanceof ReportError || error instanceof DataError) {
+    return { lines: [error.message], code: EXIT.badInput, usageHint: null, prefix: true };
+  }
+  if (error instanceof Error && error.name === 'ExperimentError') {
+    const e = error as Error & { code?: string; issues?: readonly { path: string; message: string; point?: number }[] };
+    const lines = (e.issues ?? []).map((i) => `${i.path}${i.point === undefined ? '' : ` (point ${i.point})`}  ${i.message}`);
+    const code = e.code === 'aborted' ? EXIT.interrupted : e.code === 'run-failed' ? EXIT.runFailure : EXIT.badInput;
+    return { lines: lines.length > 0 ? lines : [e.message], code, usageHint: null, prefix: true };
+  }
+  if (error instanceof WorldChangeError) {
+    return { lines: [`run failed: ${error.message}`], code: EXIT.runFailure, usageHint: null, prefix: true };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+    // A file-system error (EACCES, ENOSPC, …) while writing outputs.
+    return { lines: [`run failed: ${message}`], code: EXIT.runFailure, usageHint: null, prefix: true };
+  }
+  return { lines: [`run failed: ${message.split('\n')[0]}`], code: EXIT.runFailure, usageHint: null, prefix: true };
+}

@@ -1,0 +1,84 @@
+import type { DecisionExplanation, ThreatExplanation } from '../engine/DecisionExplanation.js';
+import { FAMILY_OF } from '../decision/options.js';
+import { OPTION_LABELS } from '../report/strategyLabels.js';
+import { formatYear } from '../report/formatYear.js';
+import type { Terminal } from './Terminal.js';
+
+/** The context variables of THEORY §5.2 in print order, with what each means. */
+const CONTEXT: readonly [keyof DecisionExplanation['context'], string, string][] = [
+  ['T', 'T', 'threat from the main threat'],
+  ['D', 'D', 'own economic dependence on the target'],
+  ['Dt', 'Dt', 'the target\'s dependence on this state (leverage)'],
+  ['theta', 'θ', 'defensive advantage of the dyad (MAD included)'],
+  ['nu', 'ν', 'territorial-integrity norm'],
+  ['ideo', 'ideo_j', 'the target\'s expansionist ideology'],
+  ['P3', 'P3', '(θ + ν + (1 − ideo_j))/3: Paul\'s reasons 2–4'],
+  ['lam', 'λ', 'importance of legitimacy'],
+  ['r', 'r', 'relative capability cinc_i/(cinc_i + cinc_j)'],
+  ['disp', 'disp', 'power disparity |2r − 1|'],
+  ['A', 'A', 'availability of allies against the target'],
+  ['rhoI', 'ρ_I', 'strongest institution holding both'],
+  ['rhoE', 'ρ_E', 'strongest club without the target × shared threat'],
+  ['con', 'CON', 'concentration of capabilities'],
+  ['allyT', 'ally', 'formally allied with the target'],
+  ['G', 'G', 'proximity of the target'],
+  ['X', 'X', 'threat above T*, (T − T*)/(1 − T*)'],
+  ['newClub', 'new club', 'IE would have to found a club'],
+];
+
+const f3 = (x: number): string => (x < 0 ? '' : ' ') + x.toFixed(3);
+const pct = (x: number): string => `${(100 * x).toFixed(1).padStart(5)}%`;
+
+function threatLines(t: ThreatExplanation, terminal: Terminal): string[] {
+  return [
+    `  ${terminal.style('bold', t.state)}  T = ${t.threat.toFixed(3)}, from Walt's four components:`,
+    `    power      P = ${t.power.toFixed(3)}   aggregate power: ${t.state}'s share of the pair's capabilities`,
+    `    proximity  G = ${t.proximity.toFixed(3)}   geographic proximity`,
+    `    offence    O = ${t.offence.toFixed(3)}   offensive capability net of the dyad's defence`,
+    `    intent     â = ${t.intent.toFixed(3)}   perceived aggressive intentions (belief before this tick's update)`,
+  ];
+}
+
+/**
+ * The text of `counterpoise explain`: the main threat and its four components, the next threats,
+ * the context variables, each option's utility as the sum of its terms with its probability, and
+ * the option drawn.
+ */
+export function formatExplanation(e: DecisionExplanation, seed: number | string, terminal: Terminal): string[] {
+  const year = formatYear(e.year);
+  const out: string[] = [];
+  out.push(terminal.style('bold', `${e.state} at tick ${e.tick} (${year}), seed ${String(seed)}: chose ${e.chosen} — ${OPTION_LABELS[e.chosen]}`));
+  out.push(`perception model: ${e.perception}; decision policy: ${e.policy}`);
+  out.push('');
+  out.push(terminal.style('bold', 'Main threat'));
+  out.push(...threatLines(e.mainThreat, terminal));
+  if (e.otherThreats.length > 0) {
+    out.push(`  next: ${e.otherThreats.map((t) => `${t.state} ${t.threat.toFixed(3)} (P ${t.power.toFixed(2)}, G ${t.proximity.toFixed(2)}, O ${t.offence.toFixed(2)}, â ${t.intent.toFixed(2)})`).join('; ')}`);
+  }
+  out.push('');
+  out.push(terminal.style('bold', `Context toward ${e.mainThreat.state} (THEORY §5.2)`));
+  for (const [key, symbol, meaning] of CONTEXT) {
+    const v = e.context[key];
+    if (v === undefined || typeof v === 'object') continue;
+    const text = typeof v === 'boolean' ? (v ? ' yes' : ' no') : f3(v);
+    out.push(`  ${symbol.padEnd(8)} ${text.padStart(7)}   ${meaning}`);
+  }
+  out.push('');
+  out.push(terminal.style('bold', 'Options: utility V = the sum of its terms (THEORY §5.4); p = logit probability'));
+  let cumulative = 0;
+  for (const o of e.options) {
+    const lo = cumulative;
+    cumulative += o.probability;
+    const chosen = o.option === e.chosen;
+    const mark = chosen ? terminal.style('green', '▶') : ' ';
+    const name = `${o.option.padEnd(4)} ${OPTION_LABELS[o.option].padEnd(22)} ${FAMILY_OF[o.option].padEnd(14)}`;
+    const head = o.available
+      ? `${mark} ${name} V = ${f3(o.utility)}   p = ${pct(o.probability)}   [${lo.toFixed(3)}, ${cumulative.toFixed(3)})`
+      : `${mark} ${name} not available (masked, THEORY §5.3)   p =   0.0%`;
+    out.push(chosen ? terminal.style('bold', head) : head);
+    if (o.available) out.push(`        = ${o.terms.map((t) => `${t.term} ${t.value < 0 ? '-' : '+'}${Math.abs(t.value).toFixed(3)}`).join('  ')}`);
+  }
+  out.push('');
+  out.push(`Draw: u = ${e.draw.toFixed(4)} falls in ${e.chosen}'s interval of the cumulative probabilities (menu order) → ${terminal.style('bold', e.chosen)} (${OPTION_LABELS[e.chosen]}).`);
+  return out;
+}

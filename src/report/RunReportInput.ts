@@ -1,0 +1,21 @@
+import type { SimulationEvent } from '../engine/SimulationEvent.js';
+import type { RunSummary } from '../metrics/summarizeRun.js';
+import type { ScenarioMeta } from '../model/ResolvedScenario.js';
+import type { ReportTick } from './ReportTick.js';
+import type { RunTables } from './RunTables.js';
+
+/** Everything a run report is built from (what `counterpoise run` writes, read back). */
+export interface RunReportInput {
+  scenario: ScenarioMeta;
+  /** State ids in the scenario's order. */
+  stateOrder: string[];
+  seed: number | string;
+  ticks: number;
+  /** One row per tick. */
+  records: ReportTick[];
+  summary: RunSummary;
+  events: SimulationEvent[];
+  tables: RunTables;
+  /** The data files the report was built from, with what each holds. */
+  files: { name: string; description: string }[];
+}

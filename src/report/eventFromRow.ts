@@ -1,0 +1,34 @@
+import type { SimulationEvent } from '../engine/SimulationEvent.js';
+
+type Value = string | number | boolean | null | undefined;
+
+const text = (v: Value): string => (v === null || v === undefined ? '' : String(v));
+
+/**
+ * Reads an event back from a row of the events table (the inverse of the experiments'
+ * `eventCells`: tick, type, actor, partner, target, institution, members joined by `;`, majorWar,
+ * label). Returns null for a row whose type is unknown.
+ */
+export function eventFromRow(row: Readonly<Record<string, Value>>): SimulationEvent | null {
+  const tick = Number(row.tick);
+  const actor = text(row.actor);
+  const partner = text(row.partner);
+  const target = text(row.target);
+  const institution = text(row.institution);
+  const members = text(row.members) === '' ? [] : text(row.members).split(';');
+  switch (text(row.type)) {
+    case 'alliance-formed': return { tick, type: 'alliance-formed', actor, partner, target };
+    case 'club-founded': return { tick, type: 'club-founded', institution, target, members };
+    case 'institution-dissolved': return { tick, type: 'institution-dissolved', institution };
+    case 'aggression': return { tick, type: 'aggression', actor, target, majorWar: row.majorWar === true || row.majorWar === 'true' };
+    case 'episode-start': return { tick, type: 'episode-start', actor, target };
+    case 'episode-end': return { tick, type: 'episode-end', actor, target };
+    case 'scenario-event': return { tick, type: 'scenario-event', label: text(row.label) };
+    case 'institution-joined': return { tick, type: 'institution-joined', institution, state: actor };
+    case 'institution-left': return { tick, type: 'institution-left', institution, state: actor };
+    case 'institution-founded': return { tick, type: 'institution-founded', institution, members };
+    case 'alliance-begun': return { tick, type: 'alliance-begun', between: [actor, partner] };
+    case 'alliance-ended': return { tick, type: 'alliance-ended', between: [actor, partner] };
+    default: return null;
+  }
+}

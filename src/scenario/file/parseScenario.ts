@@ -1,0 +1,101 @@
+import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
+import { brandResolved } from '../resolvedBrand.js';
+import { resolveScenario, type ResolveOptions } from '../resolveScenario.js';
+import { ScenarioError, type ScenarioIssue } from '../ScenarioError.js';
+import { expandDataReferences, type Origin } from './expandDataReferences.js';
+import { expressionIssues } from './expressionIssues.js';
+import { readScenarioDocument, type ScenarioFormat } from './readScenarioDocument.js';
+import type { ScenarioDataProvider } from './ScenarioDataProvider.js';
+import type { ScenarioDocument } from './ScenarioDocument.js';
+import { scenarioFileSchema } from './scenarioFileSchema.js';
+import { schemaIssues } from './schemaIssues.js';
+
+type Key = string | number;
+
+/** Options of {@link parseScenario}. */
+export interface ParseScenarioOptions {
+  /** The file name put on every issue (`file:line:column  path  message`); default: none. */
+  file?: string;
+  /** Where data references find the COW tables; without it, a file with data references is an error. */
+  data?: ScenarioDataProvider;
+  /** Options of `resolveScenario` (e.g. `allowInadmissible`). */
+  resolve?: ResolveOptions;
+}
+
+/**
+ * Parses the text of a scenario file (YAML or JSON) into a resolved scenario: parse with source
+ * positions → check against the file schema (`scenarioFileSchema`) → expand data references with
+ * `options.data` → `resolveScenario`. Works in the browser; in Node, `loadScenario` reads files
+ * and supplies the bundled data.
+ *
+ * Every problem is reported at once, in file order, each as `file:line:column  path  message`:
+ * syntax errors (then nothing else), unknown fields, wrong types, non-finite numbers, references
+ * to states or institutions that do not exist, duplicate ids, data years outside a file's coverage,
+ * states that do not exist in a year, expressions that are not allowed, parameters outside the
+ * admissible set. A problem in a value drawn from the data is placed at the reference that drew it.
+ *
+ * Data fallbacks (e.g. a capability dimension drawn from one of its two NMC components) are added
+ * to the resolved scenario's `warnings`.
+ *
+ * @param text - the file's content.
+ * @param format - `yaml` or `json`.
+ * @param options - file name for messages, data provider, resolve options.
+ * @throws ScenarioError listing every problem, with file, line, column and path.
+ */
+export function parseScenario(text: string, format: ScenarioFormat, options: ParseScenarioOptions = {}): ResolvedScenario {
+  const file = options.file ?? options.resolve?.file;
+  const { document, issues: syntax } = readScenarioDocument(text, format);
+  if (syntax.length > 0) throw error(syntax, file);
+  const value = document.value;
+  if (value === null || value === undefined) {
+    throw error([{ path: [], message: 'the file holds no scenario (it is empty)', ...document.positionOf([]) }], file);
+  }
+
+  const checked = scenarioFileSchema.safeParse(value);
+  const fileIssues = checked.success ? [] : schemaIssues(checked.error.issues, value);
+  const expansion = expandDataReferences(value, options.data);
+
+  let resolved: ResolvedScenario | undefined;
+  let coreIssues: readonly ScenarioIssue[] = [];
+  try {
+    const { file: _ignored, ...resolveOptions } = options.resolve ?? {};
+    resolved = resolveScenario(expansion.input, resolveOptions);
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    coreIssues = e.issues;
+  }
+
+  // The file schema checks every core field as the core does: a core issue at or under a path the
+  // file schema (or a failed data reference) already reported is the same problem, or its echo.
+  const primary = [...fileIssues, ...expressionIssues(value), ...expansion.issues];
+  const covered = [...primary.map((i) => i.path), ...expansion.placeholders];
+  const all = [...primary, ...coreIssues.filter((i) => !covered.some((p) => startsWith(i.path, p)))];
+  if (all.length > 0) throw error(all.map((i) => locate(i, expansion.origins, document)), file);
+
+  if (resolved === undefined) throw new Error('parseScenario: resolveScenario returned nothing');
+  if (expansion.notes.length === 0) return resolved;
+  return brandResolved({ ...resolved, warnings: [...resolved.warnings, ...expansion.notes] });
+}
+
+/** Adds the line and column of the field (or of the reference that produced it). */
+function locate(issue: ScenarioIssue, origins: readonly Origin[], document: ScenarioDocument): ScenarioIssue {
+  if (issue.line !== undefined) return issue;
+  let origin: Origin | undefined;
+  for (const o of origins) if (startsWith(issue.path, o.path) && (origin === undefined || o.path.length > origin.path.length)) origin = o;
+  const filePath = origin === undefined ? issue.path : [...origin.from, ...issue.path.slice(origin.path.length)];
+  return { ...issue, ...document.positionOf(filePath) };
+}
+
+/** A ScenarioError with the issues in file order (stable), each naming the file. */
+function error(issues: readonly ScenarioIssue[], file: string | undefined): ScenarioError {
+  const ordered = issues
+    .map((issue, k) => ({ issue, k }))
+    .sort((a, b) => (a.issue.line ?? Infinity) - (b.issue.line ?? Infinity)
+      || (a.issue.column ?? Infinity) - (b.issue.column ?? Infinity) || a.k - b.k)
+    .map(({ issue }) => (file === undefined ? issue : { ...issue, file }));
+  return new ScenarioError(ordered);
+}
+
+function startsWith(path: readonly Key[], prefix: readonly Key[]): boolean {
+  return prefix.length <= path.length && prefix.every((k, i) => path[i] === k);
+}

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { ALLIANCE_OBLIGATIONS } from '../../data/parseAllianceTable.js';
+import { IGO_STATUSES } from '../../data/parseIgoMembershipTable.js';
+import {
+  capabilitiesShape, checkCapabilities, idSchema, institutionSchema, scenarioSchema, stateSchema, unit,
+} from '../scenarioSchema.js';
+
+/**
+ * The scenario FILE format (YAML or JSON): the in-memory scenario of `scenarioSchema` — every core
+ * field, with the same meaning and default — plus file-only conveniences that draw values from
+ * the bundled Correlates of War data (THEORY "Data available in ../shared/data" and "Notes for
+ * scenario builders"). One zod schema is the source of the TypeScript types, of the runtime check
+ * and of the JSON Schema shipped as `schema/scenario.schema.json`. Every field is documented in
+ * docs/scenario-format.md.
+ *
+ * A data reference is an object with a `source` key (`nmc`, `cow`, `igo`); loading expands it
+ * into plain values (`expandDataReferences`) before `resolveScenario` sees the scenario.
+ */
+
+/** A calendar year of a data reference (default: `meta.startYear`). */
+const dataYear = z.number().int().describe('calendar year of the data (default: meta.startYear)');
+
+const overrideShare = (dimension: string) => z.number().positive().optional()
+  .describe(`overrides the ${dimension} share drawn from the data (> 0; cite the source in sources)`);
+
+/**
+ * Capabilities drawn from COW NMC: the six components of the year grouped into mil, eco and pop
+ * exactly as `capabilitiesForYear` does — each the mean of the state's shares of two components,
+ * shares of the whole state system that year, a missing component leaving the other alone
+ * (THEORY "Notes for scenario builders", Capabilities [D]). The NMC version is `data.nmc`.
+ */
+export const nmcCapabilitiesReferenceSchema = z.strictObject({
+  source: z.literal('nmc').describe('COW National Material Capabilities (version: data.nmc)'),
+  year: dataYear.optional(),
+  mil: overrideShare('mil'),
+  eco: overrideShare('eco'),
+  pop: overrideShare('pop'),
+}).describe('capabilities drawn from COW NMC: shares of the system that year, grouped into mil, eco, pop');
+
+/** Inline capabilities as in the core, with no `source` key (that is what tells them from a reference). */
+const inlineCapabilitiesSchema = z.strictObject({
+  ...capabilitiesShape,
+  source: z.undefined().optional().describe('absent: the values are given inline'),
+}).superRefine(checkCapabilities).describe('inline: mil/eco/pop, or the six COW components');
+
+const capabilitiesFileSchema = z.discriminatedUnion('source', [inlineCapabilitiesSchema, nmcCapabilitiesReferenceSchema], {
+  error: (issue) => (issue.code === 'invalid_union'
+    ? 'unknown data source: capabilities are drawn from "nmc", or given inline without source'
+    : undefined),
+}).describe('inline capability components, or { source: nmc, year } to draw them from COW NMC');
+
+/** Major-power status from the COW major-power list (v2016) for a year. */
+export const majorReferenceSchema = z.strictObject({
+  source: z.literal('cow').describe('COW major powers v2016'),
+  year: dataYear.optional(),
+}).describe('great-power status from the COW major-power list for the year');
+
+/** A state as written in a file: the core state plus `cow` and data references. */
+const fileStateSchema = stateSchema.extend({
+  cow: z.union([z.string().min(1), z.number().int().nonnegative()]).optional()
+    .describe('COW abbreviation (UKG) or numeric code (200) used for data lookups (default: the id, when it is a COW abbreviation)'),
+  name: z.string().optional().describe('display name (default: the COW state name when the state has a COW identity, else the id)'),
+  major: z.union([z.boolean(), majorReferenceSchema]).default(false)
+    .describe('a great power (COW major); CON is computed over majors. true/false, or { source: cow } for the COW list'),
+  capabilities: capabilitiesFileSchema,
+});
+
+/** Members of one of the 47 curated COW IGOs in a year (IGO v3). */
+export const igoMembersReferenceSchema = z.strictObject({
+  source: z.literal('igo').describe('COW IGO v3 membership spells'),
+  ioname: z.string().min(1).describe('the IGO short name exactly as in COW IGO v3 (e.g. NATO, LoN, WPact)'),
+  year: dataYear.optional(),
+  statuses: z.array(z.enum(IGO_STATUSES)).min(1).default(['full']).describe('which membership statuses count'),
+}).describe('members drawn from COW IGO v3 for a year, restricted to the scenario\'s states');
+
+/** An institution as written in a file: the core institution, members possibly from the IGO data. */
+const fileInstitutionSchema = institutionSchema.extend({
+  name: z.string().optional().describe('display name (default: the COW IGO name for data-drawn members, else the id)'),
+  members: z.union([z.array(idSchema), igoMembersReferenceSchema])
+    .describe('member state ids, or { source: igo, ioname, year } to draw them from COW IGO v3'),
+  add: z.array(idSchema).optional().describe('states added to a data-drawn member list (cite in source)'),
+  remove: z.array(idSchema).optional().describe('states removed from a data-drawn member list (cite in source)'),
+  source: z.string().optional().describe('citation for strength, kind, rule, strictness and any add/remove'),
+});
+
+/** Which data versions references use. */
+export const dataSettingsSchema = z.strictObject({
+  nmc: z.enum(['6.0', '7.0']).default('6.0')
+    .describe('NMC version for capability references: "6.0" (1816–2016, default) or "7.0" (1816–2022); quote it in YAML'),
+}).describe('which versions of the bundled data references use');
+
+/**
+ * Initial alliances from COW Formal Alliances v4.1: pairs of the scenario's states that are members
+ * of the same alliance in force in the year (THEORY "Notes for scenario builders", Alliances: which
+ * obligations make `ally_ij` is a scenario choice to state [D]; entente-only pacts may seed `ent_ij`).
+ */
+export const alliancesReferenceSchema = z.strictObject({
+  source: z.literal('cow').describe('COW Formal Alliances v4.1'),
+  year: dataYear.optional(),
+  obligations: z.array(z.enum(ALLIANCE_OBLIGATIONS)).min(1).default(['defense'])
+    .describe('which obligations make ally_ij = 1 (default: defense pacts only)'),
+  ententeLevel: unit('ent_ij given to pairs whose only obligation is entente (default: none)').optional(),
+}).describe('initial alliances (and ententes) from COW Formal Alliances v4.1 for a year');
+
+/**
+ * Bilateral trade by THEORY's documented proxy from COW Trade v4.0 national totals:
+ * `X_ij = τ_i·τ_j / Σ_k τ_k` over the scenario's states, `τ = (imports + exports) / 2`, expressed
+ * as a share of the scenario's total trade (THEORY "Notes for scenario builders", Trade and
+ * interdependence, steps 1–3). Every value so drawn is a proxy.
+ */
+export const tradeReferenceSchema = z.strictObject({
+  source: z.literal('cow').describe('COW Trade v4.0 national totals (1870–2014)'),
+  year: dataYear.optional(),
+  rule: z.enum(['proportional']).default('proportional')
+    .describe('X_ij = τ_i·τ_j / Σ_k τ_k over the scenario\'s states, τ = (imports + exports) / 2'),
+  unit: z.enum(['share']).default('share')
+    .describe('X_ij as a share of the whole system\'s trade that year (like eco, a share of the system): X_ij = s_i·s_j with s_i = τ_i / Σ_world τ'),
+  exclude: z.array(idSchema).default([])
+    .describe('states left out of the proxy (no COW identity or no trade data); give their dyads\' trade explicitly'),
+}).describe('bilateral trade by the proportional proxy from COW national trade totals for a year');
+
+/** A source note: where one number of the file comes from. */
+export const sourceNoteSchema = z.strictObject({
+  field: z.string().min(1).describe('free-text path of the value, e.g. states.UKG.ideology'),
+  value: z.unknown().optional().describe('the value, for the record'),
+  source: z.string().min(1).describe('the citation'),
+}).describe('where a number comes from');
+
+/** The zod schema of a scenario file (YAML or JSON). */
+export const scenarioFileSchema = z.strictObject({
+  $schema: z.string().optional().describe('the JSON Schema of the file, for editors; ignored'),
+  meta: scenarioSchema.shape.meta,
+  data: dataSettingsSchema.optional(),
+  states: z.array(fileStateSchema).min(2, 'a scenario needs at least two states').describe('the states (agents)'),
+  dyads: scenarioSchema.shape.dyads
+    .describe('pairwise data: distance, trade, alliance, entente; explicit values override values drawn from alliances and trade'),
+  alliances: alliancesReferenceSchema.optional(),
+  trade: tradeReferenceSchema.optional(),
+  perceptions: scenarioSchema.shape.perceptions,
+  institutions: z.array(fileInstitutionSchema).default([]).describe('institutions at the start'),
+  system: scenarioSchema.shape.system,
+  parameters: scenarioSchema.shape.parameters,
+  events: scenarioSchema.shape.events,
+  sources: z.array(sourceNoteSchema).default([]).describe('where each number comes from (documentation only)'),
+}).describe('a counterpoise scenario file: the in-memory scenario plus references to the bundled Correlates of War data');
+
+/** A scenario file as written (optional fields may be left out). */
+export type ScenarioFileInput = z.input<typeof scenarioFileSchema>;
+/** A scenario file after schema defaults are filled, before data references are expanded. */
+export type ScenarioFile = z.output<typeof scenarioFileSchema>;
+/** One state as written in a file. */
+export type StateFileInput = z.input<typeof fileStateSchema>;
+/** One institution as written in a file. */
+export type InstitutionFileInput = z.input<typeof fileInstitutionSchema>;
+/** `capabilities: { source: nmc, … }`. */
+export type NmcCapabilitiesReference = z.output<typeof nmcCapabilitiesReferenceSchema>;
+/** `major: { source: cow, … }`. */
+export type MajorReference = z.output<typeof majorReferenceSchema>;
+/** `members: { source: igo, … }`. */
+export type IgoMembersReference = z.output<typeof igoMembersReferenceSchema>;
+/** The top-level `alliances:` reference. */
+export type AlliancesReference = z.output<typeof alliancesReferenceSchema>;
+/** The top-level `trade:` reference. */
+export type TradeReference = z.output<typeof tradeReferenceSchema>;
+/** One entry of the top-level `sources:`. */
+export type SourceNote = z.output<typeof sourceNoteSchema>;

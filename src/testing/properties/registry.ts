@@ -1,0 +1,31 @@
+import { CHOICE_PROPERTIES } from './choiceProperties.js';
+import type { InternalProperty, TheoryProperty } from './defineProperty.js';
+import { EFFECT_PROPERTIES } from './effectProperties.js';
+import { FORM_PROPERTIES } from './formProperties.js';
+import { SYSTEM_PROPERTIES } from './systemProperties.js';
+import { THREAT_PROPERTIES } from './threatProperties.js';
+
+/** Every property with its internal entry point, in THEORY §6 order. @internal */
+export const INTERNAL_PROPERTIES: readonly InternalProperty[] = [
+  ...FORM_PROPERTIES, ...CHOICE_PROPERTIES, ...THREAT_PROPERTIES, ...EFFECT_PROPERTIES, ...SYSTEM_PROPERTIES,
+];
+
+/**
+ * The 40 properties of THEORY §6 — F1–F4, P1–P16, M1–M5, E1–E12, S1–S3 — in THEORY's order, each
+ * with its statement, source, type and a `check(model, settings)` that runs it with fast-check.
+ *
+ * @example
+ * const p5 = THEORY_PROPERTIES.find((p) => p.id === 'P5');
+ * p5?.check({ parameters: { dS: 0.5 } }); // { id: 'P5', status: 'holds', holds: true, … }
+ */
+export const THEORY_PROPERTIES: readonly TheoryProperty[] = INTERNAL_PROPERTIES;
+
+/** The ids of {@link THEORY_PROPERTIES}, in order. */
+export const PROPERTY_IDS: readonly string[] = THEORY_PROPERTIES.map((p) => p.id);
+
+/** The internal entry of a property by id. @internal */
+export function internalProperty(id: string): InternalProperty {
+  const p = INTERNAL_PROPERTIES.find((q) => q.id === id);
+  if (p === undefined) throw new RangeError(`no property "${id}" (THEORY §6 has ${PROPERTY_IDS.join(', ')})`);
+  return p;
+}

@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { THEORY_PROPERTIES, type TheoryProperty } from '../../src/testing/index.js';
+import { KNOWN_ISSUES } from './knownIssues.js';
+
+/** Where each property is tested: the first file under `dir` with a test named `<id> …`. */
+export function testFiles(root: string, dir: string, suffix = ''): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const file of readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.test.ts')).sort()) {
+    const text = readFileSync(path.join(root, dir, file), 'utf8');
+    for (const p of THEORY_PROPERTIES) {
+      if (new RegExp(`\\bit\\(\\s*'${p.id} ${suffix}`).test(text)) found.set(p.id, [...(found.get(p.id) ?? []), `${dir}/${file}`]);
+    }
+  }
+  return found;
+}
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const TYPE: Record<TheoryProperty['type'], string> = { theory: 'theory', form: 'form', engineering: 'engineering', hypothesis: 'switchable hypothesis' };
+
+/** docs/properties.md, generated from THEORY_PROPERTIES and the test files. */
+export function propertiesTable(root: string): string {
+  const tests = testFiles(root, 'test/properties');
+  const broken = testFiles(root, 'test/properties/broken', 'broken');
+  const lines = [
+    '# Properties of the theory',
+    '',
+    '<!-- Generated from THEORY_PROPERTIES (src/testing/properties) and the test files by',
+    '     test/properties/propertiesTable.test.ts. Do not edit: regenerate with',
+    '     UPDATE_PROPERTIES_TABLE=1 npx vitest run test/properties/propertiesTable.test.ts -->',
+    '',
+    'Every property of THEORY.md §6 is a fast-check property in `counterpoise/testing` (`THEORY_PROPERTIES`),',
+    'run by the test file named below against the reference model with parameters drawn from the admissible',
+    'set 𝒫, and by a companion test in `test/properties/broken/` against a deliberately broken variant that it',
+    'must catch. Types follow THEORY §6: theory (T), form (F), engineering (E), switchable hypothesis (H, tested',
+    'with its switch on). See docs/testing.md for running the suite against your own model.',
+    '',
+    '| id | statement | source | type | test file |',
+    '|---|---|---|---|---|',
+    ...THEORY_PROPERTIES.map((p) => `| ${p.id} | ${cell(p.statement)} | ${cell(p.source)} | ${TYPE[p.type]} (${p.tag}) | `
+      + `${(tests.get(p.id) ?? ['—']).join(', ')}<br>${(broken.get(p.id) ?? ['—']).join(', ')} |`),
+    '',
+    '## How each property is tested',
+    '',
+    ...THEORY_PROPERTIES.map((p) => `- **${p.id}** — ${p.method}`),
+    '',
+    '## Known issues',
+    '',
+    'Properties that the suite found failing for the current implementation or for the admissible set as THEORY',
+    'states it; the test accepts only that failure (test/properties/knownIssues.ts), and',
+    'test/properties/knownIssues.test.ts holds a minimal reproduction of each.',
+    '',
+    ...KNOWN_ISSUES.map((k) => `- **${k.id}** — ${k.summary}`),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,158 @@
+/**
+ * The era scenarios (scenarios/era-*.yaml, docs/scenarios.md "Era conventions"): checks beyond
+ * the generic ones of bundled.test.ts, each tied to a convention the files state.
+ *
+ * - span and tick: two ticks a year; the start year of each era; every scheduled event fires
+ *   inside the era's own length in ticks (the run `npm run eras` makes).
+ * - agents: each file's states are exactly those of the mechanical rule (majors of the span;
+ *   CINC >= 0.01 at the start; states entering with CINC >= 0.01) less the exclusions each file
+ *   documents — so no state was added or left out by hand.
+ * - absorptions, nil capability dimensions and the 1870 trade event: the numbers in the files are the ones the bundled COW
+ *   data give (capabilitiesForYear, the proportional trade proxy), as scripts/era-values.mjs prints.
+ * - nuclear tests and NATO's accession pairs as documented.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { runSimulation, type WorldChange } from '../../src/index.js';
+import {
+  capabilitiesForYear, loadMajorsTable, loadNmcTable, loadScenario, loadStatesTable, loadTradeTable, proportionalTrade,
+  statesForYear, tradeForYear,
+} from '../../src/node/index.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The eras as scripts/eras.mjs runs them, the NMC version, and the states each file documents as excluded. */
+const ERAS = [
+  { name: 'era-1815-1853', start: 1816, end: 1853, nmc: '6.0', excluded: ['BEL'] },
+  { name: 'era-1853-1890', start: 1853, end: 1890, nmc: '6.0', excluded: ['SIC'] },
+  { name: 'era-1890-1914', start: 1890, end: 1914, nmc: '6.0', excluded: [] },
+  { name: 'era-1919-1939', start: 1919, end: 1939, nmc: '6.0', excluded: [] },
+  // Germany (255) left the system on 8 May 1945 and comes back in 1990 by absorbing the GDR, after the last tick.
+  { name: 'era-1945-1991', start: 1945, end: 1991, nmc: '6.0', excluded: ['GMY', 'TAW', 'BNG'] },
+  { name: 'era-1991-2010', start: 1991, end: 2010, nmc: '7.0', excluded: [] },
+  { name: 'era-2010-today', start: 2010, end: 2026, nmc: '7.0', excluded: [] },
+] as const;
+
+interface FileState { id: string; cow?: string | number }
+const fileStates = (name: string): FileState[] =>
+  (parse(readFileSync(join(ROOT, 'scenarios', `${name}.yaml`), 'utf8')) as { states: FileState[] }).states;
+const cowCode = (s: FileState): string => String(s.cow ?? s.id);
+
+describe.each(ERAS)('era scenario $name', (era) => {
+  const scenario = loadScenario(era.name);
+  const ticks = (era.end - era.start) * 2;
+
+  it('has two ticks a year, starts in its first year and fires every event inside its own length', () => {
+    expect(scenario.meta.ticksPerYear).toBe(2);
+    expect(scenario.meta.startYear).toBe(era.start);
+    for (const e of scenario.events) expect(e.tick, `"${e.label}"`).not.toBeNull();
+    for (const e of scenario.events) expect(e.tick as number, `"${e.label}" fires after the era's last tick`).toBeLessThan(ticks);
+  });
+
+  it('holds exactly the states of the era rule, less the documented exclusions', () => {
+    const nmc = loadNmcTable(era.nmc);
+    const cinc = (year: number): Map<string, number> =>
+      new Map(nmc.rows.filter((r) => r.year === year).map((r) => [r.stateabb, r.cinc ?? 0]));
+    const rule = new Set<string>();
+    for (const m of loadMajorsTable().rows) if (m.styear <= era.end - 1 && m.endyear >= era.start) rule.add(m.stateabb);
+    for (const [abb, c] of cinc(era.start)) if (c >= 0.01) rule.add(abb);
+    for (const s of loadStatesTable().rows) {
+      if (s.styear > era.start && s.styear < era.end && (cinc(s.styear).get(s.stateabb) ?? 0) >= 0.01) rule.add(s.stateabb);
+    }
+    for (const x of era.excluded) {
+      expect(rule.has(x), `${x} is documented as excluded but the rule does not select it`).toBe(true);
+      rule.delete(x);
+    }
+    expect(fileStates(era.name).map(cowCode).sort()).toEqual([...rule].sort());
+  });
+});
+
+describe('era-1853-1890: unifications and trade from 1870', () => {
+  const scenario = loadScenario('era-1853-1890');
+  const nmc = loadNmcTable('6.0');
+  const setState = (label: string): Map<string, number> => {
+    const event = scenario.events.find((e) => e.label.includes(label));
+    expect(event, label).toBeDefined();
+    const out = new Map<string, number>();
+    for (const c of (event?.changes ?? []) as WorldChange[]) if (c.type === 'set-state') out.set(`${c.state}.${c.field}`, c.value as number);
+    return out;
+  };
+
+  it.each([
+    ['Italian unification (1)', 'ITA', 325, 1860],
+    ['Italian unification (2)', 'ITA', 325, 1861],
+    ['German unification (1)', 'GMY', 255, 1866],
+    ['German unification (2)', 'GMY', 255, 1867],
+    ['German unification (3)', 'GMY', 255, 1871],
+  ] as const)('%s sets %s to its NMC v6.0 values of %s', (label, id, ccode, year) => {
+    const values = setState(label);
+    const expected = capabilitiesForYear(nmc, year).states.find((s) => s.ccode === ccode);
+    for (const dim of ['mil', 'eco', 'pop'] as const) {
+      expect(values.get(`${id}.${dim}`), `${id}.${dim}`).toBeCloseTo(expected?.[dim] as number, 12);
+    }
+  });
+
+  it('sets every pair to the proportional proxy of the 1870 totals', () => {
+    const event = scenario.events.find((e) => e.label.startsWith('COW trade data begin'));
+    const codes = fileStates('era-1853-1890').map(cowCode);
+    const ids = fileStates('era-1853-1890').map((s) => s.id);
+    const rows = tradeForYear(loadTradeTable(), 1870, codes, { system: statesForYear(loadStatesTable(), 1870) });
+    const flows = proportionalTrade(rows.map((r) => ({ ccode: r.ccode, tau: r.tau as number })));
+    const given = new Map<string, number>();
+    for (const c of (event?.changes ?? []) as WorldChange[]) if (c.type === 'set-trade') given.set(c.between.join('|'), c.value);
+    expect(given.size).toBe((ids.length * (ids.length - 1)) / 2);
+    for (let a = 0; a < ids.length; a++) {
+      for (let b = a + 1; b < ids.length; b++) {
+        expect(given.get(`${ids[a]}|${ids[b]}`), `${ids[a]}-${ids[b]}`).toBeCloseTo(flows.flows[a][b] / flows.totalTau, 14);
+      }
+    }
+    expect(scenario.dyads.every((d) => d.trade === 0)).toBe(true); // no trade before 1870
+  });
+});
+
+describe('nil capability dimensions (era conventions (e))', () => {
+  it.each([
+    ['era-1815-1853', 'SIC', 'eco', 1816],
+    ['era-1815-1853', 'POR', 'eco', 1816],
+    ['era-1815-1853', 'SWD', 'mil', 1816],
+    ['era-1853-1890', 'JPN', 'eco', 1860],
+  ] as const)('%s: %s.%s is the smallest positive share of the dimension among the states in %s', (name, id, dim, year) => {
+    const codes = new Set(fileStates(name).map(cowCode));
+    const shares = capabilitiesForYear(loadNmcTable('6.0'), year).states
+      .filter((s) => codes.has(s.stateabb)).map((s) => s[dim]).filter((v): v is number => v !== undefined && v > 0);
+    const own = capabilitiesForYear(loadNmcTable('6.0'), year).states.find((s) => s.stateabb === id)?.[dim];
+    expect(own === undefined || own === 0, `${id}.${dim} is nil in NMC ${year}`).toBe(true);
+    const state = loadScenario(name).states.find((s) => s.id === id);
+    expect(state?.capabilities[dim]).toBe(Math.min(...shares));
+  });
+});
+
+describe('documented changes at the end of each era', () => {
+  const final = (name: string, end: number, start: number) => runSimulation(loadScenario(name), { seed: 1, ticks: (end - start) * 2 }).final;
+  const nuclear = (name: string, end: number, start: number): string[] =>
+    final(name, end, start).states.filter((s) => s.nuclear).map((s) => s.id).sort();
+
+  it('nuclear states follow the first tests (CTBTO; SIPRI)', () => {
+    expect(nuclear('era-1919-1939', 1939, 1919)).toEqual([]);
+    expect(nuclear('era-1945-1991', 1991, 1945)).toEqual(['CHN', 'FRN', 'IND', 'RUS', 'UKG', 'USA']);
+    expect(nuclear('era-1991-2010', 2010, 1991)).toEqual(['CHN', 'FRN', 'IND', 'PAK', 'PRK', 'RUS', 'UKG', 'USA']);
+  });
+
+  it('era-1991-2010: Poland joins NATO with a defence pair with every member; the Warsaw Pact is gone', () => {
+    const f = final('era-1991-2010', 2010, 1991);
+    const nato = f.institutions.find((q) => q.id === 'NATO')?.members ?? [];
+    expect(nato).toContain('POL');
+    const allied = new Set(f.alliances.map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`)));
+    for (const m of nato) if (m !== 'POL') expect(allied.has(m < 'POL' ? `${m}|POL` : `POL|${m}`), `POL-${m}`).toBe(true);
+    expect(f.institutions.some((q) => q.id === 'WPACT')).toBe(false);
+  });
+
+  it('era-1919-1939: the League without the US, Japan, Germany and Italy, with the Soviet Union', () => {
+    const lon = final('era-1919-1939', 1939, 1919).institutions.find((q) => q.id === 'LON')?.members ?? [];
+    expect(lon).toContain('RUS');
+    for (const id of ['USA', 'JPN', 'GMY', 'ITA']) expect(lon).not.toContain(id);
+  });
+});

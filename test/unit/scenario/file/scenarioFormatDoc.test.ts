@@ -1,0 +1,85 @@
+/**
+ * docs/scenario-format.md cannot rot: its example is the fixture that loads, and it documents
+ * every field of the file schema and every model parameter with its current default.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { defaultParameters } from '../../../../src/model/defaultParameters.js';
+import { loadScenario } from '../../../../src/node/loadScenario.js';
+import {
+  alliancesReferenceSchema, dataSettingsSchema, igoMembersReferenceSchema, nmcCapabilitiesReferenceSchema, scenarioFileSchema,
+  sourceNoteSchema, tradeReferenceSchema,
+} from '../../../../src/scenario/file/scenarioFileSchema.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+const doc = readFileSync(join(root, 'docs', 'scenario-format.md'), 'utf8');
+const examplePath = join(root, 'test', 'fixtures', 'scenarios', 'example.yaml');
+
+/** The keys of an object schema, unwrapping defaults, optionals and arrays. */
+function keysOf(schema: z.ZodType): string[] {
+  let s = schema as unknown as { shape?: Record<string, z.ZodType>; unwrap?: () => z.ZodType; element?: z.ZodType; _zod: { def: { type: string; innerType?: z.ZodType } } };
+  for (let hops = 0; s.shape === undefined && hops < 5; hops++) {
+    const inner = s._zod.def.innerType ?? s.element;
+    if (inner === undefined) break;
+    s = inner as unknown as typeof s;
+  }
+  return Object.keys(s.shape ?? {});
+}
+
+/** The rows of the markdown table that follows `## heading` (first column, without backticks). */
+function documentedFields(heading: string): string[] {
+  const start = doc.indexOf(`\n## ${heading}\n`);
+  expect(start, `section "## ${heading}"`).toBeGreaterThan(-1);
+  const end = doc.indexOf('\n## ', start + 1);
+  const section = doc.slice(start, end < 0 ? undefined : end);
+  return [...section.matchAll(/^\| `([^`]+)`/gm)].map((m) => m[1]);
+}
+
+describe('docs/scenario-format.md', () => {
+  it('embeds test/fixtures/scenarios/example.yaml verbatim, and the example loads', () => {
+    const marker = '<!-- example: test/fixtures/scenarios/example.yaml -->\n```yaml\n';
+    const at = doc.indexOf(marker);
+    expect(at).toBeGreaterThan(-1);
+    const embedded = doc.slice(at + marker.length, doc.indexOf('```\n', at + marker.length));
+    expect(embedded).toBe(readFileSync(examplePath, 'utf8'));
+    const scenario = loadScenario(examplePath);
+    expect(scenario.meta.id).toBe('example');
+    expect(scenario.states).toHaveLength(6);
+  });
+
+  it('documents every section and every field of the file schema', () => {
+    const shape = scenarioFileSchema.shape;
+    expect(documentedFields('The sections').sort()).toEqual(Object.keys(shape).sort());
+    const cases: [string, z.ZodType[]][] = [
+      ['meta', [shape.meta]],
+      ['data', [dataSettingsSchema]],
+      ['states', [shape.states]],
+      ['dyads', [shape.dyads]],
+      ['alliances', [alliancesReferenceSchema]],
+      ['trade', [tradeReferenceSchema]],
+      ['perceptions', [shape.perceptions]],
+      ['institutions', [shape.institutions, igoMembersReferenceSchema]],
+      ['system', [shape.system]],
+      ['events', [shape.events]],
+      ['sources', [sourceNoteSchema]],
+    ];
+    for (const [heading, schemas] of cases) {
+      const documented = new Set(documentedFields(heading));
+      for (const schema of schemas) expect(keysOf(schema).length, heading).toBeGreaterThan(0);
+      for (const key of schemas.flatMap(keysOf)) expect(documented.has(key), `${heading}: ${key}`).toBe(true);
+    }
+    // The capability reference's fields are described in the states section's prose.
+    for (const key of keysOf(nmcCapabilitiesReferenceSchema)) expect(doc).toContain(key);
+  });
+
+  it('lists every model parameter with its current default', () => {
+    const rows = new Map([...doc.matchAll(/^\| `(\w+)` \| ([^|]+) \|/gm)].map((m) => [m[1], m[2].trim()]));
+    for (const [key, value] of Object.entries(defaultParameters())) {
+      if (key === 'omega') continue;
+      expect(rows.get(key), key).toBe(String(value));
+    }
+  });
+});
