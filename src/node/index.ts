@@ -71,3 +71,16 @@ export type { ProgressPrinter, ProgressPrinterOptions, ProgressStream } from './
 export { readManifest, OUTPUT_FORMATS } from './experiments/sweepFiles.js';
 export type { OutputFormat, SweepManifest, SweepMeta, FileInfo } from './experiments/sweepFiles.js';
 export { defaultWorkerCount } from './experiments/runPool.js';
+
+// ---- run outputs and reports: one run to a folder, HTML reports and SVG figures (Node only) ----
+export { runToDirectory } from './outputs/runToDirectory.js';
+export type { RunToDirectoryOptions, RunToDirectoryResult } from './outputs/runToDirectory.js';
+export { readRunOutputs, isRunDirectory } from './outputs/readRunOutputs.js';
+export { readSweepOutputs, isSweepDirectory } from './outputs/readSweepOutputs.js';
+export { writeReport } from './report/writeReport.js';
+export type { WriteReportOptions, WrittenReport } from './report/writeReport.js';
+export { writeRunReport } from './report/writeRunReport.js';
+export type { WriteRunReportOptions } from './report/writeRunReport.js';
+export { writeSweepReport } from './report/writeSweepReport.js';
+export { renderSvg } from './report/renderSvg.js';
+export { readReportLibraries } from './report/readReportLibraries.js';

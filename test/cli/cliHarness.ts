@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const cliPath = join(repoRoot, 'dist', 'cli.js');
+/** The built executable (COUNTERPOISE_CLI overrides it, e.g. to test a build in another folder of the repository). */
+export const cliPath = process.env.COUNTERPOISE_CLI ?? join(repoRoot, 'dist', 'cli.js');
 
 /** What a run of the CLI gave. */
 export interface CliResult {

@@ -56,7 +56,7 @@ describe('counterpoise report', () => {
     const r = cli(['report', empty]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('holds neither a run (run.json) nor a sweep');
+    expect(r.stderr).toBe(`counterpoise: ${empty}: holds neither a run (run.json) nor a complete sweep (manifest.json); give a folder written by "counterpoise run" or "counterpoise sweep"\n`);
   });
 
   it('a damaged run folder: exit 2 naming the missing file, no stack trace', () => {

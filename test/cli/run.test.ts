@@ -57,6 +57,19 @@ describe('counterpoise run', () => {
     expect(readFileSync(join(out, 'runs.csv'), 'utf8').split('\r\n')[1]).toMatch(/^0,0,0,42,/);
   });
 
+  it('the report\'s tables come from the same run as the ensemble\'s: family counts per tick agree', () => {
+    const rows = (file: string) => {
+      const [head, ...body] = readFileSync(join(out, file), 'utf8').trim().split('\r\n').map((l) => l.split(','));
+      return body.map((cells) => Object.fromEntries(head.map((h, k) => [h, cells[k]])));
+    };
+    const states = rows('states.csv');
+    for (const t of rows('ticks.csv')) {
+      for (const f of ['accommodate', 'hard', 'soft', 'institutional']) {
+        expect(states.filter((s) => s.tick === t.tick && s.family === f).length, `tick ${t.tick} ${f}`).toBe(Number(t[`family_${f}`]));
+      }
+    }
+  });
+
   it('is deterministic: the same seed gives identical files, another seed different ones', () => {
     const again = join(tmp.dir, 'coe-again');
     expect(cli(['run', 'concert-of-europe', '--seed', '42', '--ticks', '40', '--out', again]).code).toBe(0);
@@ -98,6 +111,20 @@ describe('counterpoise run', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('no-such.yaml: cannot read the scenario file: no such file');
     expect(existsSync(join(tmp.dir, 'x'))).toBe(false);
+  });
+
+  it('a run that fails (its output folder cannot be made): exit 1, one line, the stack only with --debug', () => {
+    const file = join(tmp.dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const r = cli(['run', 'concert-of-europe', '--ticks', '3', '--out', join(file, 'out')]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^counterpoise: run failed: .*ENOTDIR/);
+    expect(lines[1]).toBe('(run again with --debug to see the stack trace)');
+    expect(hasStack(r.stderr)).toBe(false);
+    const debug = cli(['run', 'concert-of-europe', '--ticks', '3', '--out', join(file, 'out'), '--debug']);
+    expect(debug.code).toBe(1);
+    expect(hasStack(debug.stderr)).toBe(true);
   });
 
   it('an unknown bundled name: exit 2, listing the bundled scenarios', () => {

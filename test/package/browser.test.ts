@@ -12,12 +12,15 @@ describe('the core runs in a browser bundle', () => {
     expect(existsSync(entry), 'run `npm run build` first').toBe(true);
     const result = await build({
       stdin: {
-        contents: `import { resolveScenario, runSimulation } from ${JSON.stringify(entry)};
+        contents: `import { resolveScenario, runSimulation, sweep, summarizePoints } from ${JSON.stringify(entry)};
           const s = resolveScenario({ meta: { id: 'b' }, states: [
             { id: 'A', capabilities: { mil: 2, eco: 2, pop: 2 }, ideology: 0.6 },
             { id: 'B', capabilities: { mil: 1, eco: 1, pop: 1 } }],
             system: { lambda: '0.4 + 0.01 * tick' } });
-          globalThis.__result = runSimulation(s, { seed: 1, ticks: 5 }).records.length;`,
+          globalThis.__result = runSimulation(s, { seed: 1, ticks: 5 }).records.length;
+          // Experiments in the browser: designs, derived seeds, points applied, summaries.
+          const runs = [...sweep(s, { type: 'lhs', samples: 3, parameters: { 'system.lambda': { min: 0, max: 1 } } }, { replicates: 2, ticks: 3 })];
+          globalThis.__sweep = [runs.length, summarizePoints(runs).length > 0];`,
         resolveDir: root,
       },
       bundle: true,
@@ -34,5 +37,6 @@ describe('the core runs in a browser bundle', () => {
     const sandbox: Record<string, unknown> = {};
     new Function('globalThis', code)(sandbox);
     expect(sandbox.__result).toBe(5);
+    expect(sandbox.__sweep).toEqual([6, true]);
   });
 });

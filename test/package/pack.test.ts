@@ -23,7 +23,7 @@ const npmCommand = isWindows ? 'npm.cmd' : 'npm';
 const INSTALL_TIMEOUT_MS = 240_000;
 const TEST_TIMEOUT_MS = 120_000;
 
-const REQUIRED_FILES = ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/node.js', 'dist/node.cjs'];
+const REQUIRED_FILES = ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/node.js', 'dist/node.cjs', 'dist/sweep-worker.js', 'dist/sweep-worker.cjs'];
 
 interface PackedFile { path: string }
 interface PackResult { filename: string; files: PackedFile[] }
@@ -128,6 +128,26 @@ process.stdout.write(JSON.stringify({
   crossEntryTicks: core.runSimulation(nodeEntry.resolveScenario(input), { ticks: 2 }).records.length,
 }));
 `;
+
+/** A sweep on two worker threads from the installed package (the worker entry must be found beside the bundle). */
+function sweepBody(): string {
+  return `
+const scenario = resolveScenario({
+  meta: { id: 'pack-sweep' },
+  states: [
+    { id: 'A', capabilities: { mil: 3, eco: 2, pop: 2 }, ideology: 0.6, revisionism: 0.4 },
+    { id: 'B', capabilities: { mil: 2, eco: 3, pop: 2 } },
+    { id: 'C', capabilities: { mil: 1, eco: 1, pop: 1 } },
+  ],
+});
+const out = process.argv[2];
+runSweep(scenario, { type: 'grid', parameters: { 'system.lambda': { values: [0.2, 0.8] } } },
+  { replicates: 3, ticks: 5, baseSeed: 1, out, workers: 2, formats: ['csv', 'arrow'] })
+  .then((report) => process.stdout.write(JSON.stringify({ workers: report.workers, files: report.manifest.files })));
+`;
+}
+const SWEEP_ESM = `import { resolveScenario, runSweep } from 'counterpoise/node';\n${sweepBody()}`;
+const SWEEP_CJS = `'use strict';\nconst { resolveScenario, runSweep } = require('counterpoise/node');\n${sweepBody()}`;
 
 /**
  * Uses the public API with its types. The @ts-expect-error lines also make the file fail if the
@@ -242,6 +262,8 @@ describe('the packed package', () => {
     writeFileSync(path.join(consumer, 'cjs.cjs'), CJS_SCRIPT);
     writeFileSync(path.join(consumer, 'node-entry.cjs'), NODE_ENTRY_CJS);
     writeFileSync(path.join(consumer, 'node-entry.mjs'), NODE_ENTRY_ESM);
+    writeFileSync(path.join(consumer, 'sweep.mjs'), SWEEP_ESM);
+    writeFileSync(path.join(consumer, 'sweep.cjs'), SWEEP_CJS);
     writeFileSync(path.join(consumer, 'good.ts'), GOOD_TS);
     writeFileSync(path.join(consumer, 'good.cts'), GOOD_CTS);
     writeFileSync(path.join(consumer, 'bad.ts'), BAD_TS);
@@ -309,6 +331,22 @@ describe('the packed package', () => {
     expect(viaRequire).toEqual({ version, resolveScenario: 'function', runSimulation: 'function', crossEntryTicks: 2 });
     const viaImport: unknown = JSON.parse(runScript('node-entry.mjs', consumer));
     expect(viaImport).toEqual({ resolveScenario: 'function', runSimulation: 'function', crossEntryTicks: 2 });
+  }, TEST_TIMEOUT_MS);
+
+  it('runs a sweep on worker threads from ESM and CJS alike, with identical files', () => {
+    const run = (script: string, out: string): unknown => {
+      const r = node([script, path.join(work, out)], consumer);
+      if (r.status !== 0) throw new Error(`node ${script} exited with ${r.status ?? r.signal}:\n${r.stderr}`);
+      return JSON.parse(r.stdout);
+    };
+    const esm = run('sweep.mjs', 'sweep-esm') as { workers: number; files: Record<string, { rows: number }> };
+    const cjs = run('sweep.cjs', 'sweep-cjs');
+    expect(esm.workers).toBe(2);
+    expect(esm.files['runs.csv'].rows).toBe(6);
+    expect(cjs).toEqual(esm);
+    for (const name of ['runs.csv', 'ticks.csv', 'events.csv', 'summary.csv', 'runs.arrow', 'ticks.arrow', 'manifest.json']) {
+      expect(readFileSync(path.join(work, 'sweep-cjs', name)).equals(readFileSync(path.join(work, 'sweep-esm', name))), name).toBe(true);
+    }
   }, TEST_TIMEOUT_MS);
 
   for (const r of RESOLUTIONS) {

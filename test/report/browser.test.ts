@@ -10,7 +10,7 @@
  * fails with that message when it is missing. It never downloads a browser.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -29,6 +29,7 @@ describe('the run report in headless Chromium', () => {
   const work = mkdtempSync(join(tmpdir(), 'counterpoise-browser-'));
   const profile = join(work, 'profile');
   const runDir = join(work, 'concert-of-europe');
+  const sweepDir = join(work, 'sweep');
   let context: BrowserContext | undefined;
 
   beforeAll(async () => {
@@ -41,6 +42,13 @@ describe('the run report in headless Chromium', () => {
       { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+    const design = join(work, 'design.yaml');
+    writeFileSync(design, 'ticks: 10\nreplicates: 2\nformats: [csv]\ndesign:\n  type: grid\n  parameters:\n'
+      + '    system.lambda: { values: [0.2, 0.5, 0.8] }\n    parameters.conOver: { values: [majors, all] }\n');
+    const sweep = spawnSync(process.execPath, [cliPath, 'sweep', 'concert-of-europe', '--design', design, '--out', sweepDir, '--workers', '0', '--report', '--quiet'],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+    expect(sweep.stderr).toBe('');
+    expect(sweep.status).toBe(0);
     mkdirSync(profile);
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1,
@@ -52,7 +60,8 @@ describe('the run report in headless Chromium', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('draws every chart, logs no error, makes no request, and is screenshotted', async () => {
+  /** Opens a report, waits for every chart, and returns the page, the charts and what went wrong. */
+  async function open(html: string) {
     if (context === undefined) throw new Error('the browser did not start');
     const page = await context.newPage();
     const problems: string[] = [];
@@ -64,7 +73,7 @@ describe('the run report in headless Chromium', () => {
     page.on('request', (request) => {
       if (!request.url().startsWith('file:') && !request.url().startsWith('data:')) requests.push(request.url());
     });
-    await page.goto(pathToFileURL(join(runDir, 'report.html')).href);
+    await page.goto(pathToFileURL(html).href);
     // Page-side code as strings (this project's TypeScript has no DOM types).
     await page.waitForFunction(`(() => {
       const charts = [...document.querySelectorAll('[data-chart]')];
@@ -77,6 +86,11 @@ describe('the run report in headless Chromium', () => {
         marks: c.querySelectorAll('svg g[class*="mark-"] path, svg g[class*="mark-"] text, svg g[class*="mark-"] line').length,
         hasView: window.__counterpoiseViews[c.getAttribute('data-chart')] !== undefined,
       }))`);
+    return { page, charts, problems, requests };
+  }
+
+  it('draws every chart of a run report, logs no error, makes no request, and is screenshotted', async () => {
+    const { page, charts, problems, requests } = await open(join(runDir, 'report.html'));
     expect(charts.map((c) => c.id)).toEqual(EXPECTED_CHARTS);
     for (const c of charts) {
       expect(c.rendered, c.id).toBe('true');
@@ -100,5 +114,18 @@ describe('the run report in headless Chromium', () => {
     await page.locator('#strategy-families').screenshot({ path: readme });
     mkdirSync(join(repoRoot, 'docs', 'images'), { recursive: true });
     copyFileSync(readme, join(repoRoot, 'docs', 'images', 'concert-of-europe-report.png'));
+  });
+
+  it('draws every chart of a sweep report (numeric and labelled parameters) without errors', async () => {
+    const { page, charts, problems, requests } = await open(join(sweepDir, 'report.html'));
+    expect(charts.map((c) => c.id)).toEqual(['sweep-outcomes', 'sweep-strategies', 'sweep-capabilities']);
+    for (const c of charts) {
+      expect(c.rendered, c.id).toBe('true');
+      expect(c.marks, `${c.id} has marks`).toBeGreaterThan(5);
+    }
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+    mkdirSync(join(repoRoot, 'test', 'report', '__screenshots__'), { recursive: true });
+    await page.screenshot({ path: join(repoRoot, 'test', 'report', '__screenshots__', 'concert-of-europe-sweep-report.png'), fullPage: true });
   });
 });

@@ -95,18 +95,21 @@ describe('era-1853-1890: unifications and trade from 1870', () => {
     }
   });
 
-  it('sets every pair to the proportional proxy of the 1870 totals', () => {
+  it('sets every pair to the proportional proxy of the 1870 totals (shares of world trade, N26)', () => {
     const event = scenario.events.find((e) => e.label.startsWith('COW trade data begin'));
     const codes = fileStates('era-1853-1890').map(cowCode);
     const ids = fileStates('era-1853-1890').map((s) => s.id);
-    const rows = tradeForYear(loadTradeTable(), 1870, codes, { system: statesForYear(loadStatesTable(), 1870) });
+    const table = loadTradeTable();
+    const rows = tradeForYear(table, 1870, codes, { system: statesForYear(loadStatesTable(), 1870) });
     const flows = proportionalTrade(rows.map((r) => ({ ccode: r.ccode, tau: r.tau as number })));
+    // The loader's unit (model note N26): a share of the whole system's trade that year.
+    const world = tradeForYear(table, 1870).reduce((sum, r) => sum + (r.tau ?? 0), 0);
     const given = new Map<string, number>();
     for (const c of (event?.changes ?? []) as WorldChange[]) if (c.type === 'set-trade') given.set(c.between.join('|'), c.value);
     expect(given.size).toBe((ids.length * (ids.length - 1)) / 2);
     for (let a = 0; a < ids.length; a++) {
       for (let b = a + 1; b < ids.length; b++) {
-        expect(given.get(`${ids[a]}|${ids[b]}`), `${ids[a]}-${ids[b]}`).toBeCloseTo(flows.flows[a][b] / flows.totalTau, 14);
+        expect(given.get(`${ids[a]}|${ids[b]}`), `${ids[a]}-${ids[b]}`).toBeCloseTo((flows.flows[a][b] * flows.totalTau) / (world * world), 14);
       }
     }
     expect(scenario.dyads.every((d) => d.trade === 0)).toBe(true); // no trade before 1870

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { isRunDirectory } from '../../node/outputs/readRunOutputs.js';
 import { isSweepDirectory } from '../../node/outputs/readSweepOutputs.js';
 import { packageVersion } from '../../node/packageVersion.js';
@@ -41,6 +40,7 @@ Exit codes: 0 success, 1 failure while writing, 2 the folder is missing or not a
   async run(args, terminal) {
     const dir = onePositional('report', args, 'output folder of a run or sweep');
     if (!existsSync(dir)) throw new InputError(`${dir}: no such folder`);
+    if (!statSync(dir).isDirectory()) throw new InputError(`${dir}: not a folder (give the output folder of a run or sweep)`);
     const options = {
       figures: args.values['no-figures'] !== true,
       generator: `Made with counterpoise ${packageVersion()}`,
@@ -50,7 +50,7 @@ Exit codes: 0 success, 1 failure while writing, 2 the folder is missing or not a
     const kind = isRunDirectory(dir) ? 'run' : isSweepDirectory(dir) ? 'sweep' : null;
     if (kind === null) {
       throw new InputError(`${dir}: holds neither a run (run.json) nor a complete sweep (manifest.json); `
-        + `give a folder written by "counterpoise run" or "counterpoise sweep" (looked in ${join(dir, '')})`);
+        + 'give a folder written by "counterpoise run" or "counterpoise sweep"');
     }
     const written = kind === 'run' ? await writeRunReport(dir, options) : await writeSweepReport(dir, options);
     terminal.info(`report: ${written.html}`);

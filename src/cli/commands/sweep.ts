@@ -28,8 +28,11 @@ function stopOnSignals(terminal: Terminal): { signal: AbortSignal; dispose: () =
   return { signal: controller.signal, dispose: () => { process.off('SIGINT', handler); process.off('SIGTERM', handler); } };
 }
 
-/** A design file whose scenario is given on the command line instead: read, the scenario set, validated. */
-function specWithScenario(file: string, scenario: string): Record<string, unknown> {
+/**
+ * Reads a design file; with a scenario from the command line, sets it and validates the result
+ * (without one, the file must name its scenario).
+ */
+function readDesign(file: string, scenario: string | undefined): Record<string, unknown> {
   let value: unknown;
   try {
     value = parseYaml(readFileSync(file, 'utf8'));
@@ -40,6 +43,10 @@ function specWithScenario(file: string, scenario: string): Record<string, unknow
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ExperimentError('spec', [{ path: file, message: 'the design file must hold a mapping (scenario, ticks, replicates, design, …)' }]);
+  }
+  if (scenario === undefined) {
+    if (!('scenario' in value)) throw new UsageError(`${file} names no scenario: give one before --design (counterpoise sweep <scenario> --design ${file})`, 'sweep');
+    return value as Record<string, unknown>;
   }
   const spec = { ...(value as Record<string, unknown>), scenario };
   try {
@@ -119,8 +126,9 @@ shard, a folder holding another sweep), 130 stopped by a signal (resume to conti
       ...(v.out === undefined ? {} : { out: v.out as string }),
     };
     let spec: string | Record<string, unknown> = design;
+    const read = readDesign(design, scenario);
     if (scenario !== undefined) {
-      spec = specWithScenario(design, scenario);
+      spec = read;
       // Outputs go where they would for the file itself (out/<design file name> by default).
       options.out = specOutputDir({ spec: parseSweepSpec(spec), file: design, dir: process.cwd() }, options);
     }

@@ -19,7 +19,7 @@ export interface SweepProgress {
   readonly resumed: number;
   /** Time since this call started, in ms. */
   readonly elapsedMs: number;
-  /** Runs completed per second in this call. */
+  /** Runs completed per second in this call, since its first run completed (0 until two have). */
   readonly runsPerSecond: number;
   /** Estimated time to the last run, in ms (null until a run has completed). */
   readonly etaMs: number | null;
@@ -123,10 +123,15 @@ export async function runSweep(scenario: ResolvedScenario, design: Design | null
   let pool: RunPool | null = null;
   let written = first;
   const checkpointEvery = options.checkpointEveryMs ?? 2000;
+  // The rate counts from the first run this call completed, so start-up (loading, starting the
+  // workers) does not make the first estimates of runs/s and ETA pessimistic.
+  let firstDoneAt: number | null = null;
   const progress = (phase: SweepProgress['phase'], detail?: string): void => {
     if (options.onProgress === undefined) return;
     const ms = elapsed();
-    const rate = ms > 0 ? ((written - first) * 1000) / ms : 0;
+    if (firstDoneAt === null && written > first) firstDoneAt = ms;
+    const span = firstDoneAt === null ? 0 : ms - firstDoneAt;
+    const rate = span > 0 ? ((written - first - 1) * 1000) / span : 0;
     options.onProgress({
       phase, done: written, total, resumed: first, elapsedMs: ms, runsPerSecond: rate,
       etaMs: phase !== 'running' ? 0 : rate > 0 ? ((total - written) * 1000) / rate : null,

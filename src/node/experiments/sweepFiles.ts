@@ -74,9 +74,13 @@ interface CheckpointData extends SweepMeta {
 /** The tables runs append to. */
 export type RunTable = 'runs' | 'ticks' | 'events';
 
+/** The manifest's file name: written last, it marks a complete sweep. @internal */
 export const MANIFEST = 'manifest.json';
+/** The checkpoint's file name. @internal */
 export const CHECKPOINT = 'checkpoint.json';
+/** The lock file's name. @internal */
 export const LOCK = 'sweep.lock';
+/** The suffix of files still being written. @internal */
 export const PARTIAL = '.partial';
 
 /** The tables a sweep writes run rows to. @internal */
@@ -271,6 +275,8 @@ export class SweepStore {
         if (identity(manifest) !== identity(meta)) {
           throw new ExperimentError('resume-mismatch', [{ path: path.join(dir, MANIFEST), message: `holds a different sweep (differs in: ${describeDifference(manifest, meta)})` }]);
         }
+        // Killed after the manifest was written but before the last clean-up: finish the clean-up.
+        for (const name of allNames()) if (name === CHECKPOINT || name.endsWith(PARTIAL) || name.endsWith('.tmp')) rmSync(path.join(dir, name), { force: true });
         unlock();
         return manifest;
       }

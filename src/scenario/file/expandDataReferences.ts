@@ -69,7 +69,7 @@ const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `$
  *   among the IGO's members that year, then `add` and `remove`;
  * - `alliances:` → `alliance: true` on dyads of states allied that year by the chosen obligations,
  *   and `entente: ententeLevel` on pairs whose only obligation is entente;
- * - `trade:` → `trade` on dyads by the proportional proxy, as a share of the scenario's total trade;
+ * - `trade:` → `trade` on dyads by the proportional proxy, as a share of the whole system's trade (N26);
  * - a state's `name` defaults to its COW name; `cow`, `data`, `sources`, `$schema` and the
  *   institutions' `add`, `remove` and `source` are removed.
  *

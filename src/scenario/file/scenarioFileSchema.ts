@@ -104,15 +104,15 @@ export const alliancesReferenceSchema = z.strictObject({
 
 /**
  * Bilateral trade by THEORY's documented proxy from COW Trade v4.0 national totals:
- * `X_ij = τ_i·τ_j / Σ_k τ_k` over the scenario's states, `τ = (imports + exports) / 2`, expressed
- * as a share of the scenario's total trade (THEORY "Notes for scenario builders", Trade and
+ * `X_ij ∝ τ_i·τ_j` for the scenario's states, `τ = (imports + exports) / 2`, expressed as a share
+ * of the whole system's trade that year, `X_ij = τ_i·τ_j / (Σ_world τ)²` (model note N26) (THEORY "Notes for scenario builders", Trade and
  * interdependence, steps 1–3). Every value so drawn is a proxy.
  */
 export const tradeReferenceSchema = z.strictObject({
   source: z.literal('cow').describe('COW Trade v4.0 national totals (1870–2014)'),
   year: dataYear.optional(),
   rule: z.enum(['proportional']).default('proportional')
-    .describe('X_ij = τ_i·τ_j / Σ_k τ_k over the scenario\'s states, τ = (imports + exports) / 2'),
+    .describe('X_ij ∝ τ_i·τ_j for the scenario\'s states, τ = (imports + exports) / 2'),
   unit: z.enum(['share']).default('share')
     .describe('X_ij as a share of the whole system\'s trade that year (like eco, a share of the system): X_ij = s_i·s_j with s_i = τ_i / Σ_world τ'),
   exclude: z.array(idSchema).default([])
