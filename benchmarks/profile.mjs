@@ -4,6 +4,7 @@
 //
 //   npm run build && node benchmarks/profile.mjs states-200 [--top 25] [--ticks 300]
 //   npm run build && node benchmarks/profile.mjs states-200 --phases   (ms/tick of each tick phase)
+//   node benchmarks/profile.mjs states-200 --dist benchmarks/results/tmp/dist-x   (another build)
 //
 // --phases times each phase of the PHASES pipeline with createSimulation's `onPhase` callback,
 // without the profiler's overhead.
@@ -22,9 +23,12 @@ const repoRoot = path.resolve(here, '..');
 const outDir = path.join(here, 'results', 'tmp');
 
 const argv = process.argv.slice(2);
+// --dist DIR: profile another build of the package (default dist/).
+const distAt = argv.indexOf('--dist');
+const distDir = distAt >= 0 ? path.resolve(argv.splice(distAt, 2)[1]) : path.join(repoRoot, 'dist');
 if (argv[0] === '--child') {
   const [, name, ticksArg] = argv;
-  const { resolveScenario, createSimulation } = await import(pathToFileURL(path.join(repoRoot, 'dist', 'index.js')).href);
+  const { resolveScenario, createSimulation } = await import(pathToFileURL(path.join(distDir, 'index.js')).href);
   const { workload } = await import(pathToFileURL(path.join(here, 'workloads', `${name}.mjs`)).href);
   const sim = createSimulation(resolveScenario(workload.scenario()), { seed: workload.runSeed, collectEvents: false });
   const ticks = Number(ticksArg) > 0 ? Number(ticksArg) : workload.ticks;
@@ -34,7 +38,7 @@ if (argv[0] === '--child') {
 
 if (argv.includes('--phases')) {
   const name = argv[0];
-  const { resolveScenario, createSimulation, PHASES } = await import(pathToFileURL(path.join(repoRoot, 'dist', 'index.js')).href);
+  const { resolveScenario, createSimulation, PHASES } = await import(pathToFileURL(path.join(distDir, 'index.js')).href);
   const { workload } = await import(pathToFileURL(path.join(here, 'workloads', `${name}.mjs`)).href);
   const k = argv.indexOf('--ticks');
   const ticks = k >= 0 ? Number(argv[k + 1]) : workload.ticks;
@@ -59,7 +63,7 @@ if (argv.includes('--phases')) {
 
 const name = argv[0];
 if (name === undefined || name.startsWith('-')) {
-  process.stderr.write('usage: node benchmarks/profile.mjs <workload> [--top N] [--ticks N]\n');
+  process.stderr.write('usage: node benchmarks/profile.mjs <workload> [--top N] [--ticks N] [--phases] [--dist DIR]\n');
   process.exit(1);
 }
 const opt = (flag, dflt) => {
@@ -74,7 +78,7 @@ rmSync(profDir, { recursive: true, force: true });
 mkdirSync(profDir, { recursive: true });
 const self = fileURLToPath(import.meta.url);
 process.stderr.write(`[profile] running ${name} under --cpu-prof …\n`);
-const child = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, self, '--child', name, String(ticks)], {
+const child = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, self, '--child', name, String(ticks), '--dist', distDir], {
   cwd: repoRoot, stdio: 'inherit',
 });
 if (child.status !== 0) process.exit(child.status ?? 1);
@@ -142,7 +146,7 @@ for (const n of profile.nodes) {
   for (const pt of n.positionTicks ?? []) {
     allTicks += pt.ticks;
     const url = n.callFrame.url;
-    if (!url.includes('/dist/')) continue;
+    if (!url.startsWith(pathToFileURL(distDir).href)) continue;
     const map = mapFor(url);
     const entry = map?.findEntry(pt.line - 1, 0);
     const where = entry?.originalSource

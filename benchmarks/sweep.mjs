@@ -14,7 +14,7 @@
 // benchmarks/run.mjs. Results: benchmarks/results/sweep.json. Targets are reported, never asserted.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,11 +33,25 @@ const r3 = (x) => Math.round(x * 1000) / 1000;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-/** The throughput workload: 5 values of λ × 80 replicates = 400 runs of 100 ticks, every table, every format. */
+/**
+ * The throughput workloads: 5 values of λ × 240 replicates = 1,200 runs of 100 ticks of
+ * concert-of-europe. `full` writes every table in every format (≈ 120 kB of files per run: the
+ * default); `lean` writes the runs table as CSV only, so it measures the runs and the machinery
+ * around them with almost no I/O.
+ */
 const THROUGHPUT = {
-  scenario: 'concert-of-europe',
-  design: { type: 'grid', parameters: { 'system.lambda': { min: 0.5, max: 0.9, levels: 5 } } },
-  replicates: 80, ticks: 100, baseSeed: 1,
+  full: {
+    scenario: 'concert-of-europe',
+    design: { type: 'grid', parameters: { 'system.lambda': { min: 0.5, max: 0.9, levels: 5 } } },
+    replicates: 240, ticks: 100, baseSeed: 1,
+    describe: 'tables runs, ticks and events; formats csv, ndjson and arrow (the default)',
+  },
+  lean: {
+    scenario: 'concert-of-europe',
+    design: { type: 'grid', parameters: { 'system.lambda': { min: 0.5, max: 0.9, levels: 5 } } },
+    replicates: 240, ticks: 100, baseSeed: 1, tables: { ticks: false, events: false }, formats: ['csv'],
+    describe: 'the runs table only, as CSV',
+  },
 };
 /**
  * The memory workload: the issue's 100,000 runs (10 ticks each, about a minute) at 2 workers, every
@@ -68,9 +82,19 @@ function parseArgs(argv) {
 
 // ---------------------------------------------------------------- child: one measurement
 
+/** CPU time of this process's main thread in ms (Linux: /proc/self/task/<pid>/stat), or null elsewhere. */
+function mainThreadCpuMs() {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
+
 async function runChild(kind, workers, dist) {
   const lib = await import(pathToFileURL(path.join(dist, 'node.js')).href);
-  const w = kind === 'memory' ? MEMORY : THROUGHPUT;
+  const w = kind === 'memory' ? MEMORY : THROUGHPUT[kind];
   const scenario = lib.loadScenario(w.scenario);
   const out = mkdtempSync(path.join(os.tmpdir(), 'counterpoise-bench-sweep-'));
   const total = w.replicates * lib.expandDesign(w.design).length;
@@ -83,16 +107,27 @@ async function runChild(kind, workers, dist) {
   const from = Math.ceil(total / 10);
   let eluFrom = null;
   let eluSteady = null;
+  let cpuFrom = null;
+  let mainFrom = null;
+  let cpuPerRun = null;
+  let mainPerRun = null;
   const t0 = performance.now();
   try {
     const report = await lib.runSweep(scenario, w.design, {
-      replicates: w.replicates, ticks: w.ticks, baseSeed: w.baseSeed, out, workers, ...(w.formats === undefined ? {} : { formats: w.formats }),
+      replicates: w.replicates, ticks: w.ticks, baseSeed: w.baseSeed, out, workers,
+      ...(w.formats === undefined ? {} : { formats: w.formats }), ...(w.tables === undefined ? {} : { tables: w.tables }),
       onProgress: (p) => {
         const ms = performance.now() - t0;
         if (p.phase === 'running' && (p.done === 1 || p.done === from || p.done === total)) {
           marks.set(p.done, ms);
-          if (p.done === from) eluFrom = performance.eventLoopUtilization();
-          if (p.done === total) eluSteady = performance.eventLoopUtilization(eluFrom);
+          if (p.done === from) { eluFrom = performance.eventLoopUtilization(); cpuFrom = process.cpuUsage(); mainFrom = mainThreadCpuMs(); }
+          if (p.done === total) {
+            eluSteady = performance.eventLoopUtilization(eluFrom);
+            const cpu = process.cpuUsage(cpuFrom);
+            cpuPerRun = (cpu.user + cpu.system) / 1000 / (total - from);
+            const main = mainThreadCpuMs();
+            mainPerRun = main === null || mainFrom === null ? null : (main - mainFrom) / (total - from);
+          }
         }
         if (p.phase === 'finishing' && finishingAt === null) finishingAt = ms;
         if (kind === 'memory' && p.phase === 'running' && p.done % every === 0) {
@@ -114,6 +149,12 @@ async function runChild(kind, workers, dist) {
       firstRunMs: r1(marks.get(1)), runsEndMs: r1(marks.get(total)), finishMs: r1(wallMs - (finishingAt ?? wallMs)),
       steadyRunsPerSecond: r1(steadyRunsPerSecond), endToEndRunsPerSecond: r1((total * 1000) / wallMs),
       mainThreadBusy: r3(mainThreadBusy),
+      // CPU time per run in the steady state, all threads of the process, and the main thread's part
+      // (independent of other load on the machine, unlike runs/s).
+      cpuMsPerRun: r3(cpuPerRun), mainThreadCpuMsPerRun: mainPerRun === null ? null : r3(mainPerRun),
+      // Cores the process kept busy in the steady state. One worker already uses more than one core:
+      // V8's background threads (concurrent compilation, GC helpers) run beside it.
+      coresUsed: r3((cpuPerRun * steadyRunsPerSecond) / 1000),
       rows: Object.fromEntries(Object.entries(report.manifest.files).filter(([n]) => n.endsWith('.csv')).map(([n, f]) => [n, f.rows])),
       bytes: Object.values(report.manifest.files).reduce((s, f) => s + f.bytes, 0),
       peakRssMB: r1(process.resourceUsage().maxRSS / 1024),
@@ -174,27 +215,31 @@ async function measure(args) {
   };
   const report = { date: new Date().toISOString(), machine, repetitions: args.reps };
   if (args.only === null || args.only === 'throughput') {
-    const reps = { 1: [], 2: [] };
-    // Interleaved (1, 2, 1, 2, …) so that a change in machine load hits both alike.
-    for (let k = 0; k < args.reps; k++) {
-      for (const w of [1, 2]) {
-        const r = child('throughput', w);
-        reps[w].push(r);
-        log(`throughput ×${w} worker${w > 1 ? 's' : ''} rep ${k + 1}: ${r.steadyRunsPerSecond} runs/s steady, ${r.endToEndRunsPerSecond} end to end (${r.runs} runs in ${r.wallMs} ms)`);
+    report.throughput = {};
+    for (const name of Object.keys(THROUGHPUT)) {
+      const w = THROUGHPUT[name];
+      const reps = { 1: [], 2: [] };
+      // Interleaved (1, 2, 1, 2, …) so that a change in machine load hits both alike.
+      for (let k = 0; k < args.reps; k++) {
+        for (const n of [1, 2]) {
+          const r = child(name, n);
+          reps[n].push(r);
+          log(`${name} ×${n} worker${n > 1 ? 's' : ''} rep ${k + 1}: ${r.steadyRunsPerSecond} runs/s steady, ${r.endToEndRunsPerSecond} end to end (${r.runs} runs in ${r.wallMs} ms)`);
+        }
       }
+      const steady = (n) => median(reps[n].map((r) => r.steadyRunsPerSecond));
+      const e2e = (n) => median(reps[n].map((r) => r.endToEndRunsPerSecond));
+      report.throughput[name] = {
+        workload: `${w.scenario}: ${w.design.parameters['system.lambda'].levels} values of system.lambda × ${w.replicates} replicates = ${reps[1][0].runs} runs of ${w.ticks} ticks; ${w.describe}`,
+        runsPerSecond: { 1: steady(1), 2: steady(2) },
+        speedup: r3(steady(2) / steady(1)),
+        endToEndRunsPerSecond: { 1: e2e(1), 2: e2e(2) },
+        endToEndSpeedup: r3(e2e(2) / e2e(1)),
+        target: { speedup: 1.8, met: steady(2) / steady(1) >= 1.8 },
+        repetitions: reps,
+      };
+      log(`${name}: speed-up 2 vs 1 workers ${report.throughput[name].speedup} steady (${report.throughput[name].endToEndSpeedup} end to end)`);
     }
-    const steady = (w) => median(reps[w].map((r) => r.steadyRunsPerSecond));
-    const e2e = (w) => median(reps[w].map((r) => r.endToEndRunsPerSecond));
-    report.throughput = {
-      workload: `${THROUGHPUT.scenario}: ${THROUGHPUT.design.parameters['system.lambda'].levels} values of system.lambda × ${THROUGHPUT.replicates} replicates = ${reps[1][0].runs} runs of ${THROUGHPUT.ticks} ticks; tables runs, ticks, events; formats csv, ndjson, arrow`,
-      runsPerSecond: { 1: steady(1), 2: steady(2) },
-      speedup: r3(steady(2) / steady(1)),
-      endToEndRunsPerSecond: { 1: e2e(1), 2: e2e(2) },
-      endToEndSpeedup: r3(e2e(2) / e2e(1)),
-      target: { speedup: 1.8, met: steady(2) / steady(1) >= 1.8 },
-      repetitions: reps,
-    };
-    log(`speed-up 2 vs 1 workers: ${report.throughput.speedup} steady (${report.throughput.endToEndSpeedup} end to end)`);
   }
   if (args.only === null || args.only === 'memory') {
     const r = child('memory', 2);

@@ -94,21 +94,18 @@ export { deriveSeed, seedKeyText, SEED_LIMIT } from './experiments/deriveSeed.js
 export type { SeedKey } from './experiments/deriveSeed.js';
 export { planSweep, parseShard } from './experiments/planSweep.js';
 export type { SweepOptions, SweepPlan, SweepFingerprint, SweepTables, Shard } from './experiments/planSweep.js';
-export { runOne, formatRun, keyCells } from './experiments/runOne.js';
+export { runOne, formatRun } from './experiments/runOne.js';
 export type { RunSpec, RunOneOptions, RunResult, RunChunks, RunFileName, FormatWants } from './experiments/runOne.js';
 export { sweep, runEnsemble, ENSEMBLE_DESIGN } from './experiments/sweep.js';
 export type { EnsembleOptions } from './experiments/sweep.js';
-export { sweepLayout, metricColumns, metricCells, tickCells, eventCells, TABLE_NAMES } from './experiments/tables.js';
+export { sweepLayout, metricColumns, TABLE_NAMES } from './experiments/tables.js';
 export type { SweepLayout, Column, ColumnType, Cell, TableName } from './experiments/tables.js';
-export { RowFormatter, csvCell, jsonCell, csvHeader, csvString, CSV_MISSING, CSV_EOL } from './experiments/formatRows.js';
 export { summarizeSample, studentTQuantile } from './experiments/statistics.js';
 export type { SampleSummary } from './experiments/statistics.js';
 export { PointSummarizer, summarizePoints } from './experiments/summarizePoints.js';
 export type { PointSummaryRow } from './experiments/summarizePoints.js';
 export { sweepSpecSchema, parseSweepSpec } from './experiments/sweepSpec.js';
 export type { SweepSpec, ParsedSweepSpec } from './experiments/sweepSpec.js';
-export { canonicalJson } from './experiments/canonicalJson.js';
-export { sha256, sha256Hex } from './experiments/sha256.js';
 
 // ---- report: the report's tables and its Vega-Lite charts (browser-safe; files in counterpoise/node) ----
 export { RunTrace, defaultThreatTicks } from './report/RunTrace.js';

@@ -11,7 +11,7 @@ export const workload = {
   ticks: 100,
   warmup: 10,
   runSeed: 42,
-  targetMsPerTick: 25,
+  targetMsPerTick: 10,
   scenario: () => generateScenario({
     id: 'bench-1000', seed: 20240602, states: 1000, institutions: 40, majors: 8, tradePartners: 5, alliances: 250,
   }),

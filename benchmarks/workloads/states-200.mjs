@@ -11,7 +11,7 @@ export const workload = {
   ticks: 1000,
   warmup: 50,
   runSeed: 42,
-  targetMsPerTick: 1,
+  targetMsPerTick: 0.5,
   scenario: () => generateScenario({
     id: 'bench-200', seed: 20240601, states: 200, institutions: 12, majors: 5, tradePartners: 5, alliances: 50,
   }),

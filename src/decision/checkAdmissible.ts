@@ -39,7 +39,7 @@ export function checkAdmissible(p: ModelParameters): AdmissibilityViolation[] {
   };
 
   // C1: all coefficients ≥ 0 and finite; μ > 0; 0 < T* < 1.
-  const specific = new Set(['mu', 'tStar', 'd0', 'wSat']); // checked below with their own bounds
+  const specific = new Set(['mu', 'tStar', 'd0', 'wSat', 'tauW']); // checked below with their own bounds
   for (const [key, value] of Object.entries(p)) {
     if (typeof value === 'number' && !specific.has(key) && !(Number.isFinite(value) && value >= 0)) {
       add('C1', `${key} must be a finite number ≥ 0 (got ${value})`, [key]);
@@ -53,6 +53,7 @@ export function checkAdmissible(p: ModelParameters): AdmissibilityViolation[] {
   if (!(p.tStar > 0 && p.tStar < 1)) add('C1', `tStar (T*) must lie in (0, 1) (got ${p.tStar})`, ['tStar']);
   if (!(p.d0 > 0 && Number.isFinite(p.d0))) add('C1', `d0 must be a finite number > 0 (got ${p.d0})`, ['d0']);
   if (!(p.wSat > 0 && Number.isFinite(p.wSat))) add('C1', `wSat must be a finite number > 0 (got ${p.wSat})`, ['wSat']);
+  if (!(p.tauW > 0 && Number.isFinite(p.tauW))) add('C1', `tauW (τ_W) must be a finite number > 0 (got ${p.tauW}); c3 divides by it`, ['tauW']);
 
   // C2: cost ladder κ_II, κ_IE ≤ κ_SE, κ_SS, κ_SL ≤ κ_HI, κ_HE.
   const instMax = Math.max(p.kappaII, p.kappaIE);
@@ -89,6 +90,9 @@ export function checkAdmissible(p: ModelParameters): AdmissibilityViolation[] {
   if (p.sigmaC > p.dS + p.dH + TOL) add('C4', `σ_C = ${p.sigmaC} > d_S + d_H = ${p.dS + p.dH}`, ['sigmaC', 'dS', 'dH']);
   // C5: disparity (He & Feng 2008): 2(c_D + c_DH) ≥ c_R.
   if (2 * (p.cD + p.cDH) + TOL < p.cR) add('C5', `2(c_D + c_DH) = ${2 * (p.cD + p.cDH)} < c_R = ${p.cR}`, ['cD', 'cDH', 'cR']);
+  // C6, amended (model note N27): with the Feng & He switch on, c_P ≤ c_R, so that P8 (∂/∂r of
+  // log-odds(HI : any soft or institutional option) ≥ 0) holds: against II that slope is T(c_R − c_P)/μ.
+  if (p.cP > p.cR + TOL) add('C6', `with the Feng & He switch on, c_P = ${p.cP} must not exceed c_R = ${p.cR} (P8)`, ['cP', 'cR']);
   // C7: β_I ≥ ε_C, so NONE sits at the bottom of the threat ladder.
   if (p.betaI + TOL < p.epsC) add('C7', `β_I = ${p.betaI} < ε_C = ${p.epsC}`, ['betaI', 'epsC']);
   // C8: formal alliances gain more from available allies than ententes.
@@ -103,6 +107,11 @@ export function checkAdmissible(p: ModelParameters): AdmissibilityViolation[] {
   if (Math.abs(wSum - 1) > 1e-9) add('range', `threat weights must sum to 1: wP + wG + wO = ${wSum}`, ['wP', 'wG', 'wO']);
   if (!(p.epsH >= p.epsS && p.epsS >= p.epsI)) {
     add('range', `provocation ladder ε_H ≥ ε_S ≥ ε_I fails (${p.epsH}, ${p.epsS}, ${p.epsI})`, ['epsH', 'epsS', 'epsI']);
+  }
+  // E8 with the §5.7 negative externality: an institutional act's provocation plus the escalation it
+  // can add stays within a soft act's provocation (model note N27).
+  if (p.epsI + p.epsEsc > p.epsS + TOL) {
+    add('range', `ε_I + ε_esc = ${p.epsI + p.epsEsc} exceeds ε_S = ${p.epsS}: an institutional act would provoke more than a soft one (E8)`, ['epsEsc', 'epsI', 'epsS']);
   }
   if (!(Number.isInteger(p.episodeK) && Number.isInteger(p.episodeWindow) && p.episodeK >= 2 && p.episodeK <= p.episodeWindow)) {
     add('range', `episodes need whole numbers 2 ≤ episodeK ≤ episodeWindow (got ${p.episodeK}, ${p.episodeWindow}); THEORY §2.1, E12`,

@@ -23,11 +23,10 @@ export function aggressionPhase(ctx: TickContext): void {
   for (let j = 0; j < n; j++) if (w.rev[j] > 0) { anyRevisionist = true; break; }
   if (!anyRevisionist) return;
   for (let v = 0; v < n; v++) {
+    // Σ_{k: ally_vk} cinc_k over v's allies in increasing index order.
     let sum = 0;
-    if (w.allyCount[v] > 0) {
-      const row = v * n;
-      for (let k = 0; k < n; k++) if (w.ally[row + k] === 1) sum += cinc[k];
-    }
+    const list = w.allies[v];
+    for (let k = 0; k < list.length; k++) sum += cinc[list[k]];
     allyCap[v] = cinc[v] + p.chi * sum;
   }
   for (let j = 0; j < n; j++) {

@@ -1,5 +1,6 @@
 import { OPTION_INDEX } from '../decision/options.js';
 import { setAlliance } from '../engine/createWorld.js';
+import { PARTNER_TOP } from '../engine/Scratch.js';
 import type { TickContext } from '../engine/TickContext.js';
 import { DRAW_CONSENT, DRAWS_PER_TICK } from '../random/StateStreams.js';
 
@@ -21,7 +22,7 @@ const SE = OPTION_INDEX.SE;
 export function alignmentPhase(ctx: TickContext): void {
   const { world: w, scratch: s, params: p } = ctx;
   const n = w.n;
-  const T = s.threat;
+  const T = s.targetThreat; // T_kj per target j, prepared by the perceive phase
   for (let i = 0; i < n; i++) {
     const a = s.action[i];
     s.partner[i] = a === HE || a === SE ? choosePartner(ctx, i, s.target[i]) : -1;
@@ -33,7 +34,7 @@ export function alignmentPhase(ctx: TickContext): void {
     const j = s.target[i];
     if (s.action[i] === HE) {
       const mutual = s.action[k] === HE && s.target[k] === j;
-      const consent = s.draws[i * DRAWS_PER_TICK + DRAW_CONSENT] < T[k * n + j];
+      const consent = s.draws[i * DRAWS_PER_TICK + DRAW_CONSENT] < T[s.targetSlot[j] * n + k]; // T_kj
       if ((mutual || consent) && setAlliance(w, i, k, true)) {
         s.alliancesFormed++;
         ctx.events?.push({ tick: ctx.tick, type: 'alliance-formed', actor: w.ids[i], partner: w.ids[k], target: w.ids[j] });
@@ -43,6 +44,7 @@ export function alignmentPhase(ctx: TickContext): void {
       const e = Math.min(1, old + p.epsE);
       w.ent[i * n + k] = e;
       w.ent[k * n + i] = e;
+      if (old === 0 && e > 0) w.entPairs.push(i < k ? i * n + k : k * n + i);
       if (old < p.entMin && e >= p.entMin) { s.entPartners[i]++; s.entPartners[k]++; }
     }
   }
@@ -57,10 +59,36 @@ function choosePartner(ctx: TickContext, i: number, j: number): number {
   const excl = s.exclusiveMask;
   let any = 0;
   for (let c = 0; c < words; c++) { excl[c] = mask[i * words + c] & ~mask[j * words + c]; any |= excl[c]; }
+  const col = s.targetColumns; // cinc_k·T_kj, prepared by the perceive phase for every target
+  const slot = s.targetSlot[j];
+  const cb = slot * n;
+  const boost = 1 + p.chiClub; // the cohesion factor 1 + χ_club·1
   let best = -1;
   let bestScore = -1;
-  const col = s.targetColumns; // cinc_k·T_kj, prepared by the perceive phase for every target
-  const cb = s.targetSlot[j] * n;
+  // First the candidates the perceive phase listed, best cinc_k·T_kj first. A candidate scores at
+  // most cinc_k·T_kj·(1 + χ_club), so once that bound falls below the best score, no candidate
+  // further down (listed or not) can reach it; ties go to the lower index, as in the full scan.
+  if (s.partnerTopVersion === w.allianceVersion) {
+    const top = s.partnerTop;
+    const tb = slot * PARTNER_TOP;
+    const count = s.partnerTopCount[slot];
+    let bound = Infinity;
+    for (let t = 0; t < count; t++) {
+      const k = top[tb + t];
+      const c = col[cb + k];
+      bound = c * boost;
+      if (bound < bestScore) return best;
+      if (k === i || w.ally[i * n + k] === 1) continue;
+      let cohesion = 0;
+      if (any !== 0) for (let q = 0; q < words; q++) if ((excl[q] & mask[k * words + q]) !== 0) { cohesion = 1; break; }
+      const score = c * (1 + p.chiClub * cohesion);
+      if (score > bestScore || (score === bestScore && k < best)) { best = k; bestScore = score; }
+    }
+    // Every candidate not listed has cinc_k·T_kj at most that of the last one listed.
+    if (count < PARTNER_TOP || bound < bestScore) return best;
+    best = -1;
+    bestScore = -1;
+  }
   for (let k = 0; k < n; k++) {
     if (k === i || k === j || w.ally[j * n + k] === 1 || w.ally[i * n + k] === 1) continue; // ally is symmetric: rows only
     let cohesion = 0;

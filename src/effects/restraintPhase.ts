@@ -1,7 +1,7 @@
 import { Z_DT, Z_SIZE } from '../decision/DecisionContext.js';
 import { FAMILY_INDEX_OF_OPTION, OPTION_INDEX } from '../decision/options.js';
 import type { TickContext } from '../engine/TickContext.js';
-import { refreshMembershipIndex } from '../institutions/membershipIndex.js';
+import { sharedPairShare } from '../institutions/membershipIndex.js';
 
 const SE = OPTION_INDEX.SE;
 const SS = OPTION_INDEX.SS;
@@ -35,6 +35,34 @@ export function restraintPhase(ctx: TickContext): void {
   denial.fill(0);
   accommodation.fill(0);
   const lam = w.lambda;
+  // Each state's entente partners at or above entMin (from the list of pairs with an entente),
+  // for the coordination bonus below.
+  const start = s.entStart;
+  const adj = s.entAdjacent;
+  start.fill(0);
+  const pairs = w.entPairs;
+  const ent = w.ent;
+  if (adj.length < 2 * pairs.length) s.entAdjacent = new Int32Array(2 * pairs.length);
+  const partnersOf = s.entAdjacent;
+  for (let k = 0; k < pairs.length; k++) {
+    const key = pairs[k];
+    if (!(ent[key] >= p.entMin)) continue;
+    const m = (key / n) | 0;
+    start[m + 1]++;
+    start[key - m * n + 1]++;
+  }
+  for (let m = 0; m < n; m++) start[m + 1] += start[m];
+  const total = start[n];
+  for (let k = pairs.length - 1; k >= 0; k--) {
+    const key = pairs[k];
+    if (!(ent[key] >= p.entMin)) continue;
+    const m = (key / n) | 0;
+    const j = key - m * n;
+    partnersOf[--start[m + 1]] = j;
+    partnersOf[--start[j + 1]] = m;
+  }
+  for (let m = 0; m < n; m++) start[m] = start[m + 1];
+  start[n] = total; // state m's partners: entAdjacent[entStart[m] … entStart[m + 1])
   for (let i = 0; i < n; i++) {
     const a = s.action[i];
     const j = s.target[i];
@@ -61,9 +89,9 @@ export function restraintPhase(ctx: TickContext): void {
     if (pi > 0 && s.entPartners[i] > 0) {
       // Coordination bonus: entente partners (ent ≥ entMin) pressing the same target this tick.
       let partners = 0;
-      const row = i * n;
-      for (let k = 0; k < n; k++) {
-        if (s.target[k] === j && k !== i && w.ent[row + k] >= p.entMin && pressing(s.action[k])) partners++;
+      for (let c = start[i]; c < start[i + 1]; c++) {
+        const k = partnersOf[c];
+        if (s.target[k] === j && pressing(s.action[k])) partners++;
       }
       pi *= 1 + p.epsCoord * partners;
     }
@@ -77,11 +105,11 @@ export function restraintPhase(ctx: TickContext): void {
   c[0] = 1 - s.meanThreat; // low-threat environment
   c[1] = lam; // importance of legitimacy
   c[2] = w.lastMajorWar === -Infinity ? 0 : Math.min(1, Math.exp(-(ctx.year - w.lastMajorWar) / p.tauW)); // aftermath
-  refreshMembershipIndex(w, s);
+  const sharePairs = sharedPairShare(w, s);
   let strengthSum = 0;
   let alive = 0;
   for (let q = 0; q < w.instSlots; q++) if (w.instAlive[q] === 1) { strengthSum += w.instStrength[q]; alive++; }
-  c[3] = alive > 0 ? (strengthSum / alive) * s.sharePairs : 0; // flourishing institutions
+  c[3] = alive > 0 ? (strengthSum / alive) * sharePairs : 0; // flourishing institutions
   // c5 = mean θ_ij over ordered pairs: only nuclear pairs differ from θ.
   let nuclear = 0;
   for (let i = 0; i < n; i++) nuclear += w.nuc[i];
@@ -107,7 +135,8 @@ export function restraintPhase(ctx: TickContext): void {
     if (press[j] > 0) { c7sum += c7; c7count++; }
     const omega = global + wDom * c7;
     s.omega[j] = omega;
-    s.restraint[j] = 1 - Math.exp(-p.kR * omega * (1 - w.ideo[j]) * press[j]);
+    // R_j = 1 − exp(−x) computed as −expm1(−x): exact for tiny x, where 1 − exp(−x) rounds to 0 (E2).
+    s.restraint[j] = -Math.expm1(-p.kR * omega * (1 - w.ideo[j]) * press[j]);
   }
   c[6] = c7count > 0 ? c7sum / c7count : 0;
 }

@@ -1,6 +1,7 @@
 import { FAMILY_INDEX_OF_OPTION, OPTION_INDEX } from '../decision/options.js';
 import type { TickContext } from '../engine/TickContext.js';
 import { sharesInstitution } from '../institutions/membershipIndex.js';
+import { applyPendingBeliefs } from './beliefs.js';
 
 const BAND = OPTION_INDEX.BAND;
 
@@ -45,90 +46,73 @@ export function updatePhase(ctx: TickContext): void {
 
   // Beliefs. The bulk of the n² entries follow the plain relaxation toward ideo_j (with
   // reassurance); the few that differ — provocations, bandwagoning, escalation and the columns of
-  // aggressors — are computed from their old values first and written last, so every entry is
-  // computed from the state at the start of the phase, as the equation says.
+  // aggressors — are computed here from their values at the start of the phase (patches), so every
+  // entry is computed from the state at the start of the phase, as the equation says. The
+  // relaxation is then applied by applyPendingBeliefs: here, or on the engine's fused path by the
+  // next perceive phase, row by row with the threat computation (same values; nothing in between
+  // reads beliefs).
   const { ahat, ideo } = w;
+  let aggressors = 0;
+  for (let j = 0; j < n; j++) aggressors += aggressed[j];
+  const capacity = 2 * n + 2 + aggressors * n;
+  if (s.patchIndex.length < capacity) {
+    s.patchIndex = new Int32Array(capacity);
+    s.patchValue = new Float64Array(capacity);
+  }
   let patches = 0;
   const patch = (m: number, j: number): void => {
     s.patchIndex[patches] = m * n + j;
     s.patchValue[patches++] = beliefUpdate(ctx, m, j, ahat[m * n + j], a, b, esc);
   };
+  // Columns of aggressors follow the full equation (obs = max(ideo_j, G_mj)).
+  if (aggressors > 0) {
+    for (let j = 0; j < n; j++) {
+      if (aggressed[j] === 0) continue;
+      for (let m = 0; m < n; m++) if (m !== j) patch(m, j);
+    }
+  }
   for (let j = 0; j < n; j++) if (provocation[j] > 0) patch(target[j], j);
   for (let m = 0; m < n; m++) if (action[m] === BAND) patch(m, target[m]);
   if (esc > 0) { patch(a, b); patch(b, a); }
+  s.patchCount = patches;
   const etaB = p.etaB;
-  const keep = 1 - etaB;
+  s.pendingKeep = 1 - etaB;
   // η_b·obs_mj for j, without and with reassurance (precomputed once per target j).
   const plain = s.obsPlain;
   const reassured = s.obsReassured;
   for (let j = 0; j < n; j++) { plain[j] = etaB * ideo[j]; reassured[j] = etaB * (ideo[j] - p.epsReass); }
-  // Columns of aggressors follow the full equation: keep their old values aside first.
-  let saved = 0;
-  let aggressors = 0;
-  for (let j = 0; j < n; j++) aggressors += aggressed[j];
-  if (aggressors > 0) {
-    if (s.columnBuffer.length < aggressors * n) s.columnBuffer = new Float64Array(aggressors * n);
-    for (let j = 0; j < n; j++) {
-      if (aggressed[j] === 0) continue;
-      for (let m = 0; m < n; m++) s.columnBuffer[saved * n + m] = ahat[m * n + j];
-      saved++;
-    }
-  }
-  // The bulk: every entry by the plain relaxation, branch-light (the diagonal is reset after).
+  // Who shares an institution now (memberships may change before the relaxation is applied).
   const words = s.maskWords;
-  const mask = s.stateMask;
-  for (let m = 0; m < n; m++) {
-    const row = m * n;
-    if (words === 1) {
-      const mm = mask[m];
-      for (let j = 0; j < n; j++) {
-        // reassurance: m and j share an institution (their masks intersect)
-        const v = keep * ahat[row + j] + ((mm & mask[j]) !== 0 ? reassured[j] : plain[j]);
-        ahat[row + j] = v < 0 ? 0 : v > 1 ? 1 : v;
-      }
-    } else if (words === 2) {
-      const m0 = mask[2 * m];
-      const m1 = mask[2 * m + 1];
-      for (let j = 0; j < n; j++) {
-        const shared = ((m0 & mask[2 * j]) | (m1 & mask[2 * j + 1])) !== 0;
-        const v = keep * ahat[row + j] + (shared ? reassured[j] : plain[j]);
-        ahat[row + j] = v < 0 ? 0 : v > 1 ? 1 : v;
-      }
-    } else {
-      for (let j = 0; j < n; j++) {
-        const v = keep * ahat[row + j] + (sharesInstitution(s, m, j) ? reassured[j] : plain[j]);
-        ahat[row + j] = v < 0 ? 0 : v > 1 ? 1 : v;
-      }
-    }
-    ahat[row + m] = 0;
-  }
-  if (saved > 0) {
-    let c = 0;
-    for (let j = 0; j < n; j++) {
-      if (aggressed[j] === 0) continue;
-      for (let m = 0; m < n; m++) if (m !== j) ahat[m * n + j] = beliefUpdate(ctx, m, j, s.columnBuffer[c * n + m], a, b, esc);
-      c++;
-    }
-  }
-  for (let k = 0; k < patches; k++) ahat[s.patchIndex[k]] = s.patchValue[k];
+  if (s.pendingMask.length < n * words) s.pendingMask = new Uint32Array(n * words);
+  s.pendingMask.set(s.stateMask.subarray(0, n * words));
+  s.pendingWords = words;
+  let universal = false;
+  for (let q = 0; q < w.instSlots && !universal; q++) universal = w.instAlive[q] === 1 && w.memberCount[q] === n;
+  s.pendingAllShare = universal;
+  s.beliefsPending = true;
+  if (ctx.fused !== true) applyPendingBeliefs(w, s);
 
-  // Ententes decay (upper triangle, mirrored); count each state's partners at or above entMin.
+  // Ententes decay; count each state's partners at or above entMin. Only the pairs with an entente
+  // (w.entPairs) are visited; a pair leaves the list when its entente has decayed to exactly 0.
   const { ent } = w;
   const keepEnt = 1 - p.deltaE;
   const entPartners = s.entPartners;
   entPartners.fill(0);
   let ententes = 0;
-  for (let m = 0; m < n; m++) {
-    const row = m * n;
-    for (let j = m + 1; j < n; j++) {
-      const e0 = ent[row + j];
-      if (e0 === 0) continue;
-      const e = e0 * keepEnt;
-      ent[row + j] = e;
-      ent[j * n + m] = e;
-      if (e >= p.entMin) { ententes++; entPartners[m]++; entPartners[j]++; }
-    }
+  const pairs = w.entPairs;
+  let kept = 0;
+  for (let k = 0; k < pairs.length; k++) {
+    const key = pairs[k];
+    const e = ent[key] * keepEnt;
+    const m = (key / n) | 0;
+    const j = key - m * n;
+    ent[key] = e;
+    ent[j * n + m] = e;
+    if (e === 0) continue;
+    pairs[kept++] = key;
+    if (e >= p.entMin) { ententes++; entPartners[m]++; entPartners[j]++; }
   }
+  pairs.length = kept;
   // Sanctioned trade recovers toward its scenario level (model note N6); only trading pairs move.
   const { trade, tradeBase } = w;
   for (const key of w.tradePairs) {

@@ -57,9 +57,12 @@ export class ScenarioDynamics {
 
   private next = 0;
 
-  /** Runs everything due before tick `w.tick`. */
+  /**
+   * Runs everything due before tick `w.tick`. `beforeChange` is called before an event changes
+   * the world (the engine settles its pending belief update there).
+   */
   beforeTick(w: World, params: ModelParameters, index: ReadonlyMap<string, number>, events: SimulationEvent[] | null,
-    last: TickRecord | null): void {
+    last: TickRecord | null, beforeChange?: () => void): void {
     const year = w.startYear + w.tick / w.ticksPerYear;
     if (this.setters.length > 0) {
       this.timeScope.year = year;
@@ -67,6 +70,7 @@ export class ScenarioDynamics {
       for (const s of this.setters) s.apply(w, s.expression.evaluate(this.timeScope));
     }
     while (this.next < this.scheduled.length && (this.scheduled[this.next].tick as number) <= w.tick) {
+      beforeChange?.();
       this.fire(this.scheduled[this.next++], w, params, index, events, year);
     }
     if (this.conditional.length > 0) {
@@ -75,6 +79,7 @@ export class ScenarioDynamics {
         if (c.fired && c.event.once) continue;
         if (c.when.evaluate(this.conditionScope) !== 0) {
           c.fired = true;
+          beforeChange?.();
           this.fire(c.event, w, params, index, events, year);
         }
       }

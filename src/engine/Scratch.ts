@@ -14,7 +14,20 @@ import type { World } from './World.js';
 export interface Scratch {
   // perceive
   cinc: Float64Array;
+  /**
+   * T_ij, row-major n×n, when {@link threatStored} is true. The engine's fused Walt path (see
+   * `TickContext.fused`) does not store the matrix: it starts empty and is filled on demand
+   * (`materializeThreat`) for explanations, `Engine.internals` and before world changes.
+   */
   threat: Float64Array;
+  /** Whether `threat` holds this tick's T_ij (false on the fused path until materialised). */
+  threatStored: boolean;
+  /** Per target j, w_O·off_j·(1 − θ) (non-nuclear observer) and w_O·off_j·(1 − θ_ij) for a nuclear observer (MAD when j is nuclear). */
+  offOpen: Float64Array;
+  offNuc: Float64Array;
+  /** w_P and w_G of this tick's threat computation (the fused path recomputes single entries with them). */
+  threatWP: number;
+  threatWG: number;
   target: Int32Array;
   tMain: Float64Array;
   z: Float64Array;
@@ -61,6 +74,9 @@ export interface Scratch {
   alliancesFormed: number;
   clubsFounded: number;
   // restrain
+  /** Each state m's entente partners at or above entMin: entAdjacent[entStart[m] … entStart[m + 1]). */
+  entStart: Int32Array;
+  entAdjacent: Int32Array;
   pressureOut: Float64Array;
   press: Float64Array;
   pressDom: Float64Array;
@@ -82,20 +98,58 @@ export interface Scratch {
   stateMask: Uint32Array;
   maskWords: number;
   membershipIndexVersion: number;
-  /** Share of state pairs sharing at least one live institution. */
+  /** Share of state pairs sharing at least one live institution (sharedPairShare), for membershipVersion sharePairsVersion. */
   sharePairs: number;
+  sharePairsVersion: number;
   /** Per state: entente partners at or above entMin (counted in the update phase). */
   entPartners: Int32Array;
-  /** Belief updates that differ from the plain relaxation (provocation, bandwagoning, escalation). */
-  patchIndex: Int32Array;
-  patchValue: Float64Array;
-  /** Old belief columns of this tick's aggressors (grown as needed). */
-  columnBuffer: Float64Array;
+  /**
+   * The belief update of THEORY §5.7 as computed by the update phase and applied by
+   * `applyPendingBeliefs` (at once, or — on the fused path — row by row in the next perceive phase):
+   * every entry relaxes as ahat ← clip((1 − η_b)·ahat + η_b·obs, 0, 1), with obs_j taken from
+   * `obsPlain`/`obsReassured` by whether the two states' institution masks (`pendingMask`, a copy
+   * taken at the update) intersect; the entries that differ (provocation, bandwagoning, escalation,
+   * aggressors' columns) are listed in `patchIndex`/`patchValue` with their final values.
+   */
+  beliefsPending: boolean;
+  pendingKeep: number;
+  pendingMask: Uint32Array;
+  pendingWords: number;
+  /** Whether some institution had every state as a member at the update (then every pair shares one). */
+  pendingAllShare: boolean;
   /** η_b·obs_j without and with reassurance, per target j. */
   obsPlain: Float64Array;
   obsReassured: Float64Array;
+  /** Entries (m·n + j) whose update differs from the plain relaxation, and their new values (grown as needed). */
+  patchIndex: Int32Array;
+  patchValue: Float64Array;
+  patchCount: number;
+  /** The patches bucketed by row m (counting sort): row m's are patchRow… from patchStart[m] to patchStart[m + 1]. */
+  patchStart: Int32Array;
+  patchRowIndex: Int32Array;
+  patchRowValue: Float64Array;
   /** Per distinct target j of the tick, the column cinc_k·T_kj over k (contiguous), in slots. */
   targetColumns: Float64Array;
+  /** The same slots holding T_kj itself (alliance consent, club invitations). */
+  targetThreat: Float64Array;
+  /**
+   * Per target slot, the PARTNER_TOP best partner candidates against it (k ≠ j, not allied with j)
+   * by cinc_k·T_kj, best first (ties: lower index first), `partnerTopCount[slot]` of them; valid
+   * while the alliances are as they were at the perceive phase (`partnerTopVersion`).
+   */
+  partnerTop: Int32Array;
+  partnerTopCount: Int32Array;
+  partnerTopVersion: number;
+  /**
+   * Fused path: last tick's distinct targets (`guessTargets`, `guessCount` of them; `guessSlot[j]`
+   * their position, −1 for others), whose columns T_·j the next row pass collects into
+   * `guessColumns` (valid while `guessStamp === stamp`).
+   */
+  guessTargets: Int32Array;
+  guessSlot: Int32Array;
+  guessCount: number;
+  guessColumns: Float64Array;
+  guessStamp: number;
   targetSlot: Int32Array;
   targetCount: number;
   dissolved: number;
@@ -120,19 +174,27 @@ export interface Scratch {
   friction: number;
 }
 
+/** How many of the best partner candidates against each target the perceive phase lists. @internal */
+export const PARTNER_TOP = 16;
+
 /**
  * Allocates the scratch buffers for a world. `entMin` seeds the entente-partner counts (omitted:
  * every positive entente counts, which only makes the restraint phase look at more partners).
  * @internal
  */
-export function createScratch(world: World, episodeWindow: number, entMin = 0): Scratch {
+export function createScratch(world: World, episodeWindow: number, entMin = 0, threatMatrix = true): Scratch {
   const n = world.n;
   const cap = world.instCapacity;
   const entPartners = new Int32Array(n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && world.ent[i * n + j] >= entMin && world.ent[i * n + j] > 0) entPartners[i]++;
   return {
     cinc: new Float64Array(n),
-    threat: new Float64Array(n * n),
+    threat: new Float64Array(threatMatrix ? n * n : 0),
+    threatStored: false,
+    offOpen: new Float64Array(n),
+    offNuc: new Float64Array(n),
+    threatWP: 0,
+    threatWG: 0,
     target: new Int32Array(n),
     tMain: new Float64Array(n),
     z: new Float64Array(n * Z_SIZE),
@@ -166,6 +228,8 @@ export function createScratch(world: World, episodeWindow: number, entMin = 0): 
     memberList: new Int32Array(n),
     alliancesFormed: 0,
     clubsFounded: 0,
+    entStart: new Int32Array(n + 1),
+    entAdjacent: new Int32Array(2 * n),
     pressureOut: new Float64Array(n),
     press: new Float64Array(n),
     pressDom: new Float64Array(n),
@@ -184,13 +248,31 @@ export function createScratch(world: World, episodeWindow: number, entMin = 0): 
     maskWords: 1,
     membershipIndexVersion: -1,
     sharePairs: 0,
+    sharePairsVersion: -1,
     entPartners,
-    patchIndex: new Int32Array(2 * n + 2),
-    patchValue: new Float64Array(2 * n + 2),
-    columnBuffer: new Float64Array(n),
+    beliefsPending: false,
+    pendingKeep: 1,
+    pendingMask: new Uint32Array(n),
+    pendingWords: 1,
+    pendingAllShare: false,
     obsPlain: new Float64Array(n),
     obsReassured: new Float64Array(n),
+    patchIndex: new Int32Array(2 * n + 2),
+    patchValue: new Float64Array(2 * n + 2),
+    patchCount: 0,
+    patchStart: new Int32Array(n + 1),
+    patchRowIndex: new Int32Array(2 * n + 2),
+    patchRowValue: new Float64Array(2 * n + 2),
     targetColumns: new Float64Array(n * 4),
+    targetThreat: new Float64Array(n * 4),
+    partnerTop: new Int32Array(4 * PARTNER_TOP),
+    partnerTopCount: new Int32Array(n),
+    partnerTopVersion: -1,
+    guessTargets: new Int32Array(n),
+    guessSlot: new Int32Array(n).fill(-1),
+    guessCount: 0,
+    guessColumns: new Float64Array(0),
+    guessStamp: -1,
     targetSlot: new Int32Array(n),
     targetCount: 0,
     dissolved: 0,

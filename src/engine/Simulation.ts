@@ -6,6 +6,8 @@ import { writeCincShares } from '../metrics/cincShares.js';
 import type { PerceptionModel, PerceptionView } from '../perception/PerceptionModel.js';
 import { powerThreat } from '../perception/powerThreat.js';
 import { waltThreat } from '../perception/waltThreat.js';
+import { threatEntry } from '../perception/perceivePhase.js';
+import { applyPendingBeliefs } from '../effects/beliefs.js';
 import { StateStreams } from '../random/StateStreams.js';
 import { isResolvedScenario } from '../scenario/resolvedBrand.js';
 import { createWorld } from './createWorld.js';
@@ -110,8 +112,13 @@ export class Engine implements Simulation {
   constructor(scenario: ResolvedScenario, options: SimulationOptions) {
     this.scenario = scenario;
     this.seed = options.seed ?? 0;
+    const perception = options.perception === undefined || options.perception === 'walt' ? waltThreat
+      : options.perception === 'power' ? powerThreat : options.perception;
+    // With the built-in Walt model the engine takes the fused path (TickContext.fused): no stored
+    // threat matrix, the belief update applied in the next tick's threat pass.
+    const fused = perception === waltThreat;
     this.w = createWorld(scenario);
-    this.s = createScratch(this.w, scenario.parameters.episodeWindow, scenario.parameters.entMin);
+    this.s = createScratch(this.w, scenario.parameters.episodeWindow, scenario.parameters.entMin, !fused);
     this.streams = new StateStreams(this.seed, this.w.ids);
     this.eventLog = [];
     this.index = new Map(this.w.ids.map((id, i) => [id, i]));
@@ -119,8 +126,6 @@ export class Engine implements Simulation {
     this.onPhase = options.onPhase ?? null;
     // A private copy: set-parameter changes must not leak into the scenario object.
     const params = { ...scenario.parameters, omega: { ...scenario.parameters.omega } };
-    const perception = options.perception === undefined || options.perception === 'walt' ? waltThreat
-      : options.perception === 'power' ? powerThreat : options.perception;
     const view: PerceptionView = {
       n: this.w.n, cinc: this.s.cinc, proximity: this.w.proximity, off: this.w.off, nuc: this.w.nuc,
       ahat: this.w.ahat, theta: this.w.theta, params,
@@ -129,13 +134,42 @@ export class Engine implements Simulation {
       world: this.w, scratch: this.s, params, perception, view,
       policy: options.policy ?? null,
       events: options.collectEvents === false ? null : this.eventLog,
-      tick: 0, year: this.w.startYear,
+      tick: 0, year: this.w.startYear, fused,
     };
     for (let i = 0; i < this.s.action.length; i++) this.s.action[i] = -1;
   }
 
-  /** The internal world and scratch buffers (read them, do not write them). @internal */
-  get internals(): { world: World; scratch: Scratch } { return { world: this.w, scratch: this.s }; }
+  /**
+   * The internal world and scratch buffers (read them, do not write them), complete as after the
+   * general path: the pending belief update is applied and the last tick's threat matrix stored.
+   * @internal
+   */
+  get internals(): { world: World; scratch: Scratch } {
+    this.materializeThreat();
+    this.settleBeliefs();
+    return { world: this.w, scratch: this.s };
+  }
+
+  /**
+   * Stores the last tick's T_ij in the scratch matrix when the fused path left it out: recomputed
+   * from the beliefs it was computed from (still in place: their update is pending) with the
+   * same arithmetic. Before any change to the world, which could change its inputs.
+   */
+  private materializeThreat(): void {
+    const { w, s } = this;
+    if (s.threatStored) return;
+    const n = w.n;
+    if (s.threat.length < n * n) s.threat = new Float64Array(n * n); // zero: T before the first tick
+    if (w.tick > 0) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) s.threat[i * n + j] = threatEntry(w, s, i, j);
+    s.threatStored = true;
+  }
+
+  /** Applies the belief update the last tick left pending (after storing its threat matrix). */
+  private settleBeliefs(): void {
+    if (!this.s.beliefsPending) return;
+    this.materializeThreat();
+    applyPendingBeliefs(this.w, this.s);
+  }
 
   get tick(): number { return this.w.tick; }
   get year(): number { return this.w.startYear + this.w.tick / this.w.ticksPerYear; }
@@ -149,6 +183,7 @@ export class Engine implements Simulation {
     this.beforeUpdate = () => beliefs.set(this.w.ahat.subarray(i * n, i * n + n));
     try {
       const record = this.step();
+      this.materializeThreat();
       return { record, explanation: explainDecision(this.ctx, i, beliefs) };
     } finally {
       this.beforeUpdate = null;
@@ -177,7 +212,7 @@ export class Engine implements Simulation {
     const ctx = this.ctx;
     // Scenario expressions and events, before the tick and outside its hot path.
     if (this.dynamics.needsRecord && this.w.tick > 0 && this.lastRecord?.tick !== this.w.tick - 1) this.lastRecord = this.record();
-    this.dynamics.beforeTick(this.w, ctx.params, this.index, ctx.events, this.lastRecord);
+    this.dynamics.beforeTick(this.w, ctx.params, this.index, ctx.events, this.lastRecord, () => this.settleBeliefs());
     ctx.tick = this.w.tick;
     ctx.year = this.year;
     this.streams.drawTick(this.s.draws);
@@ -288,11 +323,26 @@ export class Engine implements Simulation {
   }
 
   apply(change: WorldChange): void {
+    this.settleBeliefs();
     applyChange(this.w, this.ctx.params, change, this.index, this.ctx.events, this.year);
   }
 
-  perceivedIntent(from: string, to: string): number { return this.w.ahat[this.pair(from, to)]; }
-  threat(from: string, to: string): number { return this.s.threat[this.pair(from, to)]; }
+  perceivedIntent(from: string, to: string): number {
+    const k = this.pair(from, to);
+    this.settleBeliefs();
+    return this.w.ahat[k];
+  }
+
+  threat(from: string, to: string): number {
+    const k = this.pair(from, to);
+    const s = this.s;
+    if (s.threatStored) return s.threat[k];
+    if (this.w.tick === 0) return 0;
+    // Fused path: the tick's beliefs are still in place (their update is pending), so T_ij is
+    // recomputed exactly as the tick computed it.
+    const n = this.w.n;
+    return threatEntry(this.w, s, (k / n) | 0, k % n);
+  }
   allied(a: string, b: string): boolean { return this.w.ally[this.pair(a, b)] === 1; }
   trade(a: string, b: string): number { return this.w.trade[this.pair(a, b)]; }
 }

@@ -19,4 +19,11 @@ export interface TickContext {
   /** The tick being computed (0-based) and its calendar year. */
   tick: number;
   year: number;
+  /**
+   * The engine's fast path, taken with the built-in Walt model: the update phase leaves the n×n
+   * belief relaxation pending (`Scratch.beliefsPending`) and the next perceive phase applies it row
+   * by row, fused with the threat computation, without storing the threat matrix. Same numbers.
+   * Unset (the testing kit, unit tests): every phase leaves the world and scratch complete.
+   */
+  fused?: boolean;
 }

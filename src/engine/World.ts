@@ -45,10 +45,19 @@ export interface World {
   ally: Uint8Array;
   /** ent_ij ∈ [0,1] (symmetric). */
   ent: Float64Array;
+  /**
+   * The pairs i < j (as i·n + j) with ent_ij > 0, in no particular order: the only ones the
+   * entente decay visits. Whoever raises an entente from 0 adds its pair (alignment phase).
+   */
+  entPairs: number[];
   /** Formal alliances of each state (row sums of `ally`), kept in step with it. */
   allyCount: Int32Array;
+  /** Each state's formal allies in increasing index order, kept in step with `ally` by setAlliance. */
+  allies: number[][];
   /** Allied pairs in force. */
   allianceCount: number;
+  /** Bumped whenever an alliance forms or ends (caches key on it). */
+  allianceVersion: number;
   /** Pairs i < j (as i·n + j) that trade now or in the scenario: the only ones sanctions and recovery touch. */
   tradePairs: number[];
 

@@ -26,11 +26,12 @@ export function createWorld(scenario: ResolvedScenario): World {
   const trade = new Float64Array(n * n);
   const ally = new Uint8Array(n * n);
   const ent = new Float64Array(n * n);
-  const explicitDistance = new Float64Array(n * n).fill(NaN);
+  // Distances the scenario states for a dyad, by i·n + j (few: a map, not another n×n matrix).
+  const explicitDistance = new Map<number, number>();
   for (const d of scenario.dyads) {
     const a = index.get(d.between[0]) as number;
     const b = index.get(d.between[1]) as number;
-    if (d.distance !== undefined) explicitDistance[a * n + b] = explicitDistance[b * n + a] = d.distance;
+    if (d.distance !== undefined) { explicitDistance.set(a * n + b, d.distance); explicitDistance.set(b * n + a, d.distance); }
     trade[a * n + b] = trade[b * n + a] = d.trade;
     ally[a * n + b] = ally[b * n + a] = d.alliance ? 1 : 0;
     ent[a * n + b] = ent[b * n + a] = d.entente;
@@ -38,8 +39,8 @@ export function createWorld(scenario: ResolvedScenario): World {
   // THEORY §5.1: proximity G_ij = exp(−d_ij/d0); with no geography every d_ij = 0.
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      let dist = explicitDistance[i * n + j];
-      if (Number.isNaN(dist)) {
+      let dist = explicitDistance.get(i * n + j);
+      if (dist === undefined || Number.isNaN(dist)) {
         const li = states[i].location;
         const lj = states[j].location;
         dist = li !== undefined && lj !== undefined ? greatCircleKm(li, lj) : 0;
@@ -55,13 +56,17 @@ export function createWorld(scenario: ResolvedScenario): World {
   }
 
   const allyCount = new Int32Array(n);
+  const allies: number[][] = Array.from({ length: n }, () => []);
   let allianceCount = 0;
   const tradePairs: number[] = [];
+  const entPairs: number[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       if (ally[i * n + j] === 1) { allyCount[i]++; allyCount[j]++; allianceCount++; }
       if (trade[i * n + j] > 0) tradePairs.push(i * n + j);
+      if (ent[i * n + j] > 0) entPairs.push(i * n + j);
     }
+    for (let j = 0; j < n; j++) if (ally[i * n + j] === 1) allies[i].push(j);
   }
   const institutions = [...scenario.institutions].sort((a, b) => compareIds(a.id, b.id));
   const capacity = Math.max(8, institutions.length * 2);
@@ -94,8 +99,11 @@ export function createWorld(scenario: ResolvedScenario): World {
     tradeBase: trade.slice(),
     ally,
     ent,
+    entPairs,
     allyCount,
+    allies,
     allianceCount,
+    allianceVersion: 0,
     tradePairs,
     instCapacity: capacity,
     instSlots: 0,
@@ -175,10 +183,18 @@ export function setAlliance(world: World, i: number, j: number, inForce: boolean
   if (world.ally[i * n + j] === v) return false;
   world.ally[i * n + j] = v;
   world.ally[j * n + i] = v;
+  const add = (list: number[], k: number): void => {
+    let at = list.length;
+    while (at > 0 && list[at - 1] > k) at--;
+    list.splice(at, 0, k);
+  };
+  const remove = (list: number[], k: number): void => { list.splice(list.indexOf(k), 1); };
+  if (inForce) { add(world.allies[i], j); add(world.allies[j], i); } else { remove(world.allies[i], j); remove(world.allies[j], i); }
   const d = inForce ? 1 : -1;
   world.allyCount[i] += d;
   world.allyCount[j] += d;
   world.allianceCount += d;
+  world.allianceVersion++;
   return true;
 }
 

@@ -39,11 +39,13 @@ export function institutionalActsPhase(ctx: TickContext): void {
     const j = s.target[s.founders[f]];
     if (s.clubStamp[j] === ctx.tick) continue;
     s.clubStamp[j] = ctx.tick;
+    const T = s.targetThreat; // j is a target: its column T_·j was prepared by the perceive phase
+    const tb = s.targetSlot[j] * n;
     let size = 0;
     for (let g = f; g < founders; g++) if (s.target[s.founders[g]] === j) size++;
     for (let k = 0; k < n; k++) {
       if (k === j || (s.action[k] === IE && s.venueUsed[k] < 0 && s.target[k] === j)) continue;
-      const t = s.threat[k * n + j];
+      const t = T[tb + k]; // T_kj
       if (t >= p.tauJoin && s.draws[k * DRAWS_PER_TICK + DRAW_JOIN] < t) size++;
     }
     if (size < 2) continue;
@@ -55,7 +57,7 @@ export function institutionalActsPhase(ctx: TickContext): void {
     for (let k = 0; k < n; k++) {
       if (k === j) continue;
       const founder = s.action[k] === IE && s.venueUsed[k] < 0 && s.target[k] === j && s.exclusiveVenue[k] < 0;
-      const t = s.threat[k * n + j];
+      const t = T[tb + k]; // T_kj
       if (founder || (t >= p.tauJoin && s.draws[k * DRAWS_PER_TICK + DRAW_JOIN] < t)) {
         setMember(w, q, k, true);
         members.push(w.ids[k]);

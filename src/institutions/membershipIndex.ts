@@ -3,10 +3,9 @@ import type { World } from '../engine/World.js';
 
 /**
  * Refreshes, after memberships changed, the indexes the phases read instead of scanning the
- * membership bitmap: each live institution's member list, each state's institutions as a bit mask
- * (two states share an institution iff their masks intersect: reassurance, THEORY §5.7), and the
- * share of state pairs sharing at least one institution (c4, §5.6). Costs O(slots·n + n²·W) with
- * W = ⌈slots/32⌉ words, paid only when a membership or an institution's life changed.
+ * membership bitmap: each live institution's member list and each state's institutions as a bit
+ * mask (two states share an institution iff their masks intersect: reassurance, THEORY §5.7).
+ * Costs O(slots·n), paid only when a membership or an institution's life changed.
  * @internal
  */
 export function refreshMembershipIndex(w: World, s: Scratch): void {
@@ -27,11 +26,33 @@ export function refreshMembershipIndex(w: World, s: Scratch): void {
       if (w.member[base + i] === 1) { s.instMembers[base + c++] = i; mask[i * words + word] |= bit; }
     }
   }
-  let pairs = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) if (sharesInstitution(s, i, j)) pairs++;
+}
+
+/**
+ * The share of state pairs sharing at least one live institution (c4, THEORY §5.6), after
+ * {@link refreshMembershipIndex}; recounted only when memberships changed. O(n²·W) in general,
+ * O(slots) when an institution has every state as a member (then every pair shares one).
+ * @internal
+ */
+export function sharedPairShare(w: World, s: Scratch): number {
+  if (s.sharePairsVersion === w.membershipVersion) return s.sharePairs;
+  refreshMembershipIndex(w, s);
+  const n = w.n;
+  let universal = false;
+  for (let q = 0; q < w.instSlots && !universal; q++) universal = w.instAlive[q] === 1 && w.memberCount[q] === n;
+  let share: number;
+  if (n < 2) share = 0;
+  else if (universal) share = 1;
+  else {
+    let pairs = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) if (sharesInstitution(s, i, j)) pairs++;
+    }
+    share = pairs / ((n * (n - 1)) / 2);
   }
-  s.sharePairs = n > 1 ? pairs / ((n * (n - 1)) / 2) : 0;
+  s.sharePairs = share;
+  s.sharePairsVersion = w.membershipVersion;
+  return share;
 }
 
 /** Whether states i and j share a live institution (after {@link refreshMembershipIndex}). @internal */

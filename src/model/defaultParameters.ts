@@ -36,7 +36,7 @@ export function defaultParameters(): ModelParameters {
     tauW: 10, ell: 1,
     // §5.7
     etaB: 0.1, epsReass: 0.05, rhoL: 0.1, deltaAgg: 0.5, deltaS: 0.05, sMin: 0.05,
-    epsPg: 0.01, iotaStar: 0.5, epsEsc: 0.05,
+    epsPg: 0.01, iotaStar: 0.5, epsEsc: 0.03, // ε_I + ε_esc ≤ ε_S (N27)
     // §2.1, §3
     tMin: 0.2, episodeK: 3, episodeWindow: 5, piPole: 0.1, conOver: 'majors',
   };

@@ -2,7 +2,8 @@ import {
   Z_A, Z_ALLY, Z_CON, Z_D, Z_DISP, Z_DT, Z_G, Z_IDEO, Z_LAM, Z_NEWCLUB, Z_NU, Z_R, Z_RHOE, Z_RHOI, Z_SIZE, Z_T, Z_THETA,
 } from '../decision/DecisionContext.js';
 import { OPTION_COUNT, OPTION_INDEX } from '../decision/options.js';
-import { fitInstitutionScratch, type Scratch } from '../engine/Scratch.js';
+import { applyPendingBeliefs, bucketPatches } from '../effects/beliefs.js';
+import { fitInstitutionScratch, PARTNER_TOP, type Scratch } from '../engine/Scratch.js';
 import type { TickContext } from '../engine/TickContext.js';
 import type { World } from '../engine/World.js';
 import { writeCincShares } from '../metrics/cincShares.js';
@@ -11,6 +12,7 @@ import { DRAW_TIE, DRAWS_PER_TICK } from '../random/StateStreams.js';
 import { mix32 } from '../random/hashString.js';
 import { refreshMembershipIndex } from '../institutions/membershipIndex.js';
 import { dyadDefence } from './PerceptionModel.js';
+import { waltThreat, writeOffenceTerms } from './waltThreat.js';
 
 const HE = OPTION_INDEX.HE;
 const SE = OPTION_INDEX.SE;
@@ -20,6 +22,12 @@ const II = OPTION_INDEX.II;
 /**
  * Phase 1 of THEORY §5.8: derive shares, CON, the threat matrix, each state's main threat j* and its
  * decision context z toward j* (THEORY §5.2) and the option masks (§5.3), all from the state at t.
+ *
+ * Two paths compute the same numbers. The general one asks the perception model for the whole
+ * n×n matrix T and then scans its rows. The engine's fused path (`ctx.fused`, Walt's model only)
+ * never stores T: one pass over the rows applies the belief update left pending by the last tick's
+ * update phase (THEORY §5.7) and computes T_ij and the row's argmax while the row is in cache;
+ * the few columns T_·j* that later phases need are then recomputed for the targets j* alone.
  * @internal
  */
 export function perceivePhase(ctx: TickContext): void {
@@ -39,9 +47,22 @@ export function perceivePhase(ctx: TickContext): void {
   for (let i = 0; i < n; i++) { if (s.cinc[i] >= p.piPole) poles++; totalCinc += s.cinc[i]; }
   s.poles = poles;
 
-  // THEORY §5.2: T_ij from the perception model (Walt by default).
+  // THEORY §5.2: T_ij from the perception model (Walt by default), and j* = argmax_j T_ij.
   (ctx.view as { theta: number }).theta = w.theta;
-  ctx.perception.threatMatrix(ctx.view, s.threat);
+  if (ctx.fused === true && ctx.perception === waltThreat) {
+    fusedWaltRows(ctx);
+    s.threatStored = false;
+  } else {
+    applyPendingBeliefs(w, s);
+    if (s.threat.length < n * n) s.threat = new Float64Array(n * n);
+    ctx.perception.threatMatrix(ctx.view, s.threat);
+    s.threatStored = true;
+    for (let i = 0; i < n; i++) {
+      const j = mainThreat(w, s, i);
+      s.target[i] = j;
+      s.tMain[i] = s.threat[i * n + j];
+    }
+  }
 
   // Σ_{m∈M_q} cinc_m, for voice_iq and shared_q(j).
   refreshMembershipIndex(w, s);
@@ -56,17 +77,343 @@ export function perceivePhase(ctx: TickContext): void {
 
   s.stamp++;
   s.targetCount = 0;
+  s.partnerTopVersion = w.allianceVersion;
   let threatSum = 0;
   for (let i = 0; i < n; i++) {
-    const j = mainThreat(w, s, i);
-    s.target[i] = j;
-    const T = s.threat[i * n + j];
-    s.tMain[i] = T;
+    const j = s.target[i];
+    const T = s.tMain[i];
     threatSum += T;
     prepareTarget(w, s, j);
     writeContext(ctx, i, j, T, totalCinc);
   }
   s.meanThreat = threatSum / n;
+  // This tick's targets are the next fused pass's guesses.
+  for (let g = 0; g < s.guessCount; g++) s.guessSlot[s.guessTargets[g]] = -1;
+  s.guessCount = 0;
+  for (let i = 0; i < n; i++) {
+    const j = s.target[i];
+    if (s.guessSlot[j] >= 0) continue;
+    s.guessSlot[j] = s.guessCount;
+    s.guessTargets[s.guessCount++] = j;
+  }
+}
+
+/**
+ * The fused Walt pass: for each row i, the pending belief update of row i (if any), then
+ * T_ij = ahat_ij·(w_P·P_ij + w_G·G_ij + w_O·O_ij) for every j and the argmax j* with the tie rules
+ * of {@link mainThreat}. The arithmetic is the same expression, in the same order, as
+ * `waltThreat.threatMatrix` and `applyPendingBeliefs`, so every value is bit-identical to the
+ * general path. The argmax is a lexicographic maximum of (T_ij, cinc_j, −key_j, −j), so the
+ * patched entries of a row can be folded in after the row's bulk.
+ *
+ * The row loops are small separate functions (one per mask width), each with its own stable type
+ * feedback, so that V8 optimises each once.
+ */
+function fusedWaltRows(ctx: TickContext): void {
+  const { world: w, scratch: s, params: p } = ctx;
+  const n = w.n;
+  writeOffenceTerms(n, w.off, w.nuc, w.theta, p, s.offOpen, s.offNuc);
+  s.threatWP = p.wP;
+  s.threatWG = p.wG;
+  const pending = s.beliefsPending;
+  if (pending) bucketPatches(s, n);
+  const words = s.pendingWords;
+  // The columns T_·j of last tick's targets are collected row by row while each row is in cache
+  // (targets change little from tick to tick); prepareTarget recomputes the others.
+  const guesses = s.guessCount;
+  if (s.guessColumns.length < guesses * n) s.guessColumns = new Float64Array(guesses * n);
+  for (let i = 0; i < n; i++) {
+    const u = Math.floor(s.draws[i * DRAWS_PER_TICK + DRAW_TIE] * 4294967296) >>> 0;
+    if (!pending) threatRow(w, s, i, u);
+    else {
+      if (s.pendingAllShare) relaxThreatRowAll(w, s, i, u);
+      else if (words === 1) relaxThreatRow1(w, s, i, u);
+      else if (words === 2) relaxThreatRow2(w, s, i, u);
+      else relaxThreatRowN(w, s, i, u);
+      if (s.patchStart[i] < s.patchStart[i + 1]) foldPatches(w, s, i, u);
+    }
+    if (guesses > 0) collectGuessedColumns(w, s, i, guesses);
+  }
+  s.guessStamp = s.stamp + 1; // valid for the targets prepared in this perceive phase
+  s.beliefsPending = false;
+}
+
+/** Row i's entries T_ij for the guessed targets j, into their columns (the same expression as prepareTarget's). */
+function collectGuessedColumns(w: World, s: Scratch, i: number, guesses: number): void {
+  const n = w.n;
+  const { ahat, proximity } = w;
+  const cinc = s.cinc;
+  const o = w.nuc[i] === 1 ? s.offNuc : s.offOpen;
+  const wP = s.threatWP;
+  const wG = s.threatWG;
+  const ci = cinc[i];
+  const row = i * n;
+  const cols = s.guessColumns;
+  for (let g = 0; g < guesses; g++) {
+    const j = s.guessTargets[g];
+    if (j === i) { cols[g * n + i] = 0; continue; }
+    const cj = cinc[j];
+    const pair = ci + cj;
+    const P = pair > 0 ? cj / pair : 0.5;
+    cols[g * n + i] = ahat[row + j] * (wP * P + wG * proximity[j * n + i] + o[j]);
+  }
+}
+
+// The row functions below share one argmax rule (mainThreat's): a new best when T is larger, or
+// equal with a larger cinc_j; on a full tie the smaller hash of (the state's tie draw, j's id).
+// Each writes the row's winner and its T into target[i] and tMain[i].
+
+/** Row i's T_ij from ahat as it is (nothing pending) and its argmax. */
+function threatRow(w: World, s: Scratch, i: number, u: number): void {
+  const n = w.n;
+  const { ahat, proximity, idHash } = w;
+  const cinc = s.cinc;
+  const o = w.nuc[i] === 1 ? s.offNuc : s.offOpen; // O_ij: MAD applies when both are nuclear
+  const wP = s.threatWP;
+  const wG = s.threatWG;
+  const row = i * n;
+  const ci = cinc[i];
+  let best = -1;
+  let bestT = -Infinity;
+  let bestC = -Infinity;
+  let bestKey = -1;
+  for (let j = 0; j < n; j++) {
+    const a = ahat[row + j];
+    // P_ij ≤ 1, so a·(w_P + w_G·G + O) bounds T_ij from above, rounding included: below the
+    // best so far, j can neither win nor tie, and the division is skipped.
+    if (a * (wP + wG * proximity[row + j] + o[j]) < bestT || j === i) continue;
+    const cj = cinc[j];
+    const sum = ci + cj;
+    const P = sum > 0 ? cj / sum : 0.5;
+    const t = a * (wP * P + wG * proximity[row + j] + o[j]);
+    if (t > bestT || (t === bestT && cj > bestC)) {
+      best = j; bestT = t; bestC = cj; bestKey = -1;
+    } else if (t === bestT && cj === bestC) {
+      if (bestKey < 0) bestKey = mix32(u, idHash[best]);
+      const key = mix32(u, idHash[j]);
+      if (key < bestKey) { best = j; bestKey = key; }
+    }
+  }
+  s.target[i] = best;
+  s.tMain[i] = bestT;
+}
+
+/**
+ * Row i's pending belief update (THEORY §5.7, the bulk: ahat_ij ← clip((1 − η_b)·ahat_ij + η_b·obs_ij,
+ * 0, 1), obs with reassurance when i and j share an institution — one mask word per state), then
+ * T_ij from the new ahat_ij and the argmax. The diagonal is reset to 0 after the row.
+ */
+function relaxThreatRow1(w: World, s: Scratch, i: number, u: number): void {
+  const n = w.n;
+  const { ahat, proximity, idHash } = w;
+  const { cinc, obsPlain, obsReassured, pendingMask: pm } = s;
+  const keep = s.pendingKeep;
+  const o = w.nuc[i] === 1 ? s.offNuc : s.offOpen;
+  const wP = s.threatWP;
+  const wG = s.threatWG;
+  const row = i * n;
+  const ci = cinc[i];
+  const m0 = pm[i];
+  let best = -1;
+  let bestT = -Infinity;
+  let bestC = -Infinity;
+  let bestKey = -1;
+  for (let j = 0; j < n; j++) {
+    const v = keep * ahat[row + j] + ((m0 & pm[j]) !== 0 ? obsReassured[j] : obsPlain[j]);
+    const a = v < 0 ? 0 : v > 1 ? 1 : v;
+    ahat[row + j] = a;
+    if (a * (wP + wG * proximity[row + j] + o[j]) < bestT || j === i) continue; // bound, as in threatRow
+    const cj = cinc[j];
+    const sum = ci + cj;
+    const P = sum > 0 ? cj / sum : 0.5;
+    const t = a * (wP * P + wG * proximity[row + j] + o[j]);
+    if (t > bestT || (t === bestT && cj > bestC)) {
+      best = j; bestT = t; bestC = cj; bestKey = -1;
+    } else if (t === bestT && cj === bestC) {
+      if (bestKey < 0) bestKey = mix32(u, idHash[best]);
+      const key = mix32(u, idHash[j]);
+      if (key < bestKey) { best = j; bestKey = key; }
+    }
+  }
+  ahat[row + i] = 0;
+  s.target[i] = best;
+  s.tMain[i] = bestT;
+}
+
+/**
+ * {@link relaxThreatRow1} when some institution had every state as a member at the update: then
+ * every pair shares one, and obs is always the reassured one (no mask to read).
+ */
+function relaxThreatRowAll(w: World, s: Scratch, i: number, u: number): void {
+  const n = w.n;
+  const { ahat, proximity, idHash } = w;
+  const { cinc, obsReassured } = s;
+  const keep = s.pendingKeep;
+  const o = w.nuc[i] === 1 ? s.offNuc : s.offOpen;
+  const wP = s.threatWP;
+  const wG = s.threatWG;
+  const row = i * n;
+  const ci = cinc[i];
+  let best = -1;
+  let bestT = -Infinity;
+  let bestC = -Infinity;
+  let bestKey = -1;
+  for (let j = 0; j < n; j++) {
+    const v = keep * ahat[row + j] + obsReassured[j];
+    const a = v < 0 ? 0 : v > 1 ? 1 : v;
+    ahat[row + j] = a;
+    if (a * (wP + wG * proximity[row + j] + o[j]) < bestT || j === i) continue; // bound, as in threatRow
+    const cj = cinc[j];
+    const sum = ci + cj;
+    const P = sum > 0 ? cj / sum : 0.5;
+    const t = a * (wP * P + wG * proximity[row + j] + o[j]);
+    if (t > bestT || (t === bestT && cj > bestC)) {
+      best = j; bestT = t; bestC = cj; bestKey = -1;
+    } else if (t === bestT && cj === bestC) {
+      if (bestKey < 0) bestKey = mix32(u, idHash[best]);
+      const key = mix32(u, idHash[j]);
+      if (key < bestKey) { best = j; bestKey = key; }
+    }
+  }
+  ahat[row + i] = 0;
+  s.target[i] = best;
+  s.tMain[i] = bestT;
+}
+
+/** {@link relaxThreatRow1} with two mask words per state (33–64 institution slots). */
+function relaxThreatRow2(w: World, s: Scratch, i: number, u: number): void {
+  const n = w.n;
+  const { ahat, proximity, idHash } = w;
+  const { cinc, obsPlain, obsReassured, pendingMask: pm } = s;
+  const keep = s.pendingKeep;
+  const o = w.nuc[i] === 1 ? s.offNuc : s.offOpen;
+  const wP = s.threatWP;
+  const wG = s.threatWG;
+  const row = i * n;
+  const ci = cinc[i];
+  const m0 = pm[2 * i];
+  const m1 = pm[2 * i + 1];
+  let best = -1;
+  let bestT = -Infinity;
+  let bestC = -Infinity;
+  let bestKey = -1;
+  for (let j = 0; j < n; j++) {
+    const shared = ((m0 & pm[2 * j]) | (m1 & pm[2 * j + 1])) !== 0;
+    const v = keep * ahat[row + j] + (shared ? obsReassured[j] : obsPlain[j]);
+    const a = v < 0 ? 0 : v > 1 ? 1 : v;
+    ahat[row + j] = a;
+    if (a * (wP + wG * proximity[row + j] + o[j]) < bestT || j === i) continue; // bound, as in threatRow
+    const cj = cinc[j];
+    const sum = ci + cj;
+    const P = sum > 0 ? cj / sum : 0.5;
+    const t = a * (wP * P + wG * proximity[row + j] + o[j]);
+    if (t > bestT || (t === bestT && cj > bestC)) {
+      best = j; bestT = t; bestC = cj; bestKey = -1;
+    } else if (t === bestT && cj === bestC) {
+      if (bestKey < 0) bestKey = mix32(u, idHash[best]);
+      const key = mix32(u, idHash[j]);
+      if (key < bestKey) { best = j; bestKey = key; }
+    }
+  }
+  ahat[row + i] = 0;
+  s.target[i] = best;
+  s.tMain[i] = bestT;
+}
+
+/** {@link relaxThreatRow1} with any number of mask words per state. */
+function relaxThreatRowN(w: World, s: Scratch, i: number, u: number): void {
+  const n = w.n;
+  const { ahat, proximity, idHash } = w;
+  const { cinc, obsPlain, obsReassured, pendingMask: pm } = s;
+  const words = s.pendingWords;
+  const keep = s.pendingKeep;
+  const o = w.nuc[i] === 1 ? s.offNuc : s.offOpen;
+  const wP = s.threatWP;
+  const wG = s.threatWG;
+  const row = i * n;
+  const ci = cinc[i];
+  const mb = i * words;
+  let best = -1;
+  let bestT = -Infinity;
+  let bestC = -Infinity;
+  let bestKey = -1;
+  for (let j = 0; j < n; j++) {
+    let meet = 0;
+    const jb = j * words;
+    for (let k = 0; k < words; k++) meet |= pm[mb + k] & pm[jb + k];
+    const v = keep * ahat[row + j] + (meet !== 0 ? obsReassured[j] : obsPlain[j]);
+    const a = v < 0 ? 0 : v > 1 ? 1 : v;
+    ahat[row + j] = a;
+    if (a * (wP + wG * proximity[row + j] + o[j]) < bestT || j === i) continue; // bound, as in threatRow
+    const cj = cinc[j];
+    const sum = ci + cj;
+    const P = sum > 0 ? cj / sum : 0.5;
+    const t = a * (wP * P + wG * proximity[row + j] + o[j]);
+    if (t > bestT || (t === bestT && cj > bestC)) {
+      best = j; bestT = t; bestC = cj; bestKey = -1;
+    } else if (t === bestT && cj === bestC) {
+      if (bestKey < 0) bestKey = mix32(u, idHash[best]);
+      const key = mix32(u, idHash[j]);
+      if (key < bestKey) { best = j; bestKey = key; }
+    }
+  }
+  ahat[row + i] = 0;
+  s.target[i] = best;
+  s.tMain[i] = bestT;
+}
+
+/**
+ * Row i's patched entries (provocation, bandwagoning, escalation, aggressors' columns): writes
+ * their values, then folds their T into the row's argmax. If a patched entry's relaxed value was
+ * the winner, the true winner is unknown and the row's argmax is recomputed from scratch.
+ */
+function foldPatches(w: World, s: Scratch, i: number, u: number): void {
+  const n = w.n;
+  const row = i * n;
+  const { ahat, idHash } = w;
+  const cinc = s.cinc;
+  const from = s.patchStart[i];
+  const to = s.patchStart[i + 1];
+  let best = s.target[i];
+  let stale = false;
+  for (let k = from; k < to; k++) {
+    ahat[s.patchRowIndex[k]] = s.patchRowValue[k];
+    if (s.patchRowIndex[k] - row === best) stale = true;
+  }
+  if (stale) { threatRow(w, s, i, u); return; }
+  let bestT = s.tMain[i];
+  let bestC = cinc[best];
+  let bestKey = -1;
+  for (let k = from; k < to; k++) {
+    const j = s.patchRowIndex[k] - row;
+    const t = threatEntry(w, s, i, j);
+    const cj = cinc[j];
+    if (t > bestT || (t === bestT && cj > bestC)) {
+      best = j; bestT = t; bestC = cj; bestKey = -1;
+    } else if (t === bestT && cj === bestC) {
+      if (bestKey < 0) bestKey = mix32(u, idHash[best]);
+      const key = mix32(u, idHash[j]);
+      if (key < bestKey || (key === bestKey && j < best)) { best = j; bestKey = key; }
+    }
+  }
+  s.target[i] = best;
+  s.tMain[i] = bestT;
+}
+
+/**
+ * T_ij of the fused path's tick, recomputed from ahat (as it stood when the tick perceived), the
+ * tick's shares and offence terms: the same expression as `waltThreat.threatMatrix`, so the same
+ * value. Valid until the next tick's perceive phase, as long as the world is not changed.
+ * @internal
+ */
+export function threatEntry(w: World, s: Scratch, i: number, j: number): number {
+  if (i === j) return 0;
+  const ci = s.cinc[i];
+  const cj = s.cinc[j];
+  const sum = ci + cj;
+  const P = sum > 0 ? cj / sum : 0.5;
+  const o = w.nuc[i] === 1 ? s.offNuc[j] : s.offOpen[j];
+  return w.ahat[i * w.n + j] * (s.threatWP * P + s.threatWG * w.proximity[i * w.n + j] + o);
 }
 
 /** j* = argmax_j T_ij; ties: higher cinc_j, then the state's seeded draw (THEORY §5.2). */
@@ -101,27 +448,71 @@ function prepareTarget(w: World, s: Scratch, j: number): void {
   if (s.targetStamp[j] === s.stamp) return;
   s.targetStamp[j] = s.stamp;
   const n = w.n;
-  const T = s.threat;
   const cinc = s.cinc;
-  // The column cinc_k·T_kj, read once (strided) and kept contiguous for A, ρ_E and partner choice.
+  // The column T_kj and cinc_k·T_kj, read once (strided) and kept contiguous for A, ρ_E, partner
+  // choice, consent and club invitations.
   const slot = s.targetCount++;
   if (s.targetColumns.length < (slot + 1) * n) {
-    const grown = new Float64Array(Math.max((slot + 1) * n, s.targetColumns.length * 2));
+    const size = Math.max((slot + 1) * n, s.targetColumns.length * 2);
+    const grown = new Float64Array(size);
     grown.set(s.targetColumns);
     s.targetColumns = grown;
+    const grownT = new Float64Array(size);
+    grownT.set(s.targetThreat);
+    s.targetThreat = grownT;
   }
   s.targetSlot[j] = slot;
   const col = s.targetColumns;
+  const tcol = s.targetThreat;
   const cb = slot * n;
-  for (let k = 0; k < n; k++) col[cb + k] = k === j ? 0 : cinc[k] * T[k * n + j];
+  if (s.threatStored) {
+    const T = s.threat;
+    for (let k = 0; k < n; k++) tcol[cb + k] = T[k * n + j];
+  } else if (s.guessStamp === s.stamp && s.guessSlot[j] >= 0 && s.guessTargets[s.guessSlot[j]] === j) {
+    // Fused path, a target of last tick: its column was collected during the row pass.
+    const g = s.guessSlot[j];
+    tcol.set(s.guessColumns.subarray(g * n, g * n + n), cb);
+  } else {
+    // Fused path: T_kj recomputed as the row pass computed it (the same expression); G is
+    // symmetric (createWorld sets G_kj and G_jk from one distance), so row j of G is read.
+    const { ahat, proximity, nuc } = w;
+    const { offOpen, offNuc } = s;
+    const wP = s.threatWP;
+    const wG = s.threatWG;
+    const cj = cinc[j];
+    const gRow = j * n;
+    for (let k = 0; k < n; k++) {
+      const pair = cinc[k] + cj;
+      const P = pair > 0 ? cj / pair : 0.5;
+      tcol[cb + k] = ahat[k * n + j] * (wP * P + wG * proximity[gRow + k] + (nuc[k] === 1 ? offNuc[j] : offOpen[j]));
+    }
+    tcol[cb + j] = 0;
+  }
+  for (let k = 0; k < n; k++) col[cb + k] = k === j ? 0 : cinc[k] * tcol[cb + k];
   let sum = 0;
   let free = 0;
   const jrow = j * n;
+  // The PARTNER_TOP candidates k ∉ {j}, not allied with j, with the largest cinc_k·T_kj (ties: the
+  // lower index first), best first: where the alignment phase looks for partners (choosePartner).
+  if (s.partnerTop.length < (slot + 1) * PARTNER_TOP) {
+    const grown = new Int32Array(Math.max((slot + 1) * PARTNER_TOP, s.partnerTop.length * 2));
+    grown.set(s.partnerTop);
+    s.partnerTop = grown;
+  }
+  const top = s.partnerTop;
+  const tb = slot * PARTNER_TOP;
+  let count = 0;
   for (let k = 0; k < n; k++) {
     if (k === j || w.ally[jrow + k] === 1) continue; // ally is symmetric: read row j
     free++;
-    sum += col[cb + k];
+    const c = col[cb + k];
+    sum += c;
+    if (count === PARTNER_TOP && !(c > col[cb + top[tb + count - 1]])) continue;
+    let at = count < PARTNER_TOP ? count++ : count - 1;
+    while (at > 0 && c > col[cb + top[tb + at - 1]]) { top[tb + at] = top[tb + at - 1]; at--; }
+    top[tb + at] = k;
   }
+  s.partnerTopCount[slot] = count;
   s.targetAllySum[j] = sum;
   s.targetFreeCount[j] = free;
   // shared_q(j): capability-weighted mean of T_mj over the members m of q (THEORY §5.2).
@@ -156,26 +547,35 @@ function writeContext(ctx: TickContext, i: number, j: number, T: number, totalCi
   z[zb + Z_DISP] = Math.abs(2 * r - 1);
   // A = Σ_{k∉{i,j}, ally_kj=0} cinc_k·T_kj / Σ_{k∉{i,j}} cinc_k  (ally availability)
   const allied = w.ally[ij];
-  const num = s.targetAllySum[j] - (allied === 0 ? cinc[i] * s.threat[ij] : 0);
+  const num = s.targetAllySum[j] - (allied === 0 ? cinc[i] * T : 0);
   const den = totalCinc - cinc[i] - cinc[j];
   z[zb + Z_A] = den > 0 ? Math.min(1, Math.max(0, num / den)) : 0;
   z[zb + Z_CON] = s.con;
   z[zb + Z_ALLY] = allied;
   z[zb + Z_G] = w.proximity[ij];
 
-  // ρ_I = max s_q over q ∋ i, j;  ρ_E = max s_q·shared_q(j) over q ∋ i, q ∌ j.
+  // ρ_I = max s_q over q ∋ i, j;  ρ_E = max s_q·shared_q(j) over q ∋ i, q ∌ j. The live
+  // institutions of i, in increasing slot order, are the set bits of its membership mask.
   let rhoI = 0;
   let incl = -1;
   let rhoE = 0;
   let excl = -1;
-  for (let q = 0; q < w.instSlots; q++) {
-    if (w.instAlive[q] === 0 || w.member[q * n + i] === 0) continue;
-    const sq = w.instStrength[q];
-    if (w.member[q * n + j] === 1) {
-      if (incl < 0 || sq > rhoI) { rhoI = sq; incl = q; }
-    } else {
-      const score = sq * s.shared[q * n + j];
-      if (excl < 0 || score > rhoE || (score === rhoE && sq > w.instStrength[excl])) { rhoE = score; excl = q; }
+  const words = s.maskWords;
+  const stateMask = s.stateMask;
+  for (let c = 0; c < words; c++) {
+    let bits = stateMask[i * words + c];
+    const withJ = stateMask[j * words + c];
+    while (bits !== 0) {
+      const low = bits & -bits;
+      bits ^= low;
+      const q = (c << 5) + 31 - Math.clz32(low);
+      const sq = w.instStrength[q];
+      if ((withJ & low) !== 0) {
+        if (incl < 0 || sq > rhoI) { rhoI = sq; incl = q; }
+      } else {
+        const score = sq * s.shared[q * n + j];
+        if (excl < 0 || score > rhoE || (score === rhoE && sq > w.instStrength[excl])) { rhoE = score; excl = q; }
+      }
     }
   }
   z[zb + Z_RHOI] = rhoI;
@@ -190,7 +590,8 @@ function writeContext(ctx: TickContext, i: number, j: number, T: number, totalCi
   const mask = s.mask;
   for (let a = 0; a < OPTION_COUNT; a++) mask[mb + a] = 1;
   let free = s.targetFreeCount[j] - (allied === 0 ? 1 : 0);
-  if (free > 0 && w.allyCount[i] > 0) {
+  // Each ally of i removes at most one candidate, so the scan matters only when free ≤ allies of i.
+  if (free > 0 && w.allyCount[i] > 0 && free <= w.allyCount[i]) {
     const row = i * n;
     const jrow = j * n;
     for (let k = 0; k < n && free > 0; k++) {

@@ -45,6 +45,14 @@ describe('counterpoise explain', () => {
     expect(e.options).toHaveLength(9);
   });
 
+  it('the issue\'s example: TUR in turkiye-dual-track at tick 10', () => {
+    const tur = cli(['explain', 'turkiye-dual-track', '--state', 'TUR', '--tick', '10']);
+    expect(tur.code).toBe(0);
+    expect(tur.stdout).toMatch(/^TUR at tick 10 \(2004\.5\), seed 42: chose [A-Z]+ — /);
+    expect(tur.stdout).toMatch(/^ {2}ρ_I\s+\d\.\d{3}/m);
+    expect(tur.stdout).toMatch(/^Draw: u = /m);
+  });
+
   it('an unknown state: exit 2, one line listing the states', () => {
     const bad = cli(['explain', 'concert-of-europe', '--state', 'XYZ', '--tick', '3']);
     expect(bad.code).toBe(2);

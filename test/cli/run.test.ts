@@ -118,7 +118,7 @@ describe('counterpoise run', () => {
     writeFileSync(file, 'not a folder');
     const r = cli(['run', 'concert-of-europe', '--ticks', '3', '--out', join(file, 'out')]);
     expect(r.code).toBe(1);
-    const lines = r.stderr.trim().split('\n');
+    const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('note: '));
     expect(lines[0]).toMatch(/^counterpoise: run failed: .*ENOTDIR/);
     expect(lines[1]).toBe('(run again with --debug to see the stack trace)');
     expect(hasStack(r.stderr)).toBe(false);

@@ -333,6 +333,20 @@ describe('the packed package', () => {
     expect(viaImport).toEqual({ resolveScenario: 'function', runSimulation: 'function', crossEntryTicks: 2 });
   }, TEST_TIMEOUT_MS);
 
+  it('installs the `counterpoise` executable: runs a bundled scenario and writes its report from the installed package', () => {
+    const bin = path.join(consumer, 'node_modules', '.bin', isWindows ? 'counterpoise.cmd' : 'counterpoise');
+    expect(existsSync(bin), 'node_modules/.bin/counterpoise').toBe(true);
+    const version = spawnSync(bin, ['--version'], { cwd: consumer, encoding: 'utf8', timeout: TEST_TIMEOUT_MS, shell: isWindows });
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version);
+    const out = path.join(work, 'cli-run');
+    const run = spawnSync(bin, ['run', 'concert-of-europe', '--ticks', '5', '--out', out, '--report', '--quiet'],
+      { cwd: consumer, encoding: 'utf8', timeout: TEST_TIMEOUT_MS, shell: isWindows });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    for (const f of ['ticks.csv', 'states.csv', 'run.json', 'report.html', 'figures/memberships.svg']) expect(existsSync(path.join(out, f)), f).toBe(true);
+  }, TEST_TIMEOUT_MS);
+
   it('runs a sweep on worker threads from ESM and CJS alike, with identical files', () => {
     const run = (script: string, out: string): unknown => {
       const r = node([script, path.join(work, out)], consumer);

@@ -8,7 +8,6 @@ import {
 } from '../../src/index.js';
 import { checkTheory, formatTheoryReport, PROPERTY_IDS, THEORY_PROPERTIES } from '../../src/testing/index.js';
 import { FC_SEED, TIMEOUT } from './fcSettings.js';
-import { KNOWN_ISSUES } from './knownIssues.js';
 
 /** docs/testing.md's example: a state that fears escalation and shies away from arms as threat grows. */
 export const cautiousArming: DecisionPolicy = {
@@ -25,29 +24,22 @@ export const cautiousArming: DecisionPolicy = {
 };
 
 describe('checkTheory', () => {
-  it('runs every property for the reference model over 𝒫; only the reported known issues may fail', () => {
+  it('runs every property for the reference model over 𝒫, and every one holds', () => {
     const report = checkTheory({}, { seed: FC_SEED, numRuns: 100 });
     expect(report.skipped).toEqual([]);
     expect(report.errors).toEqual([]);
     expect(report.results.map((r) => r.id)).toEqual(PROPERTY_IDS);
-    for (const f of report.fails) {
-      const known = KNOWN_ISSUES.find((k) => k.id === f.id);
-      expect(known?.matches(report.results.find((r) => r.id === f.id) ?? { id: f.id, status: 'fails', holds: false, seed: 0, numRuns: 0 }),
-        `${f.id} fails: ${f.message}`).toBe(true);
-    }
-    expect(report.holds.length + report.fails.length).toBe(40);
+    expect(report.fails.map((f) => `${f.id} fails: ${f.message}`)).toEqual([]);
+    expect(report.holds).toHaveLength(40);
   }, TIMEOUT);
 
-  it('at the default parameters every property holds (bar the known issue E8); P13 and P14 are skipped because their switches are off', () => {
+  it('at the default parameters every property holds; P13 and P14 are skipped because their switches are off', () => {
     const report = checkTheory({ parameters: defaultParameters() }, { seed: FC_SEED, numRuns: 100 });
-    for (const f of report.fails) {
-      // E8's known issue occurs at the default parameters too (knownIssues.ts).
-      expect(f.id === 'E8' && /the §5\.7 escalation adds/.test(f.message), `${f.id} fails: ${f.message}`).toBe(true);
-    }
+    expect(report.fails.map((f) => `${f.id} fails: ${f.message}`)).toEqual([]);
     expect(report.errors).toEqual([]);
     expect(report.skipped.map((s) => s.id)).toEqual(['P13', 'P14']);
     expect(report.skipped[0].reason).toMatch(/switch is off/);
-    expect(report.holds.length + report.fails.length).toBe(38);
+    expect(report.holds).toHaveLength(38);
   }, TIMEOUT);
 
   it('with the switches on at admissible values, P13 and P14 run and hold', () => {

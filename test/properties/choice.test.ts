@@ -48,8 +48,8 @@ describe('choice properties (THEORY §6)', () => {
   it('P7 available allies favour formal alliances and deter bandwagoning [S1; Walt]', () => { expectHolds('P7'); }, TIMEOUT);
 
   // Source: "lack of internal balancing capabilities" [S1]; middle powers "lack the relative material capabilities" [S1]
-  // KNOWN ISSUE (knownIssues.ts): fails in 𝒫 when the P14 switch is on with c_P > c_R — C6 needs c_P ≤ c_R.
-  it('P8 capability favours arming over soft and institutional balancing [S1] (known issue: c_P > c_R)', () => { expectHolds('P8'); }, TIMEOUT);
+  // Holds over 𝒫 with C6 amended by c_P ≤ c_R (model note N27).
+  it('P8 capability favours arming over soft and institutional balancing [S1]', () => { expectHolds('P8'); }, TIMEOUT);
 
   // Source: He & Feng 2008: "The higher the power disparity and economic dependence, the more likely a state chooses soft balancing" [A]
   it('P9 disparity V-shape: soft balancing against arming is lowest at parity [He & Feng 2008]', () => { expectHolds('P9'); }, TIMEOUT);

@@ -13,8 +13,8 @@ describe('effect properties (THEORY §6)', () => {
   it('E1 restraint lies in [0,1), is 0 without pressure and rises with pressure and each condition [Paul\'s seven conditions]', () => { expectHolds('E1'); }, TIMEOUT);
 
   // Source: "'These conditions are ideals, and not all of them need to be present for soft balancing to succeed.'" (Paul 2018, p. 33) [S1]
-  // KNOWN ISSUE (knownIssues.ts): R = 1 − exp(−x) rounds to 0 for x < 1.1e-16.
-  it('E2 compensatory effectiveness: one condition suffices [Paul 2018] (known issue: 1 − e^(−x) rounding)', () => { expectHolds('E2'); }, TIMEOUT);
+  // R = −expm1(−x), exact for tiny x (1 − exp(−x) would round to 0 below x ≈ 1.1e-16).
+  it('E2 compensatory effectiveness: one condition suffices [Paul 2018]', () => { expectHolds('E2'); }, TIMEOUT);
 
   // Source: "This may very well be a function of the level of rivalry that exists among states and the ambitious nature of the threatening state." [S1]
   it('E3 restraint falls with the target\'s expansionism [S1]', () => { expectHolds('E3'); }, TIMEOUT);
@@ -33,8 +33,8 @@ describe('effect properties (THEORY §6)', () => {
   it('E7 arming moves resources without creating them and never lowers the military share [guns vs butter]', () => { expectHolds('E7'); }, TIMEOUT);
 
   // Source: soft balancing avoids "provoking military retribution" [S1]
-  // KNOWN ISSUE (knownIssues.ts): the §5.7 escalation between the leading rivals can make institutional > soft.
-  it('E8 provocation ordering: hard ≥ soft ≥ institutional ≥ 0 [S1] (known issue: §5.7 escalation)', () => { expectHolds('E8'); }, TIMEOUT);
+  // Holds with the §5.7 escalation because 𝒫 requires ε_I + ε_esc ≤ ε_S (model note N27).
+  it('E8 provocation ordering: hard ≥ soft ≥ institutional ≥ 0 [S1]', () => { expectHolds('E8'); }, TIMEOUT);
 
   // Source: He's definitions [S2]; dual track: "NATO/EU function as channels of inclusive balancing" and "SCO/OTS operate as exclusive balancing" [S2]
   it('E9 II never changes the target\'s membership, IE never admits it, dual-track membership allowed [He 2008; S2]', () => { expectHolds('E9'); }, TIMEOUT);

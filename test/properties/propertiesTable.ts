@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { THEORY_PROPERTIES, type TheoryProperty } from '../../src/testing/index.js';
-import { KNOWN_ISSUES } from './knownIssues.js';
 
 /** Where each property is tested: the first file under `dir` with a test named `<id> …`. */
 export function testFiles(root: string, dir: string, suffix = ''): Map<string, string[]> {
@@ -44,13 +43,12 @@ export function propertiesTable(root: string): string {
     '',
     ...THEORY_PROPERTIES.map((p) => `- **${p.id}** — ${p.method}`),
     '',
-    '## Known issues',
+    '## What the suite found',
     '',
-    'Properties that the suite found failing for the current implementation or for the admissible set as THEORY',
-    'states it; the test accepts only that failure (test/properties/knownIssues.ts), and',
-    'test/properties/knownIssues.test.ts holds a minimal reproduction of each.',
-    '',
-    ...KNOWN_ISSUES.map((k) => `- **${k.id}** — ${k.summary}`),
+    'The suite found four problems when it first ran, each fixed with a regression test',
+    '(docs/model-notes.md, N27): C6 did not bound c_P by c_R (P8); R = 1 − exp(−x) rounded to 0 for',
+    'tiny x (E2, now −expm1(−x)); the §5.7 escalation could make an institutional act more provoking',
+    'than a soft one (E8, now ε_I + ε_esc ≤ ε_S in 𝒫); τ_W = 0 made c3 undefined (now τ_W > 0).',
     '',
   ];
   return lines.join('\n');

@@ -7,7 +7,6 @@ import { defaultThreatTicks } from '../../report/RunTrace.js';
 import { EXIT, UsageError } from '../CliError.js';
 import type { Command } from '../Command.js';
 import { intFlag, listFlag, onePositional, seedFlag } from '../parseCommandArgs.js';
-import { writeRunReportFor } from './writeRunReportFor.js';
 
 const FORMATS = ['csv', 'ndjson', 'arrow'] as const;
 
@@ -83,6 +82,8 @@ Exit codes: 0 success, 1 run failure, 2 bad input or usage.`,
     for (const l of lines) terminal.info(`  ${terminal.style('cyan', l.label.padEnd(width))}  ${l.text}`);
     terminal.info(`wrote ${manifest.files.length} files to ${dir}: ${manifest.files.map((f) => f.name).join(', ')}`);
     if (v.report === true) {
+      // Loaded only when asked for (start-up time of a plain run).
+      const { writeRunReportFor } = await import('./writeRunReportFor.js');
       const written = await writeRunReportFor(dir);
       terminal.info(`report: ${written.html}${written.figures.length > 0 ? ` (+ ${written.figures.length} SVG figures in ${join(dir, 'figures')})` : ''}`);
     }

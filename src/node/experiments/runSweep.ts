@@ -149,12 +149,13 @@ export async function runSweep(scenario: ResolvedScenario, design: Design | null
       let dispatched = first;
       let inFlight = 0;
       let settled = false;
+      const onAbort = (): void => fail(new ExperimentError('aborted', [{ path: options.out, message: `stopped after ${written} of ${total} runs; resume to continue` }]));
       const fail = (error: unknown): void => {
         if (settled) return;
         settled = true;
+        options.signal?.removeEventListener('abort', onAbort);
         reject(error);
       };
-      const onAbort = (): void => fail(new ExperimentError('aborted', [{ path: options.out, message: `stopped after ${written} of ${total} runs; resume to continue` }]));
       if (options.signal?.aborted) { onAbort(); return; }
       options.signal?.addEventListener('abort', onAbort, { once: true });
       const pump = (): void => {

@@ -120,14 +120,17 @@ export function admissibleParameters(options: AdmissibleParametersOptions = {}):
     const [kappaHI, kappaHE] = c.hardExtra.map((x) => softMax + x);
     // C4, C5, C8.
     const sigmaC = c.sigmaCShare * (c.dS + c.dH);
-    const cR = c.cRShare * 2 * (c.cD + c.cDH);
+    // C6 amended (model note N27): c_P ≤ c_R; then C5: 2(c_D + c_DH) ≥ c_R, raising c_D if needed.
+    const cP = c.cP;
+    const cR = cP + c.cRShare * 2 * (c.cD + c.cDH);
+    const cD = Math.max(c.cD, cR / 2 - c.cDH);
     const cA = c.cA2 + c.cAExtra;
     // C7, then C3 with the C6 widening.
     const betaI = c.epsC + c.gapI;
     const betaE = betaI + c.zeta + 2 * c.cP + c.gapE;
     const betaS = betaI + c.dI + sigmaC + c.zeta + c.cP + c.gapS;
-    const hardOverSoft = c.dS + c.dH + c.sigmaE + c.pS + c.pH + c.lS + c.lL + c.lH + c.cA2 + c.cD + c.cDH + c.eta;
-    const hardOverExclusive = c.dS + c.dI + c.dH + c.pS + c.pH + c.lS + c.lH + c.cD + c.cDH + c.zeta + c.epsC + c.eta;
+    const hardOverSoft = c.dS + c.dH + c.sigmaE + c.pS + c.pH + c.lS + c.lL + c.lH + c.cA2 + cD + c.cDH + c.eta;
+    const hardOverExclusive = c.dS + c.dI + c.dH + c.pS + c.pH + c.lS + c.lH + cD + c.cDH + c.zeta + c.epsC + c.eta;
     const betaH = Math.max(betaS + hardOverSoft, betaE + hardOverExclusive) + c.gapH;
 
     const wSum = g.rawWeights[0] + g.rawWeights[1] + g.rawWeights[2];
@@ -143,8 +146,8 @@ export function admissibleParameters(options: AdmissibleParametersOptions = {}):
       kappaCreate: c.kappaCreate, b: c.b, xi: c.xi,
       betaH, betaS, betaI, betaE,
       dH: c.dH, pH: c.pH, lH: c.lH, cR, cDH: c.cDH, eta: c.eta, cA,
-      dS: c.dS, pS: c.pS, lS: c.lS, cA2: c.cA2, cD: c.cD, sigmaC, sigmaE: c.sigmaE, lL: c.lL, dI: c.dI, zeta: c.zeta,
-      epsC: c.epsC, cP: c.cP,
+      dS: c.dS, pS: c.pS, lS: c.lS, cA2: c.cA2, cD, sigmaC, sigmaE: c.sigmaE, lL: c.lL, dI: c.dI, zeta: c.zeta,
+      epsC: c.epsC, cP,
       phiH: e.phiH, kConv: e.kConv, cHE: e.cHE, chi: e.chi, chiClub: e.chiClub,
       epsE: e.epsE, deltaE: e.deltaE, entMin: e.entMin, s: e.s, sRed: e.sRed, rhoX: e.rhoX,
       alphaL: e.alphaL, alphaE: e.alphaE, alphaB: e.alphaB, gB: e.gB, deltaBand: e.deltaBand,
@@ -153,7 +156,8 @@ export function admissibleParameters(options: AdmissibleParametersOptions = {}):
       omega: { lowThreat, legitimacy, aftermath, institutions, defence, interdependence, domesticSupport },
       tauW: r.tauW, ell: r.ell,
       etaB: u.etaB, epsReass: u.epsReass, rhoL: u.rhoL, deltaAgg: u.deltaAgg, deltaS: u.deltaS, sMin: u.sMin,
-      epsPg: u.epsPg, iotaStar: u.iotaStar, epsEsc: u.epsEsc,
+      // ε_I + ε_esc ≤ ε_S, so E8 holds with the negative externality (model note N27).
+      epsPg: u.epsPg, iotaStar: u.iotaStar, epsEsc: u.epsEsc * (epsS - epsI),
       tMin: u.tMin, episodeK, episodeWindow: u.episodeWindow, piPole: u.piPole, conOver: u.conOver,
     };
     return p;

@@ -155,7 +155,7 @@ describe('checkAdmissible: ranges of the effect parameters', () => {
 
   it('provocation ladder ε_H ≥ ε_S ≥ ε_I', () => {
     expect(constraints(check({ epsS: 0.2 }))).toEqual(['range']);
-    expect(constraints(check({ epsI: 0.06 }))).toEqual(['range']);
+    expect(constraints(check({ epsI: 0.06 }))).toEqual(['range', 'range']); // the ladder, and ε_I + ε_esc ≤ ε_S (N27)
   });
 
   it('episodes: integers with 2 ≤ k ≤ K', () => {
@@ -182,5 +182,21 @@ describe('checkAdmissible: general', () => {
     const frozen = Object.freeze({ ...p, omega: Object.freeze({ ...p.omega }) });
     expect(() => checkAdmissible(frozen)).not.toThrow();
     expect(frozen).toEqual(defaultParameters());
+  });
+});
+
+describe('checkAdmissible: the amendments of model note N27 (found by the property suite)', () => {
+  it('C6: with the Feng & He switch on, c_P must not exceed c_R (else P8 fails)', () => {
+    const v = checkAdmissible({ ...defaultParameters(), cR: 0.1, cP: 0.2 });
+    expect(v.map((x) => x.constraint)).toContain('C6');
+    expect(v.find((x) => x.constraint === 'C6' && x.parameters.includes('cR'))?.message).toMatch(/c_P = 0.2 must not exceed c_R = 0.1/);
+    expect(checkAdmissible({ ...defaultParameters(), cP: 0.25 })).toEqual([]);
+  });
+
+  it('ε_I + ε_esc ≤ ε_S (E8 with the escalation externality), and τ_W > 0 (c3 divides by it)', () => {
+    const p = defaultParameters();
+    expect(p.epsI + p.epsEsc).toBeLessThanOrEqual(p.epsS);
+    expect(checkAdmissible({ ...p, epsEsc: 0.04 }).map((x) => x.parameters[0])).toEqual(['epsEsc']);
+    expect(checkAdmissible({ ...p, tauW: 0 })).toEqual([expect.objectContaining({ constraint: 'C1', parameters: ['tauW'] })]);
   });
 });

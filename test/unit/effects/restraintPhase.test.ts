@@ -109,3 +109,18 @@ describe('aggressionPhase (THEORY §5.6)', () => {
     expect(ctx.scratch.aggressions).toBe(0);
   });
 });
+
+describe('restraintPhase: E2 for tiny pressure (model note N27)', () => {
+  it('R_j > 0 whenever k_R·Ω_j·(1 − ideo_j)·Press_j > 0, even below 1e-16 (−expm1, not 1 − exp)', () => {
+    const ctx = perceivedContext({ ...world(), parameters: { kR: 1e-15 } });
+    everyoneIdle(ctx);
+    setAction(ctx, 'B', 'SL', 'A');
+    restraintPhase(ctx);
+    const a = ctx.index('A');
+    const x = ctx.params.kR * ctx.scratch.omega[a] * (1 - ctx.world.ideo[a]) * ctx.scratch.press[a];
+    expect(x).toBeGreaterThan(0);
+    expect(x).toBeLessThan(1.1e-16);
+    expect(ctx.scratch.restraint[a]).toBeGreaterThan(0);
+    expect(ctx.scratch.restraint[a]).toBeCloseTo(x, 30);
+  });
+});

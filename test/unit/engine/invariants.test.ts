@@ -21,12 +21,14 @@ describe('invariants over 10,000 ticks of random worlds', () => {
     it(`world ${seed} (${states ?? 'random'} states): finite, normalised, non-negative, symmetric and consistent at every tick`, () => {
       const scenario = resolveScenario(randomWorld(seed, states === undefined ? {} : { states }));
       const sim = createSimulation(scenario, { seed }) as Engine;
-      const { world: w, scratch: s } = sim.internals;
-      const n = w.n;
+      const n = sim.internals.world.n;
       const failures: string[] = [];
       const fail = (tick: number, what: string): void => { if (failures.length < 10) failures.push(`tick ${tick}: ${what}`); };
       for (let t = 0; t < TICKS; t++) {
         const record = sim.step();
+        // Read the buffers after each tick: `internals` completes what the engine's fused path
+        // leaves pending (the belief update, the stored threat matrix).
+        const { world: w, scratch: s } = sim.internals;
         if (!allFinite(record)) fail(t, 'a record value is NaN or infinite');
         // Choice probabilities sum to 1 over available options; masked options get exactly 0 (F1).
         for (let i = 0; i < n; i++) {

@@ -47,6 +47,17 @@ describe('shard + merge equals whole', () => {
     expect(readFileSync(path.join(dir('merged'), 'events.csv'), 'utf8')).toContain('"Treaty of ""X"",\nsigned"');
   });
 
+  it('works with more shards than runs (some shards empty)', async () => {
+    const small = { replicates: 1, ticks: 4, workers: 0, tables: { events: false } } as const;
+    const tiny: Design = { type: 'grid', parameters: { 'system.nu': { values: [0.2, 0.5, 0.8] } } };
+    await runSweep(scenario, tiny, { ...small, out: dir('tiny-whole') });
+    const shards = [0, 1, 2, 3, 4].map((i) => dir(`tiny-${i}`));
+    for (const [i, out] of shards.entries()) await runSweep(scenario, tiny, { ...small, out, shard: `${i}/5` });
+    expect(JSON.parse(readFileSync(path.join(shards[4], 'manifest.json'), 'utf8')).shardRuns).toBe(0);
+    await mergeShards(shards, dir('tiny-merged'));
+    expect(differingFiles(dir('tiny-whole'), dir('tiny-merged'))).toEqual([]);
+  });
+
   it('names missing, duplicated, unfinished and foreign shards', async () => {
     const missing = await caught(mergeShards([dir('shard-0'), dir('shard-1'), dir('shard-3')], dir('m1')));
     expect(missing.code).toBe('merge');
