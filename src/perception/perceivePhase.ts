@@ -126,6 +126,10 @@ function fusedWaltRows(ctx: TickContext): void {
     const u = Math.floor(s.draws[i * DRAWS_PER_TICK + DRAW_TIE] * 4294967296) >>> 0;
     if (!pending) threatRow(w, s, i, u);
     else {
+      // Four copies of one loop, on purpose: the reassurance test (do i and j share an institution?)
+      // is specialised by the width of the membership masks, so each loop stays monomorphic and
+      // branch-light (benchmarks/README.md). A change to the threat or argmax arithmetic must be made
+      // in all four and in threatRow; benchmarks/identity.mjs and the property suite check they agree.
       if (s.pendingAllShare) relaxThreatRowAll(w, s, i, u);
       else if (words === 1) relaxThreatRow1(w, s, i, u);
       else if (words === 2) relaxThreatRow2(w, s, i, u);
