@@ -129,7 +129,7 @@ function fusedWaltRows(ctx: TickContext): void {
       // Four copies of one loop, on purpose: the reassurance test (do i and j share an institution?)
       // is specialised by the width of the membership masks, so each loop stays monomorphic and
       // branch-light (benchmarks/README.md). A change to the threat or argmax arithmetic must be made
-      // in all four and in threatRow; benchmarks/identity.mjs and the property suite check they agree.
+      // in all four and in threatRow; benchmarks/identity.mjs checks the fused path against threatRow.
       if (s.pendingAllShare) relaxThreatRowAll(w, s, i, u);
       else if (words === 1) relaxThreatRow1(w, s, i, u);
       else if (words === 2) relaxThreatRow2(w, s, i, u);
