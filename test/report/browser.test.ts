@@ -6,8 +6,9 @@
  * screenshot of the page to test/report/__screenshots__/ (gitignored), and one of its first chart
  * to docs/images/concert-of-europe-report.png, the README's picture (committed).
  *
- * Needs Chromium: `.ci/run` installs it; elsewhere `apt-get install chromium` (Debian) — the test
- * fails with that message when it is missing. It never downloads a browser.
+ * Needs Chromium: `.ci/run` installs it and sets COUNTERPOISE_REQUIRE_BROWSER=1, so there a missing
+ * browser fails; elsewhere the tests skip with one line that says how to install it
+ * (test/support/chromium.ts). It never downloads a browser.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,12 +18,10 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, repoRoot } from '../cli/cliHarness.js';
+import { browserTestMode, CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_SKIP_NOTE } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
+const FLAGS = CHROMIUM_FLAGS;
+const mode = browserTestMode();
 const EXPECTED_CHARTS = ['strategy-families', 'strategy-options', 'capability-shares', 'threat-matrix', 'memberships', 'legitimacy-restraint'];
 
 describe('the run report in headless Chromium', () => {
@@ -33,9 +32,10 @@ describe('the run report in headless Chromium', () => {
   let context: BrowserContext | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
+    if (mode === 'skip') return;
+    if (mode === 'fail') {
       throw new Error(`${CHROMIUM} is missing: the report's browser test needs Debian's Chromium. `
-        + 'Install it with `apt-get update && apt-get install -y chromium` (as root; .ci/run does this in CI).');
+        + 'Install it with `apt-get update && apt-get install -y chromium` (as root; .ci/run does this in CI and sets COUNTERPOISE_REQUIRE_BROWSER=1).');
     }
     expect(existsSync(cliPath), 'run `npm run build` first').toBe(true);
     const run = spawnSync(process.execPath, [cliPath, 'run', 'concert-of-europe', '--seed', '42', '--ticks', '100', '--out', runDir, '--report', '--quiet'],
@@ -89,7 +89,8 @@ describe('the run report in headless Chromium', () => {
     return { page, charts, problems, requests };
   }
 
-  it('draws every chart of a run report, logs no error, makes no request, and is screenshotted', async () => {
+  it('draws every chart of a run report, logs no error, makes no request, and is screenshotted', async (ctx) => {
+    if (mode === 'skip') ctx.skip(CHROMIUM_SKIP_NOTE);
     const { page, charts, problems, requests } = await open(join(runDir, 'report.html'));
     expect(charts.map((c) => c.id)).toEqual(EXPECTED_CHARTS);
     for (const c of charts) {
@@ -116,7 +117,8 @@ describe('the run report in headless Chromium', () => {
     copyFileSync(readme, join(repoRoot, 'docs', 'images', 'concert-of-europe-report.png'));
   });
 
-  it('draws every chart of a sweep report (numeric and labelled parameters) without errors', async () => {
+  it('draws every chart of a sweep report (numeric and labelled parameters) without errors', async (ctx) => {
+    if (mode === 'skip') ctx.skip(CHROMIUM_SKIP_NOTE);
     const { page, charts, problems, requests } = await open(join(sweepDir, 'report.html'));
     expect(charts.map((c) => c.id)).toEqual(['sweep-outcomes', 'sweep-strategies', 'sweep-capabilities']);
     for (const c of charts) {
