@@ -25,15 +25,16 @@ const id = idSchema;
  * The id of a state or institution where it is defined: an {@link idSchema} that also contains no
  * control, zero-width or bidirectional-formatting characters (which make two ids that look alike
  * differ, or reorder the text around them), no `;` (it separates the ids of the `members` column of
- * the events table) and no `.` or `*` (a sweep's parameter path `states.<id>.<field>` is split at
- * `.`, and `*` stands there for every state). @internal
+ * the events table) and no `*` (in a sweep's parameter path `states.*.<field>` stands for every
+ * state). A `.` is allowed: `parseParameterPath` reads the field from the end of the path, so
+ * `states.U.S..nuclear` names the state `U.S.`. @internal
  */
 export const definedIdSchema = idSchema
   .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'must not contain control characters')
   .regex(/^[^\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]*$/,
     'must not contain invisible characters (zero-width, soft hyphen or bidirectional formatting)')
   .regex(/^[^;]*$/, 'must not contain ";" (it separates ids in the members column of the events table)')
-  .regex(/^[^.*]*$/, 'must not contain "." or "*" (a sweep parameter path states.<id>.<field> could not name it)');
+  .regex(/^[^*]*$/, 'must not contain "*" (in a sweep parameter path, * stands for every state or institution)');
 
 /**
  * A scenario id (`meta.id`): a safe file name, since the output folder is `out/<meta.id>` — 1 to 64

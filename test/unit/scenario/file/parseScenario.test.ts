@@ -262,7 +262,7 @@ describe('parseScenario: hostile input (issue #11 items 3, 7, 8, 9)', () => {
     for (const id of ['a', 'era-1815_1853.v2', '1', 'x'.repeat(64)]) expect(parseScenario(scenario({ id }), 'yaml').meta.id).toBe(id);
   });
 
-  it('state and institution ids: no control, invisible or bidirectional characters, ";", "." or "*"', () => {
+  it('state and institution ids: no control, invisible or bidirectional characters, ";" or "*"', () => {
     const cases: [string, string][] = [
       ['A\u0000', 'must not contain control characters'],
       ['A\u0007B', 'must not contain control characters'],
@@ -274,20 +274,20 @@ describe('parseScenario: hostile input (issue #11 items 3, 7, 8, 9)', () => {
       ['\u2060A', 'must not contain invisible characters (zero-width, soft hyphen or bidirectional formatting)'],
       ['A\u00adB', 'must not contain invisible characters (zero-width, soft hyphen or bidirectional formatting)'],
       ['A;B', 'must not contain ";" (it separates ids in the members column of the events table)'],
-      ['A.B', 'must not contain "." or "*" (a sweep parameter path states.<id>.<field> could not name it)'],
-      ['*', 'must not contain "." or "*" (a sweep parameter path states.<id>.<field> could not name it)'],
+      ['*', 'must not contain "*" (in a sweep parameter path, * stands for every state or institution)'],
+      ['A*', 'must not contain "*" (in a sweep parameter path, * stands for every state or institution)'],
     ];
     for (const [id, message] of cases) {
       expect(only(scenario({ state: id })), JSON.stringify(id)).toBe(`f.yaml:5:5  states[0].id  ${message}`);
       expect(only(scenario({ institution: id })), JSON.stringify(id)).toBe(`f.yaml:15:5  institutions[0].id  ${message}`);
     }
-    // Letters of any script, digits, - and _ stay allowed.
-    for (const id of ['TUR', 'Türkiye', 'ROK-2', 'a_b', '中国']) expect(parseScenario(scenario({ state: id }), 'yaml').states[0].id).toBe(id);
+    // Letters of any script, digits, -, _ and . stay allowed (a sweep names U.S. as states.U.S..nuclear).
+    for (const id of ['TUR', 'Türkiye', 'ROK-2', 'a_b', '中国', 'U.S.']) expect(parseScenario(scenario({ state: id }), 'yaml').states[0].id).toBe(id);
   });
 
   it('an event may not found an institution whose id a sweep could not name', () => {
-    const text = scenario({}).replace('changes: [ { type: war-ends } ]', 'changes: [ { type: found-institution, institution: "X.Y", members: [A, B] } ]');
-    expect(only(text)).toBe('f.yaml:13:43  events[0].changes[0].institution  must not contain "." or "*" (a sweep parameter path states.<id>.<field> could not name it)');
+    const text = scenario({}).replace('changes: [ { type: war-ends } ]', 'changes: [ { type: found-institution, institution: "X*", members: [A, B] } ]');
+    expect(only(text)).toBe('f.yaml:13:43  events[0].changes[0].institution  must not contain "*" (in a sweep parameter path, * stands for every state or institution)');
   });
 
   it('every expression is evaluated once at load: what would stop a run is an error at its line', () => {
