@@ -6,7 +6,7 @@ import type {
   ResolvedState, SixComponents,
 } from '../model/ResolvedScenario.js';
 import type { WorldChange } from '../engine/WorldChange.js';
-import { CONDITION_VARIABLES, TIME_VARIABLES } from './conditionScope.js';
+import { CONDITION_VARIABLES, fillConditionScope, TIME_VARIABLES } from './conditionScope.js';
 import { compileExpression, ExpressionError } from './expressions.js';
 import { brandResolved } from './resolvedBrand.js';
 import { referenceIssues } from './referenceIssues.js';
@@ -256,7 +256,11 @@ function resolveEvent(e: ParsedScenario['events'][number], k: number, s: ParsedS
   }
   if (e.when !== undefined) {
     try {
-      compileExpression(e.when, CONDITION_VARIABLES);
+      // Evaluated once as the engine first does, before tick 0 (year = startYear, every measure 0), so
+      // a wrong number of arguments, an infinite, NaN or complex result is found before a run.
+      const scope: Record<string, number> = {};
+      fillConditionScope(scope, null, s.meta.startYear, 0);
+      compileExpression(e.when, CONDITION_VARIABLES).evaluate(scope);
     } catch (error) {
       issues.push({ path: [...path, 'when'], message: error instanceof ExpressionError ? error.message : String(error) });
     }

@@ -17,9 +17,32 @@ export const unit = (description: string) => z.number().min(0).max(1).describe(d
 /** A number, or a mathjs expression of `year` and `tick` evaluated before every tick (see expressions). @internal */
 export const expr = (num: z.ZodNumber, description: string) =>
   z.union([num, z.string().min(1)]).describe(`${description}; a number or an expression of year and tick`);
-/** An identifier of a state, institution or scenario: a non-empty string without white space. @internal */
+/** A reference to a state or institution by its id: a non-empty string without white space. @internal */
 export const idSchema = z.string().min(1).regex(/^\S*$/, 'must not contain white space');
 const id = idSchema;
+
+/**
+ * The id of a state or institution where it is defined: an {@link idSchema} that also contains no
+ * control, zero-width or bidirectional-formatting characters (which make two ids that look alike
+ * differ, or reorder the text around them), no `;` (it separates the ids of the `members` column of
+ * the events table) and no `*` (in a sweep's parameter path `states.*.<field>` stands for every
+ * state). A `.` is allowed: `parseParameterPath` reads the field from the end of the path, so
+ * `states.U.S..nuclear` names the state `U.S.`. @internal
+ */
+export const definedIdSchema = idSchema
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'must not contain control characters')
+  .regex(/^[^\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]*$/,
+    'must not contain invisible characters (zero-width, soft hyphen or bidirectional formatting)')
+  .regex(/^[^;]*$/, 'must not contain ";" (it separates ids in the members column of the events table)')
+  .regex(/^[^*]*$/, 'must not contain "*" (in a sweep parameter path, * stands for every state or institution)');
+
+/**
+ * A scenario id (`meta.id`): a safe file name, since the output folder is `out/<meta.id>` — 1 to 64
+ * letters, digits, `.`, `_` and `-`, starting with a letter or digit (so never `.`, `..` or a path).
+ * @internal
+ */
+export const scenarioIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+  'must be a safe file name: letters, digits, ., _ and - (starting with a letter or digit, at most 64 characters)');
 
 const THREE = ['mil', 'eco', 'pop'] as const;
 const SIX = ['milex', 'milper', 'irst', 'pec', 'tpop', 'upop'] as const;
@@ -72,7 +95,7 @@ const growth = z.strictObject({
 
 /** One state (THEORY §5.1). @internal */
 export const stateSchema = z.strictObject({
-  id: id.describe('unique identifier, e.g. a COW abbreviation (UKG, TUR)'),
+  id: definedIdSchema.describe('unique identifier, e.g. a COW abbreviation (UKG, TUR)'),
   name: z.string().optional().describe('display name'),
   major: z.boolean().default(false).describe('a great power (COW major); CON is computed over majors'),
   capabilities: capabilitiesSchema,
@@ -106,7 +129,7 @@ const perceptionSchema = z.strictObject({
 
 /** One institution (THEORY §2.6, §5.1). @internal */
 export const institutionSchema = z.strictObject({
-  id: id.describe('unique identifier, e.g. NATO'),
+  id: definedIdSchema.describe('unique identifier, e.g. NATO'),
   name: z.string().optional().describe('display name (default: the id)'),
   members: z.array(id).describe('member state ids'),
   strength: unit('s_q: strength, also its baseline').default(0.5),
@@ -149,7 +172,7 @@ const changeSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('join'), institution: id, state: id }),
   z.strictObject({ type: z.literal('leave'), institution: id, state: id }),
   z.strictObject({
-    type: z.literal('found-institution'), institution: id, name: z.string().optional(), members: z.array(id).min(2),
+    type: z.literal('found-institution'), institution: definedIdSchema, name: z.string().optional(), members: z.array(id).min(2),
     strength: z.number().min(0).max(1).optional(), kind: z.enum(['security', 'economic', 'political', 'general']).optional(),
     decisionRule: z.enum(['consensus', 'majority', 'weighted']).optional(), strictness: z.number().min(0).max(1).optional(),
   }),
@@ -174,7 +197,7 @@ const eventSchema = z.strictObject({
 });
 
 const metaSchema = z.strictObject({
-  id: id.describe('scenario id, used in seeds and output file names'),
+  id: scenarioIdSchema.describe('scenario id, used in seeds and output file names (out/<id>): letters, digits, ., _ and -'),
   title: z.string().default('').describe('one-line title'),
   description: z.string().default('').describe('what the scenario covers, its span and the events that bound it'),
   startYear: z.number().int().default(0).describe('calendar year of tick 0'),

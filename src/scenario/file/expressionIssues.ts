@@ -8,7 +8,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * Compiles every expression of a raw scenario file (system conditions, growth rates, event
  * conditions) with the locked-down mathjs of `compileExpression`, and reports those that are not
  * allowed or do not parse, at their field. `resolveScenario` does the same (and also evaluates
- * them at the start), but only once the rest of the scenario is valid; running the compile check
+ * them once at the start, event conditions too), but only once the rest of the scenario is valid; running the compile check
  * on the raw file too reports a forbidden expression together with every other problem.
  * @internal
  */

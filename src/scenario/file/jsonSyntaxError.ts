@@ -1,3 +1,5 @@
+import { MAX_NESTING, tooDeepMessage } from './maxNesting.js';
+
 /** Where a text stops being JSON, and why. */
 export interface JsonSyntaxError {
   /** 0-based character offset of the problem. */
@@ -10,7 +12,8 @@ export interface JsonSyntaxError {
  * `undefined`. Scenario JSON files are parsed by the `yaml` package (for positions), which also
  * accepts YAML-only syntax — comments, trailing commas, unquoted or single-quoted strings — so
  * this check keeps a `.json` file JSON. It validates only; it builds no value. `JSON.parse` is
- * not used because its messages give no position for several errors.
+ * not used because its messages give no position for several errors. Iterative (an explicit stack
+ * of open objects and arrays), and objects and arrays may nest at most {@link MAX_NESTING} deep.
  * @internal
  */
 export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
@@ -18,13 +21,11 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const fail = (message: string, offset = at): never => { throw { offset, message } satisfies JsonSyntaxError; };
   const space = (): void => { while (at < text.length && ' \t\n\r'.includes(text[at])) at++; };
   const describe = (): string => (at >= text.length ? 'the end of the file' : JSON.stringify(text[at]));
+  /** The closing character of every object and array open around `at`, innermost last. */
+  const open: ('}' | ']')[] = [];
 
-  const value = (): void => {
-    space();
-    const c = text[at];
-    if (c === '{') { members('}', () => { string('a key in double quotes'); space(); expect(':'); value(); }); return; }
-    if (c === '[') { members(']', value); return; }
-    if (c === '"') { string('a value'); return; }
+  const scalar = (): void => {
+    if (text[at] === '"') { string('a value'); return; }
     const literal = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(at, at + 400));
     if (literal === null) {
       fail(`expected a value (a number, "text" in double quotes, true, false, null, an object or an array), found ${describe()}`);
@@ -33,24 +34,7 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
     }
     at += (literal as RegExpExecArray)[0].length;
   };
-  const members = (close: string, item: () => void): void => {
-    at++;
-    space();
-    if (text[at] === close) { at++; return; }
-    for (;;) {
-      item();
-      space();
-      if (text[at] === ',') {
-        const comma = at;
-        at++;
-        space();
-        if (text[at] === close) fail('trailing comma (not allowed in JSON)', comma);
-        continue;
-      }
-      if (text[at] === close) { at++; return; }
-      fail(`expected "," or "${close}", found ${describe()}`);
-    }
-  };
+  const key = (): void => { string('a key in double quotes'); space(); expect(':'); };
   const string = (what: string): void => {
     if (text[at] !== '"') fail(`expected ${what}, found ${describe()}`);
     const start = at;
@@ -72,9 +56,43 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
     at++;
   };
 
+  /** Reads one value; an object or array is only opened (its first key read), not finished. */
+  const beginValue = (): void => {
+    for (;;) {
+      space();
+      const c = text[at];
+      if (c !== '{' && c !== '[') { scalar(); return; }
+      if (open.length >= MAX_NESTING) fail(tooDeepMessage);
+      const close = c === '{' ? '}' : ']';
+      at++;
+      space();
+      if (text[at] === close) { at++; return; }
+      open.push(close);
+      if (close === '}') key();
+    }
+  };
+
   try {
     if (text.charCodeAt(0) === 0xfeff) at = 1;
-    value();
+    beginValue();
+    while (open.length > 0) {
+      // After a value inside the innermost open object or array: a comma and the next item, or its end.
+      const close = open[open.length - 1];
+      space();
+      if (text[at] === ',') {
+        const comma = at;
+        at++;
+        space();
+        if (text[at] === close) fail('trailing comma (not allowed in JSON)', comma);
+        if (close === '}') key();
+        beginValue();
+      } else if (text[at] === close) {
+        at++;
+        open.pop();
+      } else {
+        fail(`expected "," or "${close}", found ${describe()}`);
+      }
+    }
     space();
     if (at < text.length) fail(`unexpected ${describe()} after the end of the JSON value`);
     return undefined;

@@ -1,6 +1,8 @@
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { isMap, isPair, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { ScenarioIssue } from '../ScenarioError.js';
+import { flowNestingTooDeep } from './flowNestingTooDeep.js';
 import { jsonSyntaxError } from './jsonSyntaxError.js';
+import { MAX_NESTING, tooDeepMessage } from './maxNesting.js';
 import { ScenarioDocument } from './ScenarioDocument.js';
 
 /** The two notations of a scenario file. */
@@ -22,14 +24,32 @@ export interface ReadScenarioDocument {
  * alike. A JSON file is also checked to be strict JSON (`jsonSyntaxError`), so that YAML-only
  * syntax (comments, trailing commas, unquoted strings) is an error in it. One document per file.
  * Syntax errors are reported as the YAML parser finds them (a mistake may cause more than one),
- * without a field path, except a duplicate key, which names its field.
+ * without a field path, except a duplicate key, which names its field. Objects and lists may nest
+ * at most {@link MAX_NESTING} deep: a deeper file is one error at the first collection too deep.
  * @internal
  */
 export function readScenarioDocument(text: string, format: ScenarioFormat): ReadScenarioDocument {
+  // Deep flow nesting ([[[…]]], JSON's arrays and objects) is found before the parser, which recurses.
+  const flowTooDeep = flowNestingTooDeep(text);
+  if (flowTooDeep !== undefined) {
+    const lines = new LineCounter();
+    lines.addNewLine(0);
+    for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) lines.addNewLine(k + 1);
+    const document = new ScenarioDocument(parseDocument(''), lines, null);
+    return { document, issues: [{ path: [], message: tooDeepMessage, ...document.positionOfOffset(flowTooDeep) }] };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   let value: unknown = null;
   const issues: ScenarioIssue[] = [];
+  // Deep block nesting: the parser catches its own stack overflow (as an error); anything deeper
+  // than the limit that it did read is one error at the first collection too deep.
+  const overflow = doc.errors.filter((e) => /call stack/i.test(e.message));
+  const blockTooDeep = deepNodeOffset(doc) ?? (overflow.length > 0 ? Math.min(...overflow.map((e) => e.pos[0])) : undefined);
+  if (blockTooDeep !== undefined) {
+    const document = new ScenarioDocument(doc, lines, null);
+    return { document, issues: [{ path: [], message: tooDeepMessage, ...document.positionOfOffset(blockTooDeep) }] };
+  }
   if (doc.errors.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: 1000 });
@@ -65,4 +85,22 @@ function syntaxIssue(error: YAMLError, document: ScenarioDocument): ScenarioIssu
 
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** The offset of the first map or list nested deeper than MAX_NESTING, or `undefined` (iterative). */
+function deepNodeOffset(doc: Document.Parsed): number | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { node, depth } = item;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > MAX_NESTING) return node.range?.[0] ?? 0;
+    // Pushed last to first, so the first too deep in file order is found.
+    const items = node.items as unknown[];
+    for (let k = items.length - 1; k >= 0; k--) {
+      const child = items[k];
+      if (isPair(child)) stack.push({ node: child.value, depth: depth + 1 }, { node: child.key, depth: depth + 1 });
+      else stack.push({ node: child, depth: depth + 1 });
+    }
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonSyntaxError } from '../../../../src/scenario/file/jsonSyntaxError.js';
+import { MAX_NESTING, tooDeepMessage } from '../../../../src/scenario/file/maxNesting.js';
 
 describe('jsonSyntaxError', () => {
   it('accepts strict JSON (as JSON.parse does)', () => {
@@ -27,5 +28,19 @@ describe('jsonSyntaxError', () => {
       ['', 0, 'expected a value (a number, "text" in double quotes, true, false, null, an object or an array), found the end of the file'],
     ];
     for (const [text, offset, message] of cases) expect(jsonSyntaxError(text), text).toEqual({ offset, message });
+  });
+});
+
+describe('jsonSyntaxError on hostile nesting', () => {
+  it('JSON nested 10,000 deep is an error at the 65th opening bracket, not a RangeError', () => {
+    expect(jsonSyntaxError('['.repeat(10_000) + ']'.repeat(10_000))).toEqual({ offset: 64, message: tooDeepMessage });
+    expect(jsonSyntaxError('{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000))).toEqual({ offset: 64 * 5, message: tooDeepMessage });
+  });
+
+  it('accepts nesting up to the limit, and still finds errors inside deep values', () => {
+    expect(jsonSyntaxError('['.repeat(MAX_NESTING) + ']'.repeat(MAX_NESTING))).toBeUndefined();
+    expect(jsonSyntaxError(`{"a": [[{"b": [1, {}]}, []], {"c": {"d": [true]}}], "e": null}`)).toBeUndefined();
+    expect(jsonSyntaxError('[[[1,]]]')).toEqual({ offset: 4, message: 'trailing comma (not allowed in JSON)' });
+    expect(jsonSyntaxError('[{"a": 1]')).toEqual({ offset: 8, message: 'expected "," or "}", found "]"' });
   });
 });

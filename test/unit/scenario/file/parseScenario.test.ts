@@ -222,3 +222,131 @@ describe('parseScenario: each kind of bad input, as file:line:column  path  mess
     ]);
   });
 });
+
+describe('parseScenario: hostile input (issue #11 items 3, 7, 8, 9)', () => {
+  /** Two states and one conditional event; `meta.id`, a state id and the condition are filled in. */
+  const scenario = (o: { id?: string; state?: string; when?: string; institution?: string }): string => [
+    'meta:',
+    `  id: ${JSON.stringify(o.id ?? 'hostile')}`,
+    '  startYear: 2000',
+    'states:',
+    `  - id: ${JSON.stringify(o.state ?? 'A')}`,
+    '    capabilities: { mil: 1, eco: 1, pop: 1 }',
+    '  - id: B',
+    '    capabilities: { mil: 1, eco: 1, pop: 1 }',
+    '  - id: C',
+    '    capabilities: { mil: 1, eco: 1, pop: 1 }',
+    'events:',
+    `  - when: ${JSON.stringify(o.when ?? 'tick > 3')}`,
+    '    changes: [ { type: war-ends } ]',
+    'institutions:',
+    `  - id: ${JSON.stringify(o.institution ?? 'Q')}`,
+    '    members: [B, C]',
+    '',
+  ].join('\n');
+  const only = (text: string): string => {
+    const found = problems(text, 'yaml', { file: 'f.yaml' });
+    expect(found, found.join('\n')).toHaveLength(1);
+    return found[0];
+  };
+
+  it('the template is valid', () => {
+    expect(parseScenario(scenario({}), 'yaml').meta.id).toBe('hostile');
+  });
+
+  it('meta.id must be a safe file name (it names the output folder out/<meta.id>)', () => {
+    for (const id of ['../victim', '..', '.', '.hidden', 'a/b', 'a\\b', '', ' x', 'x y', '-rf', 'é', 'x'.repeat(65), '/etc']) {
+      expect(only(scenario({ id })), JSON.stringify(id)).toBe(
+        'f.yaml:2:3  meta.id  must be a safe file name: letters, digits, ., _ and - (starting with a letter or digit, at most 64 characters)');
+    }
+    for (const id of ['a', 'era-1815_1853.v2', '1', 'x'.repeat(64)]) expect(parseScenario(scenario({ id }), 'yaml').meta.id).toBe(id);
+  });
+
+  it('state and institution ids: no control, invisible or bidirectional characters, ";" or "*"', () => {
+    const cases: [string, string][] = [
+      ['A\u0000', 'must not contain control characters'],
+      ['A\u0007B', 'must not contain control characters'],
+      ['A\u0085', 'must not contain control characters'],
+      ['A\u200bB', 'must not contain invisible characters (zero-width, soft hyphen or bidirectional formatting)'],
+      ['\u200dA', 'must not contain invisible characters (zero-width, soft hyphen or bidirectional formatting)'],
+      ['A\u202eB', 'must not contain invisible characters (zero-width, soft hyphen or bidirectional formatting)'],
+      ['A\u2066B\u2069', 'must not contain invisible characters (zero-width, soft hyphen or bidirectional formatting)'],
+      ['\u2060A', 'must not contain invisible characters (zero-width, soft hyphen or bidirectional formatting)'],
+      ['A\u00adB', 'must not contain invisible characters (zero-width, soft hyphen or bidirectional formatting)'],
+      ['A;B', 'must not contain ";" (it separates ids in the members column of the events table)'],
+      ['*', 'must not contain "*" (in a sweep parameter path, * stands for every state or institution)'],
+      ['A*', 'must not contain "*" (in a sweep parameter path, * stands for every state or institution)'],
+    ];
+    for (const [id, message] of cases) {
+      expect(only(scenario({ state: id })), JSON.stringify(id)).toBe(`f.yaml:5:5  states[0].id  ${message}`);
+      expect(only(scenario({ institution: id })), JSON.stringify(id)).toBe(`f.yaml:15:5  institutions[0].id  ${message}`);
+    }
+    // Letters of any script, digits, -, _ and . stay allowed (a sweep names U.S. as states.U.S..nuclear).
+    for (const id of ['TUR', 'Türkiye', 'ROK-2', 'a_b', '中国', 'U.S.']) expect(parseScenario(scenario({ state: id }), 'yaml').states[0].id).toBe(id);
+  });
+
+  it('an event may not found an institution whose id a sweep could not name', () => {
+    const text = scenario({}).replace('changes: [ { type: war-ends } ]', 'changes: [ { type: found-institution, institution: "X*", members: [A, B] } ]');
+    expect(only(text)).toBe('f.yaml:13:43  events[0].changes[0].institution  must not contain "*" (in a sweep parameter path, * stands for every state or institution)');
+  });
+
+  it('every expression is evaluated once at load: what would stop a run is an error at its line', () => {
+    const cases: [string, RegExp][] = [
+      ['abs(-1, 2)', /cannot be evaluated: Too many arguments in function abs/],
+      ['min()', /cannot be evaluated/],
+      ['max()', /cannot be evaluated/],
+      ['atan2(1)', /cannot be evaluated: Too few arguments/],
+      ['mod(5)', /cannot be evaluated/],
+      ['2^2^2^2^2', /gave Infinity, not a finite number/],
+      ['10^400', /gave Infinity/],
+      ['pow(10, 400)', /gave Infinity/],
+      ['exp(1000)', /gave Infinity/],
+      ['1e308 * 10', /gave Infinity/],
+      ['year ? 1e308 * 10 : 0', /gave Infinity/],
+      ['sqrt(-1)', /gave the complex number i, not a finite number/],
+      ['log(-1)', /gave the complex number/],
+      ['acos(2)', /gave the complex number/],
+      ['(-8)^(1/3)', /gave the complex number/],
+      ['1e309', /the number .* is too large to be represented/],
+      ['1 / 0', /gave Infinity/],
+      ['0 / 0', /gave NaN/],
+      ['tick / 0', /gave NaN/],
+      ['1 / con', /gave Infinity/],
+      ['log(0)', /gave -Infinity/],
+      ['log(majorWars)', /gave -Infinity/],
+      ['"text"', /only numbers are allowed as constants/],
+      ['"a" == "a"', /only numbers are allowed as constants/],
+      ['null', /only numbers are allowed as constants/],
+      ['[1, 2]', /a matrix or array is not allowed/],
+      ['[1, 2] > 0', /a matrix or array is not allowed/],
+      ['{a: 1}', /an object is not allowed/],
+      ['year.constructor', /property or index access is not allowed/],
+      ['x = 1', /assignment is not allowed/],
+      ['f(x) = 1', /defining a function is not allowed/],
+      ['sum(1, 2)', /function "sum" is not allowed/],
+      ['5 cm', /unknown name "cm"/],
+      ['1 < 2 < 3', /a chained comparison is not allowed/],
+      [Array.from({ length: 200_000 }, () => '1').join('+'), /is 399999 characters long; at most 1000 are allowed/],
+      ['('.repeat(150) + 'tick' + ')'.repeat(150), /nested more than 100 levels deep/],
+    ];
+    for (const [when, message] of cases) {
+      const line = only(scenario({ when }));
+      expect(line.startsWith('f.yaml:12:5  events[0].when  '), when.slice(0, 40)).toBe(true);
+      expect(line, when.slice(0, 40)).toMatch(message);
+      expect(line.length, when.slice(0, 40)).toBeLessThan(500);
+    }
+    // Conditions that are fine at the start stay valid.
+    for (const when of ['tick > 3', 'con > 0.5 and majorWars == 0', 'meanThreat / (1 + tick)', 'year >= 2001 ? 1 : 0']) {
+      expect(parseScenario(scenario({ when }), 'yaml').events[0].when).toBe(when);
+    }
+  });
+
+  it('growth and system expressions too (wrong arity, complex results)', () => {
+    const text = scenario({}).replace('  - id: B\n    capabilities: { mil: 1, eco: 1, pop: 1 }',
+      '  - id: B\n    capabilities: { mil: 1, eco: 1, pop: 1 }\n    growth: { mil: "abs(-1, 2)" }') + 'system:\n  lambda: "sqrt(-1)"\n';
+    const found = problems(text, 'yaml', { file: 'f.yaml' });
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^f\.yaml:9:15  states\[1\]\.growth\.mil  expression "abs\(-1, 2\)" cannot be evaluated: Too many arguments/);
+    expect(found[1]).toMatch(/^f\.yaml:\d+:3  system\.lambda  expression "sqrt\(-1\)" gave the complex number i, not a finite number/);
+  });
+});
