@@ -1,6 +1,7 @@
 import { defaultParameters } from '../model/defaultParameters.js';
 import type { ModelParameters } from '../model/ModelParameters.js';
 import { checkAdmissible } from '../decision/checkAdmissible.js';
+import { applySanction } from '../effects/economicPhase.js';
 import { addInstitution, dissolveInstitution, setAlliance, setMember } from './createWorld.js';
 import type { SimulationEvent } from './SimulationEvent.js';
 import type { World } from './World.js';
@@ -137,6 +138,12 @@ export function applyChange(
       if (w.tradeBase[key] === 0 && w.trade[key] === 0 && change.value > 0) w.tradePairs.push(key);
       w.trade[a * n + b] = w.trade[b * n + a] = change.value;
       w.tradeBase[a * n + b] = w.tradeBase[b * n + a] = change.value;
+      return;
+    }
+    case 'sanction': {
+      const [a, b] = [state(change.sender), state(change.target)];
+      if (a === b) throw new WorldChangeError('a sanction needs two different states');
+      applySanction(w, params, a, b);
       return;
     }
     case 'set-intent': {

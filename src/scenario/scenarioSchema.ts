@@ -158,6 +158,9 @@ const changeSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('alliance'), between: pair, inForce: z.boolean() }),
   z.strictObject({ type: z.literal('set-trade'), between: pair, value: z.number().min(0) }),
   z.strictObject({ type: z.literal('set-intent'), from: id, to: id, value: z.number().min(0).max(1) }),
+  z.strictObject({
+    type: z.literal('sanction'), sender: id.describe('the sanctioning state'), target: id.describe('the sanctioned state'),
+  }).describe('one sanctions act of the model by sender on target (THEORY §5.5): eco losses and the trade cut'),
   z.strictObject({ type: z.literal('war-ends'), year: z.number().optional() }),
 ]);
 
