@@ -1,5 +1,6 @@
 import { OPTION_INDEX } from '../decision/options.js';
 import type { TickContext } from '../engine/TickContext.js';
+import { boundCapabilities } from '../engine/boundCapabilities.js';
 import type { World } from '../engine/World.js';
 import type { ModelParameters } from '../model/ModelParameters.js';
 
@@ -23,6 +24,7 @@ export const CAPABILITY_FLOOR = 1e-9;
  * - SS: both sides lose s·X_ij in absolute terms (E6), where trade counts at most up to the smaller
  *   economy, min(X_ij, eco_i, eco_j) (model note N5); then X_ij ← (1 − s_red)·X_ij
  * - BAND: eco_i += g_B·W_ij·eco_i = g_B·X_ij
+ * Then capabilities are kept bounded by {@link boundCapabilities} (exact rescaling by a power of two).
  * @internal
  */
 export function economicPhase(ctx: TickContext): void {
@@ -51,14 +53,23 @@ export function economicPhase(ctx: TickContext): void {
       dEco[i] += p.gB * w.trade[i * n + s.target[i]];
     }
   }
+  let largest = 0;
   for (let i = 0; i < n; i++) {
-    w.mil[i] = Math.max(w.mil[i] + dMil[i], w.floorMil);
-    w.eco[i] = Math.max(w.eco[i] + dEco[i], w.floorEco);
-    w.pop[i] = Math.max(w.pop[i] + dPop[i], w.floorPop);
+    const mil = Math.max(w.mil[i] + dMil[i], w.floorMil);
+    const eco = Math.max(w.eco[i] + dEco[i], w.floorEco);
+    const pop = Math.max(w.pop[i] + dPop[i], w.floorPop);
+    w.mil[i] = mil;
+    w.eco[i] = eco;
+    w.pop[i] = pop;
+    if (mil > largest) largest = mil;
+    if (eco > largest) largest = eco;
+    if (pop > largest) largest = pop;
   }
   // Trade cuts after every delta was read from the snapshot (multiplication commutes, so two
   // sanctions on the same dyad give the same result in any order).
   for (let i = 0; i < n; i++) if (s.action[i] === SS) cutSanctionedTrade(w, p, i, s.target[i]);
+  // Growth cannot overflow: past 2^128 everything is rescaled by a power of two (shares unchanged).
+  boundCapabilities(w, largest);
 }
 
 /**
