@@ -1,5 +1,8 @@
 import { OPTION_INDEX } from '../decision/options.js';
 import type { TickContext } from '../engine/TickContext.js';
+import { boundCapabilities } from '../engine/boundCapabilities.js';
+import type { World } from '../engine/World.js';
+import type { ModelParameters } from '../model/ModelParameters.js';
 
 const BAND = OPTION_INDEX.BAND;
 const HI = OPTION_INDEX.HI;
@@ -21,6 +24,7 @@ export const CAPABILITY_FLOOR = 1e-9;
  * - SS: both sides lose s·X_ij in absolute terms (E6), where trade counts at most up to the smaller
  *   economy, min(X_ij, eco_i, eco_j) (model note N5); then X_ij ← (1 − s_red)·X_ij
  * - BAND: eco_i += g_B·W_ij·eco_i = g_B·X_ij
+ * Then capabilities are kept bounded by {@link boundCapabilities} (exact rescaling by a power of two).
  * @internal
  */
 export function economicPhase(ctx: TickContext): void {
@@ -42,26 +46,60 @@ export function economicPhase(ctx: TickContext): void {
       dEco[i] -= p.cHE * w.eco[i];
     } else if (a === SS) {
       const j = s.target[i];
-      // s·W_ij·eco_i = s·W_ji·eco_j = s·X_ij: equal absolute losses (E6)
-      const loss = p.s * Math.min(w.trade[i * n + j], w.eco[i], w.eco[j]);
+      const loss = sanctionLoss(w, p, i, j);
       dEco[i] -= loss;
       dEco[j] -= loss;
     } else if (a === BAND) {
       dEco[i] += p.gB * w.trade[i * n + s.target[i]];
     }
   }
+  let largest = 0;
   for (let i = 0; i < n; i++) {
-    w.mil[i] = Math.max(w.mil[i] + dMil[i], w.floorMil);
-    w.eco[i] = Math.max(w.eco[i] + dEco[i], w.floorEco);
-    w.pop[i] = Math.max(w.pop[i] + dPop[i], w.floorPop);
+    const mil = Math.max(w.mil[i] + dMil[i], w.floorMil);
+    const eco = Math.max(w.eco[i] + dEco[i], w.floorEco);
+    const pop = Math.max(w.pop[i] + dPop[i], w.floorPop);
+    w.mil[i] = mil;
+    w.eco[i] = eco;
+    w.pop[i] = pop;
+    if (mil > largest) largest = mil;
+    if (eco > largest) largest = eco;
+    if (pop > largest) largest = pop;
   }
   // Trade cuts after every delta was read from the snapshot (multiplication commutes, so two
   // sanctions on the same dyad give the same result in any order).
+  for (let i = 0; i < n; i++) if (s.action[i] === SS) cutSanctionedTrade(w, p, i, s.target[i]);
+  // Growth cannot overflow: past 2^128 everything is rescaled by a power of two (shares unchanged).
+  boundCapabilities(w, largest);
+}
+
+/**
+ * What one sanctions act of `sender` on `target` costs each of them (THEORY §5.5, E6):
+ * s·W_ij·eco_i = s·W_ji·eco_j = s·X_ij, equal absolute losses, where trade counts at most up to the
+ * smaller economy, min(X_ij, eco_i, eco_j) (model note N5).
+ * @internal
+ */
+export function sanctionLoss(w: World, p: ModelParameters, sender: number, target: number): number {
+  return p.s * Math.min(w.trade[sender * w.n + target], w.eco[sender], w.eco[target]);
+}
+
+/** The trade cut of one sanctions act: X_ij ← (1 − s_red)·X_ij, both directions (THEORY §5.5). @internal */
+export function cutSanctionedTrade(w: World, p: ModelParameters, sender: number, target: number): void {
+  const n = w.n;
   const keep = 1 - p.sRed;
-  for (let i = 0; i < n; i++) {
-    if (s.action[i] !== SS) continue;
-    const j = s.target[i];
-    w.trade[i * n + j] *= keep;
-    w.trade[j * n + i] *= keep;
-  }
+  w.trade[sender * n + target] *= keep;
+  w.trade[target * n + sender] *= keep;
+}
+
+/**
+ * The whole effect of one sanctions act on its pair, alone (the `sanction` world change): both
+ * lose {@link sanctionLoss} (not below the eco floor), then their trade is cut by
+ * {@link cutSanctionedTrade} — what {@link economicPhase} does to the pair when `sender`
+ * sanctions `target` and nothing else moves. Trade then recovers toward its baseline (N6).
+ * @internal
+ */
+export function applySanction(w: World, p: ModelParameters, sender: number, target: number): void {
+  const loss = sanctionLoss(w, p, sender, target);
+  w.eco[sender] = Math.max(w.eco[sender] + -loss, w.floorEco);
+  w.eco[target] = Math.max(w.eco[target] + -loss, w.floorEco);
+  cutSanctionedTrade(w, p, sender, target);
 }

@@ -2,6 +2,7 @@ import type { ModelParameters } from '../model/ModelParameters.js';
 import type { ResolvedScenario } from '../model/ResolvedScenario.js';
 import type { TickRecord } from '../metrics/TickRecord.js';
 import { CONDITION_VARIABLES, fillConditionScope, TIME_VARIABLES } from '../scenario/conditionScope.js';
+import { MAX_GROWTH } from '../model/capabilityLimits.js';
 import { compileExpression, type CompiledExpression } from '../scenario/expressions.js';
 import { applyChange, WorldChangeError } from './applyChange.js';
 import type { SimulationEvent } from './SimulationEvent.js';
@@ -43,7 +44,7 @@ export class ScenarioDynamics {
         const i = index.get(target.state) as number;
         const arrayOf = (w: World): Float64Array => (target.component === 'mil' ? w.growthMil : target.component === 'eco' ? w.growthEco : w.growthPop);
         apply = (w, v) => {
-          if (!(v > -1)) throw new WorldChangeError(`${e.path} = "${e.expression}" gave ${v}; a growth rate must be greater than −1`);
+          if (!(v > -1 && v <= MAX_GROWTH)) throw new WorldChangeError(`${e.path} = "${e.expression}" gave ${v}; a growth rate must be greater than −1 and at most 2^64`);
           arrayOf(w)[i] = v;
         };
       }

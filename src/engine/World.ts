@@ -22,6 +22,11 @@ export interface World {
   growthMil: Float64Array;
   growthEco: Float64Array;
   growthPop: Float64Array;
+  /**
+   * mil, eco, pop, trade and the floors are the scenario's values × 2^−capabilityExponent: 0 unless
+   * the engine rescaled them to keep them bounded (boundCapabilities; exact, shares unchanged).
+   */
+  capabilityExponent: number;
   /** Floors of mil, eco and pop (CAPABILITY_FLOOR × the initial totals). */
   floorMil: number;
   floorEco: number;

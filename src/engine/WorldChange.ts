@@ -27,5 +27,11 @@ export type WorldChange =
   | { type: 'alliance'; between: [string, string]; inForce: boolean }
   | { type: 'set-trade'; between: [string, string]; value: number }
   | { type: 'set-intent'; from: string; to: string; value: number }
+  /**
+   * One sanctions act of the model by `sender` on `target` (THEORY §5.5, E6): both lose
+   * s·min(X_ij, eco_i, eco_j) of eco, and their trade is cut by s_red; it then recovers toward its
+   * baseline at rate ρ_X (model note N6), as after the model's own sanctions.
+   */
+  | { type: 'sanction'; sender: string; target: string }
   /** A major war ends: the post-war clock restarts at `year` (default: the year of the next tick). */
   | { type: 'war-ends'; year?: number };

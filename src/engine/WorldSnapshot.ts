@@ -7,6 +7,10 @@ export interface StateSnapshot {
   id: string;
   name: string;
   major: boolean;
+  /**
+   * mil, eco, pop in the run's unit: the scenario's, times 2^−k once the engine has rescaled them
+   * to keep them bounded (only when the largest passes 2^128; shares are unaffected).
+   */
   capabilities: Capabilities;
   /** cinc_i of the current capabilities (THEORY §5.2). */
   cinc: number;

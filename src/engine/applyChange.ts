@@ -1,6 +1,9 @@
 import { defaultParameters } from '../model/defaultParameters.js';
 import type { ModelParameters } from '../model/ModelParameters.js';
 import { checkAdmissible } from '../decision/checkAdmissible.js';
+import { applySanction } from '../effects/economicPhase.js';
+import { CAPABILITY_RANGE, MAX_GROWTH, timesPowerOfTwo } from '../model/capabilityLimits.js';
+import { boundCapabilities, largestCapability } from './boundCapabilities.js';
 import { addInstitution, dissolveInstitution, setAlliance, setMember } from './createWorld.js';
 import type { SimulationEvent } from './SimulationEvent.js';
 import type { World } from './World.js';
@@ -40,6 +43,18 @@ export function applyChange(
     if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new WorldChangeError(`${what} must be a number in [0, 1] (got ${String(v)})`);
     return v;
   };
+  /** A capability or trade value of the scenario in the world's unit, refused when it cannot be represented there. */
+  const inWorldUnit = (what: string, v: number): number => {
+    const x = timesPowerOfTwo(v, -w.capabilityExponent);
+    const largest = largestCapability(w);
+    if (v > 0 && !(x >= largest / CAPABILITY_RANGE)) {
+      throw new WorldChangeError(`${what} = ${v} is too small beside the current capabilities to be represented (below 2^−384 of the largest)`);
+    }
+    if (!(x <= largest * CAPABILITY_RANGE)) {
+      throw new WorldChangeError(`${what} = ${v} is too large beside the current capabilities to be represented (above 2^384 times the largest)`);
+    }
+    return x;
+  };
   switch (change.type) {
     case 'set-state': {
       const i = state(change.state);
@@ -56,10 +71,11 @@ export function applyChange(
           return;
         case 'mil': case 'eco': case 'pop':
           if (typeof value !== 'number' || !(value > 0 && Number.isFinite(value))) throw new WorldChangeError(`${field} must be a finite number > 0 (got ${String(value)})`);
-          ({ mil: w.mil, eco: w.eco, pop: w.pop })[field][i] = value;
+          ({ mil: w.mil, eco: w.eco, pop: w.pop })[field][i] = inWorldUnit(field, value);
+          boundCapabilities(w, largestCapability(w));
           return;
         case 'growth.mil': case 'growth.eco': case 'growth.pop':
-          if (typeof value !== 'number' || !(value > -1 && Number.isFinite(value))) throw new WorldChangeError(`${field} must be a finite number > −1 (got ${String(value)})`);
+          if (typeof value !== 'number' || !(value > -1 && value <= MAX_GROWTH)) throw new WorldChangeError(`${field} must be a number > −1 and ≤ 2^64 (got ${String(value)})`);
           ({ 'growth.mil': w.growthMil, 'growth.eco': w.growthEco, 'growth.pop': w.growthPop })[field][i] = value;
           return;
         default:
@@ -133,10 +149,17 @@ export function applyChange(
       const [a, b] = [state(change.between[0]), state(change.between[1])];
       if (a === b) throw new WorldChangeError('trade needs two different states');
       if (!(change.value >= 0 && Number.isFinite(change.value))) throw new WorldChangeError(`trade must be a finite number ≥ 0 (got ${change.value})`);
+      const x = inWorldUnit('trade', change.value);
       const key = Math.min(a, b) * n + Math.max(a, b);
-      if (w.tradeBase[key] === 0 && w.trade[key] === 0 && change.value > 0) w.tradePairs.push(key);
-      w.trade[a * n + b] = w.trade[b * n + a] = change.value;
-      w.tradeBase[a * n + b] = w.tradeBase[b * n + a] = change.value;
+      if (w.tradeBase[key] === 0 && w.trade[key] === 0 && x > 0) w.tradePairs.push(key);
+      w.trade[a * n + b] = w.trade[b * n + a] = x;
+      w.tradeBase[a * n + b] = w.tradeBase[b * n + a] = x;
+      return;
+    }
+    case 'sanction': {
+      const [a, b] = [state(change.sender), state(change.target)];
+      if (a === b) throw new WorldChangeError('a sanction needs two different states');
+      applySanction(w, params, a, b);
       return;
     }
     case 'set-intent': {

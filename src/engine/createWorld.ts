@@ -1,4 +1,5 @@
 import { CAPABILITY_FLOOR } from '../effects/economicPhase.js';
+import { CAPABILITY_BOUND, timesPowerOfTwo } from '../model/capabilityLimits.js';
 import { greatCircleKm } from '../model/greatCircleKm.js';
 import type { ResolvedScenario } from '../model/ResolvedScenario.js';
 import { hashString } from '../random/hashString.js';
@@ -21,6 +22,15 @@ export function createWorld(scenario: ResolvedScenario): World {
   const index = new Map<string, number>(states.map((s, i) => [s.id, i]));
   const p = scenario.parameters;
   const f = (pick: (s: (typeof states)[number]) => number): Float64Array => Float64Array.from(states, pick);
+  // Capabilities and trade in a common unit (capabilityLimits): the scenario's own, unless its
+  // largest value lies outside [2^−128, 2^128]; then times the power of two that brings it to ≈ 1.
+  let largest = 0;
+  for (const s of states) largest = Math.max(largest, s.capabilities.mil, s.capabilities.eco, s.capabilities.pop);
+  for (const d of scenario.dyads) largest = Math.max(largest, d.trade);
+  const exponent = largest > 0 && largest < Infinity && (largest > CAPABILITY_BOUND || largest < 1 / CAPABILITY_BOUND)
+    ? -Math.floor(Math.log2(largest)) : 0;
+  const unit = (x: number): number => (exponent === 0 ? x : timesPowerOfTwo(x, exponent));
+  const capability = (component: 'mil' | 'eco' | 'pop'): Float64Array => f((s) => unit(s.capabilities[component]));
 
   const proximity = new Float64Array(n * n);
   const trade = new Float64Array(n * n);
@@ -32,7 +42,7 @@ export function createWorld(scenario: ResolvedScenario): World {
     const a = index.get(d.between[0]) as number;
     const b = index.get(d.between[1]) as number;
     if (d.distance !== undefined) { explicitDistance.set(a * n + b, d.distance); explicitDistance.set(b * n + a, d.distance); }
-    trade[a * n + b] = trade[b * n + a] = d.trade;
+    trade[a * n + b] = trade[b * n + a] = unit(d.trade);
     ally[a * n + b] = ally[b * n + a] = d.alliance ? 1 : 0;
     ent[a * n + b] = ent[b * n + a] = d.entente;
   }
@@ -77,15 +87,16 @@ export function createWorld(scenario: ResolvedScenario): World {
     inputIndex: Int32Array.from(order),
     idHash: Uint32Array.from(states, (s) => hashString(s.id)),
     major: Uint8Array.from(states, (s) => (s.major ? 1 : 0)),
-    mil: f((s) => s.capabilities.mil),
-    eco: f((s) => s.capabilities.eco),
-    pop: f((s) => s.capabilities.pop),
+    mil: capability('mil'),
+    eco: capability('eco'),
+    pop: capability('pop'),
     growthMil: f((s) => s.growth.mil),
     growthEco: f((s) => s.growth.eco),
     growthPop: f((s) => s.growth.pop),
-    floorMil: CAPABILITY_FLOOR * states.reduce((t, s) => t + s.capabilities.mil, 0),
-    floorEco: CAPABILITY_FLOOR * states.reduce((t, s) => t + s.capabilities.eco, 0),
-    floorPop: CAPABILITY_FLOOR * states.reduce((t, s) => t + s.capabilities.pop, 0),
+    capabilityExponent: -exponent,
+    floorMil: CAPABILITY_FLOOR * states.reduce((t, s) => t + unit(s.capabilities.mil), 0),
+    floorEco: CAPABILITY_FLOOR * states.reduce((t, s) => t + unit(s.capabilities.eco), 0),
+    floorPop: CAPABILITY_FLOOR * states.reduce((t, s) => t + unit(s.capabilities.pop), 0),
     off: f((s) => s.offensive),
     nuc: Uint8Array.from(states, (s) => (s.nuclear ? 1 : 0)),
     rev: f((s) => s.revisionism),

@@ -103,6 +103,14 @@ export function referenceIssues(raw: unknown): ScenarioIssue[] {
           if (Array.isArray(c.between)) { state(c.between[0], [...cp, 'between', 0]); state(c.between[1], [...cp, 'between', 1]); }
           break;
         case 'set-intent': state(c.from, [...cp, 'from']); state(c.to, [...cp, 'to']); break;
+        case 'sanction': {
+          const okSender = state(c.sender, [...cp, 'sender']);
+          const okTarget = state(c.target, [...cp, 'target']);
+          if (okSender && okTarget && c.sender === c.target) {
+            issues.push({ path: [...cp, 'target'], message: `a sanction needs two different states (got "${String(c.sender)}" as sender and target)` });
+          }
+          break;
+        }
         default: break;
       }
     });

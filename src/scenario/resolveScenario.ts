@@ -1,4 +1,5 @@
 import { checkAdmissible } from '../decision/checkAdmissible.js';
+import { CAPABILITY_RANGE, MAX_GROWTH } from '../model/capabilityLimits.js';
 import { defaultParameters, defaultSystemConditions } from '../model/defaultParameters.js';
 import type { ModelParameters } from '../model/ModelParameters.js';
 import type {
@@ -117,6 +118,7 @@ function crossCheck(s: ParsedScenario, issues: ScenarioIssue[], options: Resolve
     decisionRule: q.decisionRule, strictness: q.strictness,
   }));
 
+  capabilityRangeIssues(s, states, dyads, issues);
   const distances = resolveDistanceMode(states, dyads, issues);
   const parameters = resolveParameters(s.parameters, issues, warnings, options);
   const base = defaultSystemConditions();
@@ -140,7 +142,8 @@ function crossCheck(s: ParsedScenario, issues: ScenarioIssue[], options: Resolve
     for (const component of ['mil', 'eco', 'pop'] as const) {
       const v = st.growth?.[component];
       if (typeof v !== 'string') continue;
-      states[i].growth[component] = startValue(v, ['states', i, 'growth', component], start, issues, (x) => x > -1, 'greater than −1');
+      states[i].growth[component] = startValue(v, ['states', i, 'growth', component], start, issues, (x) => x > -1 && x <= MAX_GROWTH,
+        'greater than −1 and at most 2^64');
       expressions.push({ target: { kind: 'growth', state: st.id, component }, expression: v, path: `states[${i}].growth.${component}` });
     }
   });
@@ -223,6 +226,36 @@ function num(v: number | string | undefined): number {
 }
 
 /** Compiles an expression of year and tick and evaluates it at the start, checking its domain. */
+/**
+ * Capabilities too small beside the scenario's largest capability or trade value to be represented
+ * (capabilityLimits): their shares would underflow. The engine rescales everything else exactly.
+ */
+function capabilityRangeIssues(s: ParsedScenario, states: ResolvedState[], dyads: ResolvedDyad[], issues: ScenarioIssue[]): void {
+  let largest = 0;
+  let where = '';
+  states.forEach((st, i) => {
+    for (const key of ['mil', 'eco', 'pop'] as const) {
+      if (st.capabilities[key] > largest) { largest = st.capabilities[key]; where = `states[${i}].capabilities.${key}`; }
+    }
+  });
+  dyads.forEach((d) => {
+    if (d.trade > largest) { largest = d.trade; where = `the trade of ${d.between[0]}–${d.between[1]}`; }
+  });
+  const least = largest / CAPABILITY_RANGE;
+  states.forEach((st, i) => {
+    const six = s.states[i]?.capabilities.milex !== undefined;
+    for (const key of ['mil', 'eco', 'pop'] as const) {
+      const v = st.capabilities[key];
+      if (!(v > 0) || v >= least) continue;
+      issues.push({
+        path: six ? ['states', i, 'capabilities'] : ['states', i, 'capabilities', key],
+        message: `${key} = ${v} cannot be represented beside ${where} = ${largest}: a capability must be at least 2^−384 (about 2.6e-116) `
+          + 'of the largest capability or trade value, or its share underflows',
+      });
+    }
+  });
+}
+
 function startValue(
   source: string, path: (string | number)[], scope: { year: number; tick: number }, issues: ScenarioIssue[],
   ok: (x: number) => boolean, domain: string,

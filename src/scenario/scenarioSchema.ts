@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_GROWTH } from '../model/capabilityLimits.js';
 import { defaultParameters } from '../model/defaultParameters.js';
 import { CONDITION_KEYS, type ModelParameters } from '../model/ModelParameters.js';
 
@@ -87,10 +88,13 @@ export function checkCapabilities(
 
 const capabilitiesSchema = z.strictObject(capabilitiesShape).superRefine(checkCapabilities).describe('mil/eco/pop, or the six COW components');
 
+/** A growth rate per tick: > −1, and at most 2^64 so that rescaling keeps capabilities finite (capabilityLimits). */
+const growthRate = z.number().gt(-1).lte(MAX_GROWTH, { message: 'a growth rate must be at most 2^64 (about 1.8e19) per tick' });
+
 const growth = z.strictObject({
-  mil: expr(z.number().gt(-1), 'growth of mil per tick').default(0),
-  eco: expr(z.number().gt(-1), 'growth of eco per tick').default(0),
-  pop: expr(z.number().gt(-1), 'growth of pop per tick').default(0),
+  mil: expr(growthRate, 'growth of mil per tick').default(0),
+  eco: expr(growthRate, 'growth of eco per tick').default(0),
+  pop: expr(growthRate, 'growth of pop per tick').default(0),
 }).describe('per-tick growth rate of each capability component (0.01 = 1% a tick)');
 
 /** One state (THEORY §5.1). @internal */
@@ -181,6 +185,9 @@ const changeSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('alliance'), between: pair, inForce: z.boolean() }),
   z.strictObject({ type: z.literal('set-trade'), between: pair, value: z.number().min(0) }),
   z.strictObject({ type: z.literal('set-intent'), from: id, to: id, value: z.number().min(0).max(1) }),
+  z.strictObject({
+    type: z.literal('sanction'), sender: id.describe('the sanctioning state'), target: id.describe('the sanctioned state'),
+  }).describe('one sanctions act of the model by sender on target (THEORY §5.5): eco losses and the trade cut'),
   z.strictObject({ type: z.literal('war-ends'), year: z.number().optional() }),
 ]);
 

@@ -84,7 +84,7 @@ describe('scenario events and time-varying expressions', () => {
       expect(e).toBeInstanceOf(ScenarioError);
       const issues = (e as ScenarioError).issues.map((i) => [i.path.join('.'), i.message]);
       expect(issues).toEqual([
-        ['states.0.growth.mil', 'expression "-2" gives -2 at the start; it must be greater than −1'],
+        ['states.0.growth.mil', 'expression "-2" gives -2 at the start; it must be greater than −1 and at most 2^64'],
         ['system.theta', 'property or index access is not allowed in "year.constructor"'],
         ['events.0.changes.0.state', 'unknown state "PRU"'],
         ['events.0.changes.0.institution', 'unknown institution "Nope" (neither in institutions nor founded by an event)'],
