@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createSimulation } from '../../engine/Simulation.js';
 import type { SimulationEvent } from '../../engine/SimulationEvent.js';
@@ -16,6 +16,7 @@ import { defaultThreatTicks, RunTrace } from '../../report/RunTrace.js';
 import { OUTPUT_FORMATS, SweepStore, sweepMeta, writeJsonAtomic, type OutputFormat } from '../experiments/sweepFiles.js';
 import type { WrittenReport } from '../report/writeReport.js';
 import { assertRunTarget, StagedFolder } from './outputFolder.js';
+import { asOutputWriteError } from './OutputWriteError.js';
 import { RUN_TABLE_DESCRIPTIONS, RUN_TABLE_NAMES, RunTableWriter } from './RunTableWriter.js';
 
 /** Options of {@link runToDirectory}. */
@@ -76,7 +77,8 @@ const TICK_BATCH = 256;
  * seed and ticks give the same bytes.
  *
  * @throws ExperimentError for bad options (seed, formats), or `output-exists` when `out` holds a
- *   sweep or files a run did not write (and `overwrite` is not set).
+ *   sweep or files a run did not write (and `overwrite` is not set); OutputWriteError when a file
+ *   cannot be written (a full disk: `out` is then left as it was).
  */
 export async function runToDirectory(scenario: ResolvedScenario, options: RunToDirectoryOptions): Promise<RunToDirectoryResult> {
   const { out, seed, ticks } = options;
@@ -90,7 +92,12 @@ export async function runToDirectory(scenario: ResolvedScenario, options: RunToD
   const plan = planSweep(scenario, ENSEMBLE_DESIGN, { seeds: [seed], ticks });
   assertRunTarget(out, options.overwrite ?? false);
 
-  const staged = new StagedFolder(out);
+  let staged: StagedFolder;
+  try {
+    staged = new StagedFolder(out);
+  } catch (error) {
+    throw asOutputWriteError(error, out, 'nothing was written');
+  }
   try {
     const dir = staged.path;
     const meta = sweepMeta({
@@ -195,6 +202,6 @@ export async function runToDirectory(scenario: ResolvedScenario, options: RunToD
     return { manifest, summary: result.summary, events: result.events as SimulationEvent[], ...(report === undefined ? {} : { report }) };
   } catch (error) {
     staged.discard();
-    throw error;
+    throw asOutputWriteError(error, out, existsSync(out) ? `${out} was left as it was` : 'nothing was written');
   }
 }
