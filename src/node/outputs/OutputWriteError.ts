@@ -10,6 +10,7 @@ const REASONS: Readonly<Record<string, string>> = {
   EMFILE: 'too many open files',
   ENOTDIR: 'a part of the path is not a folder',
   EISDIR: 'a folder is in the way of a file',
+  EEXIST: 'a file is in the way of a folder',
 };
 
 /**
