@@ -12,6 +12,8 @@ export interface ErrorReport {
   usageHint: string | null;
   /** Whether to start each line with "counterpoise:" (not for file:line:column lines, which editors read as they are). */
   prefix: boolean;
+  /** Whether to add the hint to run again with --debug (default: for run failures). */
+  debugHint?: boolean;
 }
 
 /**
@@ -39,6 +41,10 @@ export function describeError(error: unknown): ErrorReport {
     const lines = (e.issues ?? []).map((i) => `${i.path}${i.point === undefined ? '' : ` (point ${i.point})`}  ${i.message}`);
     const code = e.code === 'aborted' ? EXIT.interrupted : e.code === 'run-failed' ? EXIT.runFailure : EXIT.badInput;
     return { lines: lines.length > 0 ? lines : [e.message], code, usageHint: null, prefix: true };
+  }
+  if (error instanceof Error && error.name === 'OutputWriteError') {
+    // A failed write (a full disk, no permission): one line, nothing to debug in the program.
+    return { lines: [error.message], code: EXIT.runFailure, usageHint: null, prefix: true, debugHint: false };
   }
   if (error instanceof WorldChangeError) {
     return { lines: [`run failed: ${error.message}`], code: EXIT.runFailure, usageHint: null, prefix: true };

@@ -64,7 +64,7 @@ export async function runCli(argv: readonly string[], streams: TerminalStreams, 
       terminal.error(report.usageHint === '' ? 'Run "counterpoise --help" for usage.' : `Run "counterpoise ${report.usageHint} --help" for usage.`);
     }
     if (debug) terminal.error(stackOf(error));
-    else if (report.code === EXIT.runFailure) terminal.error('(run again with --debug to see the stack trace)');
+    else if (report.code === EXIT.runFailure && report.debugHint !== false) terminal.error('(run again with --debug to see the stack trace)');
     return report.code;
   }
 }

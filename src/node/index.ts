@@ -74,6 +74,7 @@ export { defaultWorkerCount } from './experiments/runPool.js';
 
 // ---- run outputs and reports: one run to a folder, HTML reports and SVG figures (Node only) ----
 export { runToDirectory } from './outputs/runToDirectory.js';
+export { OutputWriteError } from './outputs/OutputWriteError.js';
 export type { RunToDirectoryOptions, RunToDirectoryResult } from './outputs/runToDirectory.js';
 export { readRunOutputs, isRunDirectory } from './outputs/readRunOutputs.js';
 export { readSweepOutputs, isSweepDirectory } from './outputs/readSweepOutputs.js';

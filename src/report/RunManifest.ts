@@ -7,6 +7,8 @@ export interface OutputFile {
   name: string;
   /** What it holds, one line. */
   description: string;
+  /** Its size in bytes (recorded by `run`, so `report` can refuse a folder whose files were cut or replaced). */
+  bytes?: number;
 }
 
 /**

@@ -20,19 +20,24 @@ import type { RunReportInput } from './RunReportInput.js';
 export function buildRunReport(input: RunReportInput): ReportDocument {
   const { scenario, summary, tables } = input;
   const yearsPerTick = 1 / scenario.ticksPerYear;
-  const dual = dualTrackStates(tables.memberships, input.stateOrder);
+  const step = input.binTicks ?? 1;
+  const dual = dualTrackStates(tables.memberships, input.stateOrder, step);
   const summaryLines = describeRun(summary, input.events, { startYear: scenario.startYear, yearsPerTick })
     .map((l) => `${capitalise(l.label)}: ${l.text}.`);
   summaryLines.push(dual.length === 0
     ? 'Dual track: no state was inside an institution with its main threat and in one without it at the same time.'
     : `Dual track (inside an institution with its main threat and in one without it, at once): ${dual.map((d) => `${d.state} in ${d.ticks} tick${d.ticks === 1 ? '' : 's'}`).join(', ')}.`);
+  if (step > 1) {
+    summaryLines.push(`Charts: the ${input.ticks} ticks are drawn in ${Math.ceil(input.ticks / step)} bins of ${step} ticks (sums of choices, means of `
+      + 'shares, legitimacy, restraint and threat; a membership held at any tick of a bin counts for the bin; tick counts are bins × width).');
+  }
   const charts = [
     strategyFamiliesChart(input.records),
-    strategyOptionsChart(input.records, yearsPerTick),
+    strategyOptionsChart(input.records, yearsPerTick * step),
     capabilitySharesChart(tables.states, input.records),
     ...(tables.threats.length > 0 ? [threatMatrixChart(tables.threats, input.stateOrder)] : []),
-    membershipTimelineChart(tables.memberships, input.stateOrder, scenario.startYear, yearsPerTick),
-    legitimacyRestraintChart(tables.states),
+    membershipTimelineChart(tables.memberships, input.stateOrder, scenario.startYear, yearsPerTick, 12, step),
+    legitimacyRestraintChart(tables.states, 3, step),
   ];
   return {
     title: scenario.title === '' ? scenario.id : scenario.title,

@@ -16,11 +16,12 @@ export interface MembershipSpell {
 
 /**
  * Joins per-tick membership rows into spells: consecutive ticks with the same state, group,
- * relation and detail. A change of main threat that flips the relation starts a new spell. Spells come sorted
+ * relation and detail (rows `step` ticks apart: a binned report's rows are one bin apart). A change
+ * of main threat that flips the relation starts a new spell. Spells come sorted
  * by state (in `stateOrder`), kind, group and start.
  */
 export function membershipSpells(
-  rows: readonly (MembershipRow & { detail?: string })[], stateOrder: readonly string[],
+  rows: readonly (MembershipRow & { detail?: string })[], stateOrder: readonly string[], step = 1,
 ): MembershipSpell[] {
   const open = new Map<string, MembershipSpell>();
   const done: MembershipSpell[] = [];
@@ -28,7 +29,7 @@ export function membershipSpells(
     const key = `${r.state}\u0000${r.kind}\u0000${r.group}`;
     const detail = r.detail ?? '';
     const spell = open.get(key);
-    if (spell !== undefined && spell.toTick === r.tick - 1 && spell.relation === r.relation && spell.detail === detail) {
+    if (spell !== undefined && spell.toTick === r.tick - step && spell.relation === r.relation && spell.detail === detail) {
       spell.toTick = r.tick;
       continue;
     }
@@ -45,14 +46,15 @@ export function membershipSpells(
 /**
  * The dual-track states: those that, in at least one tick, were members both of an institution
  * that includes their main threat and of one that excludes it (He 2008's inclusive and exclusive
- * institutional balancing pursued at once). Returned in `stateOrder`, with the ticks it held.
+ * institutional balancing pursued at once). Returned in `stateOrder`, with the ticks it held (each
+ * row counts for `step` ticks: for binned rows, the count is that of the bins times their width).
  */
-export function dualTrackStates(rows: readonly MembershipRow[], stateOrder: readonly string[]): { state: string; ticks: number }[] {
+export function dualTrackStates(rows: readonly MembershipRow[], stateOrder: readonly string[], step = 1): { state: string; ticks: number }[] {
   const seen = new Map<string, { inclusive: boolean; exclusive: boolean }>();
   const count = new Map<string, number>();
   let tick = Number.NaN;
   const flush = (): void => {
-    for (const [state, s] of seen) if (s.inclusive && s.exclusive) count.set(state, (count.get(state) ?? 0) + 1);
+    for (const [state, s] of seen) if (s.inclusive && s.exclusive) count.set(state, (count.get(state) ?? 0) + step);
     seen.clear();
   };
   for (const r of rows) {

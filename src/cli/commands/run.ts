@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { loadScenario } from '../../node/loadScenario.js';
+import { defaultRunFolder } from '../../node/outputs/outputFolder.js';
 import { runToDirectory } from '../../node/outputs/runToDirectory.js';
 import { packageVersion } from '../../node/packageVersion.js';
 import { describeRun } from '../../report/describeRun.js';
@@ -19,6 +20,7 @@ export const runCommand: Command = {
     out: { type: 'string', short: 'o' },
     format: { type: 'string', short: 'f' },
     report: { type: 'boolean' },
+    overwrite: { type: 'boolean' },
     'threat-ticks': { type: 'string' },
   },
   help: `Usage: counterpoise run <scenario file or bundled name> [options]
@@ -30,7 +32,10 @@ and the aggression events. Same scenario and seed give the same files, byte for 
 Options:
   -s, --seed N              run seed, a whole number in [0, 2^48) (default 42)
   -t, --ticks N             ticks to run (default 100)
-  -o, --out DIR             output folder (default out/<scenario id>); earlier outputs there are replaced
+  -o, --out DIR             output folder (default out/<scenario id>); an earlier run's outputs there
+                            are replaced, so the folder holds exactly this run (written beside it
+                            and renamed into place when complete: a failed run changes nothing)
+      --overwrite           replace the folder even if it holds a sweep or files run did not write
   -f, --format LIST         table formats, comma-separated: csv, ndjson, arrow (default csv);
                             include csv or ndjson (Arrow files are built from them)
       --report              also write report.html and figures/*.svg (as "counterpoise report DIR")
@@ -49,7 +54,8 @@ Examples:
   counterpoise run concert-of-europe --seed 7 --ticks 200 --out out/coe-7 --report
   counterpoise run my-scenario.yaml --format csv,arrow --quiet
 
-Exit codes: 0 success, 1 run failure, 2 bad input or usage.`,
+Exit codes: 0 success, 1 run failure (including a failed write: a full disk), 2 bad input or
+usage (including an output folder holding a sweep or other files, without --overwrite).`,
 
   async run(args, terminal) {
     const source = onePositional('run', args, 'scenario (a .yaml/.json file or a bundled name; see "counterpoise list")');
@@ -70,9 +76,10 @@ Exit codes: 0 success, 1 run failure, 2 bad input or usage.`,
       const n = scenario.warnings.length;
       terminal.note(`${terminal.errStyle('yellow', 'note:')} the scenario has ${n} warning${n === 1 ? '' : 's'} about its data; "counterpoise validate ${source}" lists ${n === 1 ? 'it' : 'them'}`);
     }
-    const dir = (v.out as string | undefined) ?? join('out', scenario.meta.id);
-    const { manifest, summary, events } = await runToDirectory(scenario, {
-      out: dir, seed, ticks, formats, threatTicks, source, version: packageVersion(),
+    const dir = (v.out as string | undefined) ?? defaultRunFolder(scenario.meta.id);
+    const { manifest, summary, events, report } = await runToDirectory(scenario, {
+      out: dir, seed, ticks, formats, threatTicks, source, version: packageVersion(), overwrite: v.overwrite === true,
+      ...(v.report === true ? { report: { figures: true, generator: `Made with counterpoise ${packageVersion()}` } } : {}),
     });
 
     const title = scenario.meta.title === '' ? scenario.meta.id : scenario.meta.title;
@@ -81,11 +88,8 @@ Exit codes: 0 success, 1 run failure, 2 bad input or usage.`,
     const width = Math.max(...lines.map((l) => l.label.length));
     for (const l of lines) terminal.info(`  ${terminal.style('cyan', l.label.padEnd(width))}  ${l.text}`);
     terminal.info(`wrote ${manifest.files.length} files to ${dir}: ${manifest.files.map((f) => f.name).join(', ')}`);
-    if (v.report === true) {
-      // Loaded only when asked for (start-up time of a plain run).
-      const { writeRunReportFor } = await import('./writeRunReportFor.js');
-      const written = await writeRunReportFor(dir);
-      terminal.info(`report: ${written.html}${written.figures.length > 0 ? ` (+ ${written.figures.length} SVG figures in ${join(dir, 'figures')})` : ''}`);
+    if (report !== undefined) {
+      terminal.info(`report: ${report.html}${report.figures.length > 0 ? ` (+ ${report.figures.length} SVG figures in ${join(dir, 'figures')})` : ''}`);
     }
     return EXIT.ok;
   },

@@ -6,6 +6,10 @@ import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
 import { createInlinePool, createWorkerPool, defaultWorkerCount, type RunPool } from './runPool.js';
 import { OUTPUT_FORMATS, SweepStore, sweepMeta, type OutputFormat, type SweepManifest } from './sweepFiles.js';
 import type { RunOutput, WorkerInit } from './workerProtocol.js';
+import { asOutputWriteError, isSystemError } from '../outputs/OutputWriteError.js';
+
+/** What to do after a failed write: the finished runs are checkpointed. */
+const RESUME_ADVICE = 'make room, then run the same command with --resume to continue from the last checkpoint';
 
 /** Where a sweep is, for progress displays. */
 export interface SweepProgress {
@@ -104,7 +108,12 @@ export async function runSweep(scenario: ResolvedScenario, design: Design | null
     scenario: scenario.meta, fingerprint: plan.fingerprint, design: plan.design.normalized, shard: plan.shard, runs: plan.runs,
     shardRuns: plan.shardRuns, formats, layout: plan.layout,
   });
-  const opened = SweepStore.open(options.out, meta, { resume: options.resume ?? false, overwrite: options.overwrite ?? false });
+  let opened: SweepStore | SweepManifest;
+  try {
+    opened = SweepStore.open(options.out, meta, { resume: options.resume ?? false, overwrite: options.overwrite ?? false });
+  } catch (error) {
+    throw asOutputWriteError(error, options.out, 'make room or choose another folder, and run it again');
+  }
   const elapsed = () => performance.now() - started;
   if (!(opened instanceof SweepStore)) {
     const total = plan.shardRuns;
@@ -159,6 +168,14 @@ export async function runSweep(scenario: ResolvedScenario, design: Design | null
       if (options.signal?.aborted) { onAbort(); return; }
       options.signal?.addEventListener('abort', onAbort, { once: true });
       const pump = (): void => {
+        try {
+          pumpRuns();
+        } catch (error) {
+          // A failed write (a full disk) rejects the sweep instead of escaping as an unhandled rejection.
+          fail(error);
+        }
+      };
+      const pumpRuns = (): void => {
         if (settled) return;
         // Write every run whose predecessors are all written: rows in run order, whatever finished first.
         let output = buffer.get(written);
@@ -194,14 +211,25 @@ export async function runSweep(scenario: ResolvedScenario, design: Design | null
     });
     runsEnded = performance.now();
   } catch (error) {
-    // What is written is in run order: make it durable, so resume skips it.
-    try { store.checkpoint(written); } finally { store.release(); }
-    throw error;
+    // What is written is in run order: make it durable, so resume skips it (unless the disk is what failed).
+    try {
+      store.checkpoint(written);
+    } catch (checkpointError) {
+      if (!isSystemError(checkpointError)) throw checkpointError;
+    } finally {
+      store.release();
+    }
+    throw asOutputWriteError(error, options.out, RESUME_ADVICE);
   } finally {
     await pool?.close();
   }
   progress('finishing');
-  const manifest = await store.finish(written, (what) => progress('finishing', what));
+  let manifest: SweepManifest;
+  try {
+    manifest = await store.finish(written, (what) => progress('finishing', what));
+  } catch (error) {
+    throw asOutputWriteError(error, options.out, RESUME_ADVICE);
+  }
   progress('done');
   const runSeconds = (runsEnded - started) / 1000;
   return {

@@ -119,7 +119,13 @@ export async function writeArrowFile(rows: AsyncIterable<readonly Cell[]>, colum
   const flush = async (): Promise<void> => {
     const length = buffers[0]?.size ?? 0;
     const children = buffers.map((b) => b.build(A));
-    writer.write(new A.RecordBatch(schema, A.makeData({ type: new A.Struct(fields), length, nullCount: 0, children })));
+    // A failed write to the file (ENOSPC…) closes the writer's queue: report that error, not the queue's.
+    if (failed !== null) throw failed;
+    try {
+      writer.write(new A.RecordBatch(schema, A.makeData({ type: new A.Struct(fields), length, nullCount: 0, children })));
+    } catch (error) {
+      throw failed ?? error;
+    }
     batches++;
     await new Promise((resolve) => setImmediate(resolve));
     if (failed !== null) throw failed;
@@ -132,7 +138,12 @@ export async function writeArrowFile(rows: AsyncIterable<readonly Cell[]>, colum
       if (buffers[0].size >= ARROW_BATCH_ROWS) await flush();
     }
     if (buffers[0].size > 0 || batches === 0) await flush();
-    writer.finish();
+    if (failed !== null) throw failed;
+    try {
+      writer.finish();
+    } catch (error) {
+      throw failed ?? error;
+    }
     await pump;
     if (failed !== null) throw failed;
     fsyncSync(fd);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportDocument } from '../../report/ReportChart.js';
 import { renderReportHtml } from '../../report/renderReportHtml.js';
@@ -23,10 +23,23 @@ export interface WrittenReport {
   figures: string[];
 }
 
+/** Writes a file under a temporary name and renames it when complete (a failed write leaves no cut file). */
+function writeFileAtomic(file: string, text: string): void {
+  const tmp = `${file}.partial-${process.pid}`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
 /**
  * Writes a report document as one self-contained HTML file (vega, vega-lite and vega-embed
  * inline, data inline: it opens offline) and, unless `figures` is false, each main chart as
- * `figures/<chart id>.svg` for papers.
+ * `figures/<chart id>.svg` for papers. Each file is written under a temporary name and renamed
+ * when complete.
  */
 export async function writeReport(doc: ReportDocument, options: WriteReportOptions): Promise<WrittenReport> {
   const { dir } = options;
@@ -38,13 +51,13 @@ export async function writeReport(doc: ReportDocument, options: WriteReportOptio
     if (main.length > 0) mkdirSync(join(dir, 'figures'), { recursive: true });
     for (const chart of main) {
       const name = `figures/${chart.id}.svg`;
-      writeFileSync(join(dir, name), await renderSvg(chart.spec));
+      writeFileAtomic(join(dir, name), await renderSvg(chart.spec));
       figures.push(join(dir, name));
       figureFiles[chart.id] = [name];
     }
   }
   const html = join(dir, options.fileName ?? 'report.html');
-  writeFileSync(html, renderReportHtml(doc, {
+  writeFileAtomic(html, renderReportHtml(doc, {
     libraries: readReportLibraries(),
     figureFiles,
     ...(options.generator === undefined ? {} : { generator: options.generator }),

@@ -18,7 +18,7 @@ export interface WriteRunReportOptions {
  * @throws ReportError when the folder is not a run's or a file in it is damaged.
  */
 export async function writeRunReport(dir: string, options: WriteRunReportOptions = {}): Promise<WrittenReport> {
-  const { input } = readRunOutputs(dir);
+  const { input } = await readRunOutputs(dir);
   return writeReport(buildRunReport(input), {
     dir: options.out ?? dir,
     ...(options.figures === undefined ? {} : { figures: options.figures }),

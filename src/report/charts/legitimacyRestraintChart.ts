@@ -4,11 +4,11 @@ import { vegaLite } from '../VegaLiteSpec.js';
 
 /**
  * The states most often someone's main threat, ranked by state-ticks as a main threat (ties: the
- * order of first appearance).
+ * order of first appearance). Each row counts for `step` state-ticks (binned rows: the bin width).
  */
-export function mostTargeted(states: readonly StateTickRow[], count: number): { state: string; stateTicks: number }[] {
+export function mostTargeted(states: readonly StateTickRow[], count: number, step = 1): { state: string; stateTicks: number }[] {
   const tally = new Map<string, number>();
-  for (const r of states) if (r.mainThreat !== '') tally.set(r.mainThreat, (tally.get(r.mainThreat) ?? 0) + 1);
+  for (const r of states) if (r.mainThreat !== '') tally.set(r.mainThreat, (tally.get(r.mainThreat) ?? 0) + step);
   return [...tally].map(([state, stateTicks]) => ({ state, stateTicks }))
     .sort((a, b) => b.stateTicks - a.stateTicks).slice(0, count);
 }
@@ -18,8 +18,8 @@ export function mostTargeted(states: readonly StateTickRow[], count: number): { 
  * most often fared in legitimacy (THEORY §5.7) and how restrained they were under pressure
  * (restraint R_j, §5.6), side by side.
  */
-export function legitimacyRestraintChart(states: readonly StateTickRow[], count = 3): ReportChart {
-  const targets = mostTargeted(states, count);
+export function legitimacyRestraintChart(states: readonly StateTickRow[], count = 3, step = 1): ReportChart {
+  const targets = mostTargeted(states, count, step);
   const names = new Set(targets.map((t) => t.state));
   const values: { year: number; tick: number; state: string; measure: string; value: number }[] = [];
   for (const r of states) {

@@ -39,13 +39,14 @@ function gatherAlliances(rows: readonly MembershipRow[]): (MembershipRow & { det
  * the state's main threat at the time (inclusive) or shut it out (exclusive; for alliances:
  * inclusive when allied with the main threat itself). Dual-track states — members of an inclusive
  * and an exclusive institution at once — come first (most dual-track ticks first) and are marked
- * in their header. At most `maxStates` states are drawn.
+ * in their header. At most `maxStates` states are drawn. `step`: the ticks between rows (a binned
+ * report's bin width).
  */
 export function membershipTimelineChart(
-  rows: readonly MembershipRow[], stateOrder: readonly string[], firstYear: number, yearsPerTick: number, maxStates = 12,
+  rows: readonly MembershipRow[], stateOrder: readonly string[], firstYear: number, yearsPerTick: number, maxStates = 12, step = 1,
 ): ReportChart {
-  const spells = membershipSpells(gatherAlliances(rows), stateOrder);
-  const dual = dualTrackStates(rows, stateOrder);
+  const spells = membershipSpells(gatherAlliances(rows), stateOrder, step);
+  const dual = dualTrackStates(rows, stateOrder, step);
   const dualTicks = new Map(dual.map((d) => [d.state, d.ticks]));
   const perState = new Map<string, number>();
   for (const s of spells) perState.set(s.state, (perState.get(s.state) ?? 0) + 1);
@@ -69,9 +70,9 @@ export function membershipTimelineChart(
     kind: s.kind,
     relation: s.relation,
     fromYear: firstYear + s.fromTick * yearsPerTick,
-    toYear: firstYear + (s.toTick + 1) * yearsPerTick,
+    toYear: firstYear + (s.toTick + step) * yearsPerTick,
     fromTick: s.fromTick,
-    toTick: s.toTick,
+    toTick: s.toTick + step - 1,
   }));
   const omitted = perState.size - shown.length;
   return {
