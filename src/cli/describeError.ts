@@ -40,6 +40,10 @@ export function describeError(error: unknown): ErrorReport {
     const code = e.code === 'aborted' ? EXIT.interrupted : e.code === 'run-failed' ? EXIT.runFailure : EXIT.badInput;
     return { lines: lines.length > 0 ? lines : [e.message], code, usageHint: null, prefix: true };
   }
+  if (error instanceof Error && error.name === 'MissingPackageError') {
+    // An optional package (vega…, apache-arrow) is not installed: its name and the npm command.
+    return { lines: [error.message], code: EXIT.runFailure, usageHint: null, prefix: true };
+  }
   if (error instanceof WorldChangeError) {
     return { lines: [`run failed: ${error.message}`], code: EXIT.runFailure, usageHint: null, prefix: true };
   }

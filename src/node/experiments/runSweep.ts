@@ -6,6 +6,7 @@ import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
 import { createInlinePool, createWorkerPool, defaultWorkerCount, type RunPool } from './runPool.js';
 import { OUTPUT_FORMATS, SweepStore, sweepMeta, type OutputFormat, type SweepManifest } from './sweepFiles.js';
 import type { RunOutput, WorkerInit } from './workerProtocol.js';
+import { loadArrow } from './writeArrowFile.js';
 
 /** Where a sweep is, for progress displays. */
 export interface SweepProgress {
@@ -100,6 +101,8 @@ export async function runSweep(scenario: ResolvedScenario, design: Design | null
   const workers = options.workers ?? defaultWorkerCount();
   if (!(Number.isInteger(workers) && workers >= 0)) throw new ExperimentError('spec', [{ path: 'workers', message: `must be a whole number ≥ 0 (got ${workers})` }]);
   const plan = planSweep(scenario, design ?? ENSEMBLE_DESIGN, options);
+  // Arrow files are built at the end: make sure apache-arrow (optional) is there before any run.
+  if (formats.includes('arrow')) await loadArrow();
   const meta = sweepMeta({
     scenario: scenario.meta, fingerprint: plan.fingerprint, design: plan.design.normalized, shard: plan.shard, runs: plan.runs,
     shardRuns: plan.shardRuns, formats, layout: plan.layout,
