@@ -8,3 +8,5 @@ export declare function fileRegions(root?: string): Map<string, string>;
 export declare function cliRunSample(root?: string): string;
 export declare function findRegions(text: string): Map<string, string>;
 export declare function applyRegions(text: string, regions: ReadonlyMap<string, string>): string;
+export declare const CLI_SAMPLE_ARGS: readonly string[];
+export declare function formatCliSample(stdout: string, stderr: string): string;

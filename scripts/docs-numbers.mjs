@@ -106,14 +106,24 @@ export function fileRegions(root = ROOT) {
   return regions;
 }
 
+/** The command docs/cli.md shows the output of, run in an empty folder. */
+export const CLI_SAMPLE_ARGS = ['run', 'concert-of-europe', '--out', 'out/coe'];
+
+/** The cli-run-sample region for what the command printed (stdout, then stderr). */
+export function formatCliSample(stdout, stderr) {
+  return `\n\`\`\`sh\n$ counterpoise ${CLI_SAMPLE_ARGS.join(' ')}\n${`${stdout}${stderr}`.trimEnd()}\n\`\`\`\n`;
+}
+
 /** What `counterpoise run concert-of-europe --out out/coe` prints (dist/cli.js must be built). */
 export function cliRunSample(root = ROOT) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'counterpoise-docs-'));
   try {
-    const r = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'run', 'concert-of-europe', '--out', path.join(tmp, 'coe')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const env = { ...process.env };
+    delete env.NO_COLOR;
+    delete env.FORCE_COLOR;
+    const r = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...CLI_SAMPLE_ARGS], { cwd: tmp, encoding: 'utf8', env });
     if (r.status !== 0) throw new Error(`counterpoise run failed (${r.status}): ${r.stderr}`);
-    const text = `${r.stdout}${r.stderr}`.split(path.join(tmp, 'coe')).join('out/coe').trimEnd();
-    return `\n\`\`\`sh\n$ counterpoise run concert-of-europe --out out/coe\n${text}\n\`\`\`\n`;
+    return formatCliSample(r.stdout, r.stderr);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
