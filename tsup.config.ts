@@ -21,4 +21,7 @@ export default defineConfig({
   treeshake: true,
   // mathjs is bundled so that only the functions expressions use are loaded (start-up time).
   noExternal: ['mathjs'],
+  // The optional dependencies (reports, Arrow output) stay imports, loaded with import() when used:
+  // tsup keeps "dependencies" and "peerDependencies" external by itself, not "optionalDependencies".
+  external: ['vega', 'vega-lite', 'vega-embed', 'apache-arrow'],
 });

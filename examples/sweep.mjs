@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Runs a sweep described by a design file, or merges the outputs of a sharded sweep.
-// (The `counterpoise` CLI will wrap the same library functions: runSweepFromSpec, mergeShards.)
+// The `counterpoise sweep` and `counterpoise merge` commands wrap the same library functions
+// (runSweepFromSpec, mergeShards). In an installed package this file is
+// node_modules/counterpoise/examples/sweep.mjs, the designs beside it in examples/sweeps/.
 //
 //   node examples/sweep.mjs run <spec.yaml|json> [--out DIR] [--workers N] [--resume] [--overwrite]
 //                               [--shard i/n] [--checkpoint-ms N] [--quiet]
@@ -12,7 +14,7 @@
 // output failed, 2 bad arguments or spec, 130 stopped.
 // See docs/experiments.md for the design file format, Slurm and Kubernetes examples, and how to
 // read the results in R and pandas.
-import { createProgressPrinter, ExperimentError, formatDuration, mergeShards, runSweepFromSpec, ScenarioError } from '../dist/node.js';
+import { createProgressPrinter, ExperimentError, formatDuration, mergeShards, MissingPackageError, runSweepFromSpec, ScenarioError } from '../dist/node.js';
 
 const USAGE = `usage: node examples/sweep.mjs run <spec.yaml|json> [--out DIR] [--workers N] [--resume] [--overwrite] [--shard i/n] [--checkpoint-ms N] [--quiet]
        node examples/sweep.mjs merge <shard-dir>... --out DIR [--overwrite]`;
@@ -101,6 +103,11 @@ try {
   if (error instanceof ScenarioError) {
     console.error(error.message);
     process.exit(2);
+  }
+  if (error instanceof MissingPackageError) {
+    // An optional package (apache-arrow for Arrow output) is not installed.
+    console.error(error.message);
+    process.exit(1);
   }
   throw error;
 }

@@ -46,6 +46,10 @@ export function describeError(error: unknown): ErrorReport {
     // A failed write (a full disk, no permission): one line, nothing to debug in the program.
     return { lines: [error.message], code: EXIT.runFailure, usageHint: null, prefix: true, debugHint: false };
   }
+  if (error instanceof Error && error.name === 'MissingPackageError') {
+    // An optional package (vega…, apache-arrow) is not installed: its name and the npm command, one line.
+    return { lines: [error.message], code: EXIT.runFailure, usageHint: null, prefix: true, debugHint: false };
+  }
   if (error instanceof WorldChangeError) {
     return { lines: [`run failed: ${error.message}`], code: EXIT.runFailure, usageHint: null, prefix: true };
   }

@@ -53,6 +53,10 @@ export type { BundledScenario, ListBundledScenariosOptions } from './listBundled
 export { bundledScenariosDir } from './bundledScenariosDir.js';
 export { bundledDataProvider } from './bundledDataProvider.js';
 
+// ---- optional packages: vega, vega-lite, vega-embed (reports), apache-arrow (Arrow output) ----
+export { MissingPackageError, OPTIONAL_PACKAGES } from './optionalPackage.js';
+export type { OptionalFeature } from './optionalPackage.js';
+
 // ---- the bundled copies of the COW files (Node only) ----
 export {
   bundledDataDir, readBundledCsv, loadNmcTable, loadStatesTable, loadMajorsTable, loadAllianceTable, loadIgoTable,

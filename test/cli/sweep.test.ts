@@ -77,6 +77,21 @@ describe('counterpoise sweep and merge', () => {
     expect(existsSync(join(tmp.dir, 'sweep-report', 'figures', 'sweep-outcomes.svg'))).toBe(true);
   });
 
+  it('--design takes the name of a design shipped in examples/sweeps/ (lambda-nu), or says which there are', () => {
+    // One run of the 320 (shard 0 of 320), in an empty folder: the bundled file is found without a path.
+    const out = join(tmp.dir, 'bundled');
+    const r = cli(['sweep', '--design', 'lambda-nu', '--shard', '0/320', '--workers', '0', '--out', out, '--quiet'], { cwd: tmp.dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { scenario: { id: string }; runs: number; shardRuns: number };
+    expect(manifest).toMatchObject({ scenario: { id: 'concert-of-europe' }, runs: 320, shardRuns: 1 });
+
+    const unknown = cli(['sweep', '--design', 'lambda-mu'], { cwd: tmp.dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unknown.stderr).toMatch(/lambda-mu .*bundled: lambda-nu, lhs, screening-oat/);
+  });
+
   it('bad input: no --design, a missing design file, a design with mistakes, a bad shard — exit 2, no stack', () => {
     const noDesign = cli(['sweep', 'concert-of-europe']);
     expect(noDesign.code).toBe(2);

@@ -5,7 +5,8 @@
  * module resolution. It tests what is published (dist/ as built), not the sources.
  *
  * Needs `npm run build` first (`npm test` does that) and the npm registry (or a warm npm cache)
- * for the runtime dependencies listed in package.json.
+ * for the runtime dependencies listed in package.json. A second consumer installs the tarball with
+ * `--omit=optional` (no vega…, no apache-arrow) to check what works without the optional packages.
  */
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -230,6 +231,8 @@ const RESOLUTIONS: { name: string; options: Record<string, string>; cjs: boolean
 
 let work = '';
 let consumer = '';
+/** A second consumer installed with --omit=optional: no vega, vega-lite, vega-embed or apache-arrow. */
+let lean = '';
 let packed: PackResult | undefined;
 let tarball = '';
 
@@ -257,6 +260,15 @@ describe('the packed package', () => {
       name: 'counterpoise-pack-consumer', version: '0.0.0', private: true, type: 'module',
     }, null, 2)}\n`);
     npm(['install', '--no-audit', '--no-fund', '--no-package-lock', tarball], consumer);
+
+    lean = path.join(work, 'lean');
+    mkdirSync(lean);
+    writeFileSync(path.join(lean, 'package.json'), `${JSON.stringify({ name: 'counterpoise-lean-consumer', version: '0.0.0', private: true, type: 'module' }, null, 2)}\n`);
+    npm(['install', '--no-audit', '--no-fund', '--no-package-lock', '--omit=optional', tarball], lean);
+    writeFileSync(path.join(lean, 'esm.mjs'), ESM_SCRIPT);
+    writeFileSync(path.join(lean, 'cjs.cjs'), CJS_SCRIPT);
+    writeFileSync(path.join(lean, 'node-entry.mjs'), NODE_ENTRY_ESM);
+    writeFileSync(path.join(lean, 'sweep.mjs'), SWEEP_ESM);
 
     writeFileSync(path.join(consumer, 'esm.mjs'), ESM_SCRIPT);
     writeFileSync(path.join(consumer, 'cjs.cjs'), CJS_SCRIPT);
@@ -290,6 +302,64 @@ describe('the packed package', () => {
     expect(listing.filter((l) => /^package\/(src|test)\//.test(l))).toEqual([]);
   });
 
+  it('ships the docs, the examples the docs use (sweep designs, examples/sweep.mjs) and CITATION.cff', () => {
+    const files = (packed?.files ?? []).map((f) => f.path.replace(/\\/g, '/'));
+    for (const f of ['CITATION.cff', 'README.md', 'docs/cli.md', 'docs/experiments.md', 'docs/scenarios.md', 'examples/sweep.mjs',
+      'examples/sweeps/lambda-nu.yaml', 'examples/sweeps/lhs.yaml', 'examples/sweeps/screening-oat.yaml']) {
+      expect(files, `tarball lacks ${f}`).toContain(f);
+      expect(existsSync(path.join(consumer, 'node_modules', 'counterpoise', f)), `installed package lacks ${f}`).toBe(true);
+    }
+    // Every examples/… path the README and docs name is in the package.
+    const docs = ['README.md', ...files.filter((f) => /^docs\/.*\.md$/.test(f))].map((f) => readFileSync(path.join(repoRoot, f), 'utf8')).join('\n');
+    const named = [...new Set([...docs.matchAll(/examples\/[\w./-]*\w/g)].map((m) => m[0]))];
+    expect(named.length).toBeGreaterThan(0);
+    for (const f of named) expect(files.some((p) => p === f || p.startsWith(`${f}/`)), `docs name ${f}, which the package lacks`).toBe(true);
+  });
+
+  it('the bundled example runner works from the installed package (node node_modules/counterpoise/examples/sweep.mjs)', () => {
+    const r = node([path.join('node_modules', 'counterpoise', 'examples', 'sweep.mjs'), 'run', '--help'], consumer);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: node examples\/sweep\.mjs run/);
+  }, TEST_TIMEOUT_MS);
+
+  it('works without its optional packages (vega…, apache-arrow): the engine, the node entry and sweeps without Arrow', () => {
+    for (const dep of ['vega', 'vega-lite', 'vega-embed', 'apache-arrow']) {
+      expect(existsSync(path.join(lean, 'node_modules', dep)), `${dep} installed despite --omit=optional`).toBe(false);
+    }
+    expect(runScript('esm.mjs', lean)).toBe(runScript('esm.mjs', consumer));
+    expect(runScript('cjs.cjs', lean)).toBe(runScript('esm.mjs', consumer));
+    expect(JSON.parse(runScript('node-entry.mjs', lean))).toEqual({ resolveScenario: 'function', runSimulation: 'function', crossEntryTicks: 2 });
+    // A sweep with CSV only needs no optional package…
+    const csvOnly = SWEEP_ESM.replace("formats: ['csv', 'arrow']", "formats: ['csv']");
+    writeFileSync(path.join(lean, 'sweep-csv.mjs'), csvOnly);
+    const ok = node(['sweep-csv.mjs', path.join(work, 'lean-sweep')], lean);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(existsSync(path.join(work, 'lean-sweep', 'manifest.json'))).toBe(true);
+    // …and one asking for Arrow stops before any run with the package and the command to install it.
+    const arrow = node(['sweep.mjs', path.join(work, 'lean-arrow')], lean);
+    expect(arrow.status).not.toBe(0);
+    expect(arrow.stderr).toMatch(/Arrow output needs the package "apache-arrow", which is not installed; install it with: npm install "apache-arrow@\^\d+/);
+    expect(existsSync(path.join(work, 'lean-arrow', 'runs.csv.partial'))).toBe(false);
+  }, TEST_TIMEOUT_MS);
+
+  it('without vega, `counterpoise run --report` fails with one line naming the package and the npm command; without --report it works', () => {
+    const bin = path.join(lean, 'node_modules', '.bin', isWindows ? 'counterpoise.cmd' : 'counterpoise');
+    const out = path.join(work, 'lean-run');
+    const plain = spawnSync(bin, ['run', 'concert-of-europe', '--ticks', '3', '--out', out, '--quiet'], { cwd: lean, encoding: 'utf8', timeout: TEST_TIMEOUT_MS, shell: isWindows });
+    expect(plain.stderr).toBe('');
+    expect(plain.status).toBe(0);
+    const report = spawnSync(bin, ['run', 'concert-of-europe', '--ticks', '3', '--out', path.join(work, 'lean-report'), '--report', '--quiet'],
+      { cwd: lean, encoding: 'utf8', timeout: TEST_TIMEOUT_MS, shell: isWindows });
+    expect(report.status).toBe(1);
+    // One line: the message (nothing to debug in the program, so no --debug hint); no stack trace.
+    const lines = report.stderr.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(1);
+    expect(report.stderr).not.toMatch(/^\s+at /m);
+    expect(lines[0]).toMatch(/^counterpoise: reports and figures need the package "vega(-lite|-embed)?", which is not installed; install it with: npm install "vega@\^[\d.]+" "vega-lite@\^[\d.]+" "vega-embed@\^[\d.]+"$/);
+  }, TEST_TIMEOUT_MS);
+
   it('installs with its runtime dependencies', () => {
     const installed = path.join(consumer, 'node_modules', 'counterpoise', 'package.json');
     const pkg: unknown = JSON.parse(readFileSync(installed, 'utf8'));
@@ -298,6 +368,12 @@ describe('the packed package', () => {
     expect(deps).toContain('zod');
     for (const dep of deps) {
       expect(existsSync(path.join(consumer, 'node_modules', dep, 'package.json')), `dependency ${dep} not installed`).toBe(true);
+    }
+    // The optional packages (reports, Arrow) are installed by default, so the CLI's reports work out of the box.
+    const optional = Object.keys((pkg as { optionalDependencies?: Record<string, string> }).optionalDependencies ?? {}).sort();
+    expect(optional).toEqual(['apache-arrow', 'vega', 'vega-embed', 'vega-lite']);
+    for (const dep of optional) {
+      expect(existsSync(path.join(consumer, 'node_modules', dep, 'package.json')), `optional dependency ${dep} not installed by default`).toBe(true);
     }
   });
 

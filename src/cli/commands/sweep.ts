@@ -5,6 +5,7 @@ import { parseSweepSpec } from '../../experiments/sweepSpec.js';
 import { createProgressPrinter, formatDuration } from '../../node/experiments/progressPrinter.js';
 import type { SweepReport } from '../../node/experiments/runSweep.js';
 import { runSweepFromSpec, specOutputDir, type SpecRunOptions } from '../../node/experiments/runSweepFromSpec.js';
+import { resolveDesignFile } from '../../node/bundledDesigns.js';
 import { packageVersion } from '../../node/packageVersion.js';
 import { writeSweepReport } from '../../node/report/writeSweepReport.js';
 import { EXIT, UsageError } from '../CliError.js';
@@ -82,7 +83,8 @@ Arrow. The files are the same for any number of workers. The design file is a sw
 may be left out when the scenario is given here (given here, it wins).
 
 Options:
-  -d, --design FILE      the sweep specification, YAML or JSON (required)
+  -d, --design FILE      the sweep specification, YAML or JSON (required), or the name of
+                         a design shipped in the package's examples/sweeps/ (e.g. lambda-nu)
   -o, --out DIR          output folder (default: the spec's out, else out/<design file name>;
                          a shard adds /shard-<i>-of-<n>)
   -w, --workers N        worker threads (default: every core); 0 runs in this thread
@@ -101,6 +103,7 @@ checkpoints and stops (exit 130); run again with --resume to continue.
 Examples:
   counterpoise sweep concert-of-europe --design sweeps/lambda.yaml --workers 8 --report
   counterpoise sweep --design sweeps/lambda.yaml --resume
+  counterpoise sweep --design lambda-nu --workers 8     # a bundled design (examples/sweeps/lambda-nu.yaml)
   counterpoise sweep --design sweeps/lambda.yaml --shard 0/4 --out out/lambda/shard-0
   counterpoise merge out/lambda/shard-* --out out/lambda
 
@@ -111,8 +114,9 @@ shard, a folder holding another sweep), 130 stopped by a signal (resume to conti
     if (args.positionals[0] === 'merge') return mergeCommand.run({ ...args, positionals: args.positionals.slice(1) }, terminal);
     const v = args.values;
     if (args.positionals.length > 1) throw new UsageError(`unexpected argument "${args.positionals[1]}" (give at most one scenario)`, 'sweep');
-    const design = v.design as string | undefined;
-    if (design === undefined) throw new UsageError('missing --design (the sweep specification file)', 'sweep');
+    if (v.design === undefined) throw new UsageError('missing --design (the sweep specification file)', 'sweep');
+    // A file, or the name of a design bundled in examples/sweeps/ (e.g. lambda-nu).
+    const design = resolveDesignFile(v.design as string);
     const scenario = args.positionals[0];
     const shard = v.shard as string | undefined;
     if (shard !== undefined && !/^\s*\d+\s*\/\s*\d+\s*$/.test(shard)) throw new UsageError(`--shard must be i/n (e.g. 0/4), got "${shard}"`, 'sweep');

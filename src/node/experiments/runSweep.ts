@@ -10,6 +10,7 @@ import { asOutputWriteError, isSystemError } from '../outputs/OutputWriteError.j
 
 /** What to do after a failed write: the finished runs are checkpointed. */
 const RESUME_ADVICE = 'make room, then run the same command with --resume to continue from the last checkpoint';
+import { loadArrow } from './writeArrowFile.js';
 
 /** Where a sweep is, for progress displays. */
 export interface SweepProgress {
@@ -104,6 +105,8 @@ export async function runSweep(scenario: ResolvedScenario, design: Design | null
   const workers = options.workers ?? defaultWorkerCount();
   if (!(Number.isInteger(workers) && workers >= 0)) throw new ExperimentError('spec', [{ path: 'workers', message: `must be a whole number ≥ 0 (got ${workers})` }]);
   const plan = planSweep(scenario, design ?? ENSEMBLE_DESIGN, options);
+  // Arrow files are built at the end: make sure apache-arrow (optional) is there before any run.
+  if (formats.includes('arrow')) await loadArrow();
   const meta = sweepMeta({
     scenario: scenario.meta, fingerprint: plan.fingerprint, design: plan.design.normalized, shard: plan.shard, runs: plan.runs,
     shardRuns: plan.shardRuns, formats, layout: plan.layout,

@@ -10,6 +10,7 @@ import type { Shard, SweepFingerprint } from '../../experiments/planSweep.js';
 import { PointSummarizer } from '../../experiments/summarizePoints.js';
 import type { Cell, SweepLayout, TableName } from '../../experiments/tables.js';
 import type { ScenarioMeta } from '../../model/ResolvedScenario.js';
+import { packageVersion } from '../packageVersion.js';
 import { readRows, type TextFormat } from './textRecords.js';
 import { writeArrowFile } from './writeArrowFile.js';
 
@@ -60,6 +61,8 @@ export interface FileInfo {
 
 /** `manifest.json`: written last, it marks a complete sweep. Deterministic (no times, no worker count). */
 export interface SweepManifest extends SweepMeta {
+  /** The counterpoise version that finished the sweep (as `run.json`'s `version`; `version` here is the manifest format). */
+  readonly counterpoiseVersion: string;
   readonly complete: true;
   /** Every output file with its rows and bytes. */
   readonly files: Readonly<Record<string, FileInfo>>;
@@ -441,7 +444,9 @@ export async function finalizeOutput(
   }
   for (const name of Object.keys(files)) renameSync(partial(name), path.join(dir, name));
   fsyncDir(dir);
-  const manifest: SweepManifest = { ...meta, complete: true, files };
+  // The library version right after the format version.
+  const { kind, version, ...rest } = meta;
+  const manifest: SweepManifest = { kind, version, counterpoiseVersion: packageVersion(), ...rest, complete: true, files };
   writeJsonAtomic(path.join(dir, MANIFEST), manifest);
   return manifest;
 }

@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import type { Cell, Column } from '../../experiments/tables.js';
+import { importOptional } from '../optionalPackage.js';
 
 /** Rows per Arrow record batch: large enough for fast readers, small enough to keep memory bounded. */
 export const ARROW_BATCH_ROWS = 65_536;
@@ -7,9 +8,13 @@ export const ARROW_BATCH_ROWS = 65_536;
 type ArrowModule = typeof import('apache-arrow');
 
 let arrowModule: Promise<ArrowModule> | null = null;
-/** apache-arrow, loaded on first use only (it is not needed unless Arrow output is asked for). */
-function loadArrow(): Promise<ArrowModule> {
-  arrowModule ??= import('apache-arrow');
+/**
+ * apache-arrow, loaded on first use only (it is an optional dependency, needed only when Arrow
+ * output is asked for). @throws MissingPackageError when it is not installed. @internal
+ */
+export function loadArrow(): Promise<ArrowModule> {
+  arrowModule ??= importOptional('apache-arrow', 'arrow', () => import('apache-arrow'));
+  arrowModule.catch(() => { arrowModule = null; });
   return arrowModule;
 }
 

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { ReportLibraries } from '../../report/renderReportHtml.js';
 import { ReportError } from '../../report/ReportError.js';
 import { moduleFile } from '../moduleFile.js';
+import { isMissingPackage, MissingPackageError } from '../optionalPackage.js';
 
 let cached: ReportLibraries | undefined;
 
@@ -14,7 +15,8 @@ function browserBuild(pkg: string, file: string): string {
   try {
     entry = require.resolve(pkg);
   } catch (error) {
-    throw new ReportError(pkg, `the package is not installed (${(error as Error).message}); it is a dependency of counterpoise: reinstall it`, { cause: error });
+    if (isMissingPackage(error, pkg)) throw new MissingPackageError(pkg, 'report', { cause: error });
+    throw new ReportError(pkg, `cannot load the package (${(error as Error).message})`, { cause: error });
   }
   const path = join(dirname(entry), file);
   try {
@@ -28,6 +30,8 @@ function browserBuild(pkg: string, file: string): string {
  * The source of vega, vega-lite and vega-embed's minified browser builds (from the installed
  * packages: `build/vega.min.js`, `build/vega-lite.min.js`, `build/vega-embed.min.js`), to inline
  * into a report. Read once per process.
+ *
+ * @throws MissingPackageError when one of them is not installed (they are optional dependencies).
  */
 export function readReportLibraries(): ReportLibraries {
   cached ??= {

@@ -52,6 +52,13 @@ describe('runSweep: parallel, streamed, deterministic', () => {
     expect(manifest.files['ticks.ndjson'].rows).toBe(16 * 15);
   });
 
+  it('records the counterpoise version in the manifest, as run.json does (right after the format version)', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const manifest = JSON.parse(readFileSync(path.join(reference, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.counterpoiseVersion).toBe(pkg.version);
+    expect(Object.keys(manifest).slice(0, 3)).toEqual(['kind', 'version', 'counterpoiseVersion']);
+  });
+
   it('writes the same rows in CSV, NDJSON and Arrow, every row keyed by run, point, replicate, seed and parameters', () => {
     const plan = planSweep(scenario, design, base);
     for (const table of ['runs', 'ticks', 'events', 'summary'] as const) {
