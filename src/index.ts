@@ -24,8 +24,12 @@ export { ScenarioError, formatIssue, formatPath } from './scenario/ScenarioError
 export type { ScenarioIssue } from './scenario/ScenarioError.js';
 
 // ---- scenario files: YAML/JSON with positions, data references (browser-safe; files in counterpoise/node) ----
-export { parseScenario } from './scenario/file/parseScenario.js';
-export type { ParseScenarioOptions } from './scenario/file/parseScenario.js';
+export { parseScenario, parseScenarioWithProvenance } from './scenario/file/parseScenario.js';
+export type { ParseScenarioOptions, ScenarioWithProvenance } from './scenario/file/parseScenario.js';
+export type {
+  DataProvenance, StateIdentityProvenance, CapabilitiesProvenance, MajorProvenance, IgoMembersProvenance, AlliancesProvenance,
+  AlliancePairProvenance, TradeProvenance,
+} from './scenario/file/DataProvenance.js';
 export type { ScenarioFormat } from './scenario/file/readScenarioDocument.js';
 export type { ScenarioDataProvider, NmcVersion } from './scenario/file/ScenarioDataProvider.js';
 export {

@@ -46,7 +46,7 @@ export type { TradeVolume, ProportionalTradeOptions, ProportionalTrade } from '.
 export type { StateRef, StateIdentity } from '../data/resolveStateRefs.js';
 
 // ---- scenario files (Node only: reading files, the bundled data and scenario library) ----
-export { loadScenario } from './loadScenario.js';
+export { loadScenario, loadScenarioWithProvenance } from './loadScenario.js';
 export type { LoadScenarioOptions } from './loadScenario.js';
 export { listBundledScenarios } from './listBundledScenarios.js';
 export type { BundledScenario, ListBundledScenariosOptions } from './listBundledScenarios.js';

@@ -20,6 +20,7 @@ export const runCommand: Command = {
     format: { type: 'string', short: 'f' },
     report: { type: 'boolean' },
     'threat-ticks': { type: 'string' },
+    json: { type: 'boolean' },
   },
   help: `Usage: counterpoise run <scenario file or bundled name> [options]
 
@@ -35,6 +36,8 @@ Options:
                             include csv or ndjson (Arrow files are built from them)
       --report              also write report.html and figures/*.svg (as "counterpoise report DIR")
       --threat-ticks LIST   ticks at which to record the threat matrix (default: first, quartiles, last)
+      --json                print the result as one JSON document on stdout (out, scenario, seed, ticks,
+                            years, files, summary, report) instead of the text summary
   -q, --quiet               print nothing but errors
       --debug               show the stack trace of an error
   -h, --help                show this help
@@ -75,17 +78,26 @@ Exit codes: 0 success, 1 run failure, 2 bad input or usage.`,
       out: dir, seed, ticks, formats, threatTicks, source, version: packageVersion(),
     });
 
+    const json = v.json === true;
     const title = scenario.meta.title === '' ? scenario.meta.id : scenario.meta.title;
-    terminal.info(terminal.style('bold', `${title} — seed ${seed}, ${ticks} ticks (${summary.firstYear}–${summary.lastYear})`));
+    if (!json) terminal.info(terminal.style('bold', `${title} — seed ${seed}, ${ticks} ticks (${summary.firstYear}–${summary.lastYear})`));
     const lines = describeRun(summary, events, { startYear: scenario.meta.startYear, yearsPerTick: 1 / scenario.meta.ticksPerYear });
     const width = Math.max(...lines.map((l) => l.label.length));
-    for (const l of lines) terminal.info(`  ${terminal.style('cyan', l.label.padEnd(width))}  ${l.text}`);
-    terminal.info(`wrote ${manifest.files.length} files to ${dir}: ${manifest.files.map((f) => f.name).join(', ')}`);
+    if (!json) for (const l of lines) terminal.info(`  ${terminal.style('cyan', l.label.padEnd(width))}  ${l.text}`);
+    if (!json) terminal.info(`wrote ${manifest.files.length} files to ${dir}: ${manifest.files.map((f) => f.name).join(', ')}`);
+    let report: { html: string; figures: string[] } | null = null;
     if (v.report === true) {
       // Loaded only when asked for (start-up time of a plain run).
       const { writeRunReportFor } = await import('./writeRunReportFor.js');
       const written = await writeRunReportFor(dir);
-      terminal.info(`report: ${written.html}${written.figures.length > 0 ? ` (+ ${written.figures.length} SVG figures in ${join(dir, 'figures')})` : ''}`);
+      report = written;
+      if (!json) terminal.info(`report: ${written.html}${written.figures.length > 0 ? ` (+ ${written.figures.length} SVG figures in ${join(dir, 'figures')})` : ''}`);
+    }
+    if (json) {
+      terminal.print(JSON.stringify({
+        out: dir, scenario: scenario.meta.id, source, seed, ticks, firstYear: summary.firstYear, lastYear: summary.lastYear,
+        warnings: scenario.warnings.length, files: manifest.files, summary, report,
+      }, null, 2));
     }
     return EXIT.ok;
   },
