@@ -13,7 +13,7 @@ describe('counterpoise validate --resolved', () => {
     const r = cli(['validate', 'brics-plus', '--resolved']);
     expect(r.code).toBe(0);
     const doc = parseYaml(r.stdout) as Resolved;
-    expect(doc.file).toBe('scenarios/brics-plus.yaml');
+    expect(doc.file).toBe('brics-plus');
     expect(doc.scenario.meta.id).toBe('brics-plus');
     const alliances = doc.provenance.find((p) => p.kind === 'alliances');
     expect(alliances).toMatchObject({ year: 2009, file: expect.stringMatching(/alliance/i) });

@@ -1,4 +1,4 @@
-import { stringify as toYaml } from 'yaml';
+import { Document, isScalar, visit } from 'yaml';
 import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
 import { loadScenarioWithProvenance } from '../../node/loadScenario.js';
 import type { DataProvenance } from '../../scenario/file/DataProvenance.js';
@@ -37,6 +37,13 @@ export interface ResolvedDocument {
 }
 
 const OUTPUT_FORMATS = ['yaml', 'json'] as const;
+
+/** YAML with lists of plain values on one line (`between: [BRA, USA]`), no anchors, no folding. */
+function toYaml(value: unknown): string {
+  const doc = new Document(value, { aliasDuplicateObjects: false });
+  visit(doc, { Seq(_key, node) { if (node.items.every((item) => isScalar(item))) node.flow = true; } });
+  return doc.toString({ lineWidth: 0 }).trimEnd();
+}
 
 function problemOf(issue: ScenarioError['issues'][number], source: string): ValidateProblem {
   return { file: issue.file ?? source, line: issue.line ?? null, column: issue.column ?? null, path: formatPath(issue.path), message: issue.message };
@@ -102,7 +109,7 @@ Exit codes: 0 the file is valid, 2 it has problems (or cannot be read), 1 someth
     if (v.resolved === true) {
       for (const w of scenario.warnings) terminal.note(`${terminal.errStyle('yellow', 'warning:')} ${w}`);
       const doc: ResolvedDocument = { file: source, provenance, scenario };
-      terminal.print(json ? JSON.stringify(doc, null, 2) : toYaml(doc, { aliasDuplicateObjects: false, lineWidth: 0 }).trimEnd());
+      terminal.print(json ? JSON.stringify(doc, null, 2) : toYaml(doc));
       return EXIT.ok;
     }
     if (json) {

@@ -72,6 +72,8 @@ export interface AlliancePairProvenance {
   readonly value: 'alliance' | 'entente';
   /** The COW alliances (`version4id`) the pair shared that year with a chosen obligation (entente: the entente-only pacts). */
   readonly allianceIds: readonly number[];
+  /** The file's own dyad that sets this value itself (e.g. `dyads[0]`), when one does: the data's value is not used. */
+  overriddenBy?: string;
 }
 
 /** `alliances:`: which COW alliances made which pairs allies. */
@@ -96,5 +98,5 @@ export interface TradeProvenance {
   readonly tau: readonly { readonly state: string; readonly tau: number }[];
   readonly excluded: readonly string[];
   /** X_ij = τ_i·τ_j / (Σ_world τ)² of each pair (pairs with 0 are left out, as in the scenario). */
-  readonly pairs: readonly { readonly between: readonly [string, string]; readonly trade: number }[];
+  readonly pairs: readonly { readonly between: readonly [string, string]; readonly trade: number; overriddenBy?: string }[];
 }

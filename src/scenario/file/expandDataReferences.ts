@@ -95,6 +95,8 @@ class Expander {
   private readonly origins: Origin[] = [];
   private readonly placeholders: Path[] = [];
   private readonly provenance: DataProvenance[] = [];
+  /** The provenance of each data-drawn pair value, by pair and field, for marking what the file's own dyads override. */
+  private readonly pairValues = new Map<string, { overriddenBy?: string }>();
   private readonly states: unknown[];
   private readonly ids: (string | undefined)[];
   private readonly index = new Map<string, number>();
@@ -399,9 +401,13 @@ class Expander {
     this.trade(drawn);
     if (this.raw.dyads !== undefined && !Array.isArray(this.raw.dyads)) return undefined;
     const explicit: unknown[] = Array.isArray(this.raw.dyads) ? this.raw.dyads : [];
-    const out = explicit.map((d) => {
+    const out = explicit.map((d, j) => {
       if (!isRecord(d) || !Array.isArray(d.between) || typeof d.between[0] !== 'string' || typeof d.between[1] !== 'string') return d;
       const key = pairKey(d.between[0], d.between[1]);
+      for (const field of ['alliance', 'entente', 'trade']) {
+        const drawnValue = this.pairValues.get(`${key}\u0000${field}`);
+        if (drawnValue !== undefined && d[field] !== undefined) drawnValue.overriddenBy = formatPath(['dyads', j]);
+      }
       const data = drawn.get(key);
       if (data === undefined) return d;
       drawn.delete(key);
@@ -477,7 +483,11 @@ class Expander {
     }
     const provenancePairs: AlliancePairProvenance[] = [...behind.values()]
       .sort((x, y) => x.a - y.a || x.b - y.b)
-      .map((e) => ({ between: [this.ids[e.a] as string, this.ids[e.b] as string], value: e.value, allianceIds: e.ids.sort((x, y) => x - y) }));
+      .map((e) => {
+        const pair: AlliancePairProvenance = { between: [this.ids[e.a] as string, this.ids[e.b] as string], value: e.value, allianceIds: e.ids.sort((x, y) => x - y) };
+        this.pairValues.set(`${pairKey(pair.between[0], pair.between[1])}\u0000${e.value}`, pair);
+        return pair;
+      });
     this.provenance.push({ kind: 'alliances', reference: formatPath(path), file: table.file, year, obligations: [...wanted], pairs: provenancePairs });
   }
 
@@ -537,7 +547,7 @@ class Expander {
     // Σ τ over every state of the system with trade totals that year (the world).
     let world = 0;
     for (const row of tradeForYear(table, year)) if (row.tau !== undefined) world += row.tau;
-    const tradePairs: { between: [string, string]; trade: number }[] = [];
+    const tradePairs: { between: [string, string]; trade: number; overriddenBy?: string }[] = [];
     for (let a = 0; a < included.length; a++) {
       for (let b = a + 1; b < included.length; b++) {
         // flows = τ_a·τ_b / Σ_scenario τ, so flows·Σ_scenario τ / world² = τ_a·τ_b / world².
@@ -545,7 +555,9 @@ class Expander {
         if (x > 0) {
           this.drawn(drawn, included[a].i, included[b].i, path).values.trade = x;
           const [lo, hi] = included[a].i < included[b].i ? [included[a].i, included[b].i] : [included[b].i, included[a].i];
-          tradePairs.push({ between: [this.ids[lo] as string, this.ids[hi] as string], trade: x });
+          const pair: { between: [string, string]; trade: number; overriddenBy?: string } = { between: [this.ids[lo] as string, this.ids[hi] as string], trade: x };
+          this.pairValues.set(`${pairKey(pair.between[0], pair.between[1])}\u0000trade`, pair);
+          tradePairs.push(pair);
         }
       }
     }
