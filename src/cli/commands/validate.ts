@@ -38,10 +38,15 @@ export interface ResolvedDocument {
 
 const OUTPUT_FORMATS = ['yaml', 'json'] as const;
 
-/** YAML with lists of plain values on one line (`between: [BRA, USA]`), no anchors, no folding. */
+/** YAML with short lists of plain values on one line (`between: [ BRA, USA ]`), no anchors, no folding. */
 function toYaml(value: unknown): string {
   const doc = new Document(value, { aliasDuplicateObjects: false });
-  visit(doc, { Seq(_key, node) { if (node.items.every((item) => isScalar(item))) node.flow = true; } });
+  visit(doc, {
+    Seq(_key, node) {
+      const short = node.items.every((item) => isScalar(item) && String(item.value).length <= 40);
+      if (short && JSON.stringify(node.toJSON()).length <= 100) node.flow = true;
+    },
+  });
   return doc.toString({ lineWidth: 0 }).trimEnd();
 }
 
