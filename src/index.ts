@@ -127,6 +127,8 @@ export type { RunReportInput } from './report/RunReportInput.js';
 export type { ReportTick } from './report/ReportTick.js';
 export { buildSweepReport } from './report/buildSweepReport.js';
 export type { SweepReportInput, SweepCell } from './report/SweepReportInput.js';
+export { EnsembleBands } from './report/EnsembleBands.js';
+export type { EnsembleBand } from './report/EnsembleBands.js';
 export { sweepPoints } from './report/charts/sweepMetricsChart.js';
 export type { SweepPoint } from './report/charts/sweepMetricsChart.js';
 export { renderReportHtml } from './report/renderReportHtml.js';

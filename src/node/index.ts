@@ -77,6 +77,7 @@ export { runToDirectory } from './outputs/runToDirectory.js';
 export type { RunToDirectoryOptions, RunToDirectoryResult } from './outputs/runToDirectory.js';
 export { readRunOutputs, isRunDirectory } from './outputs/readRunOutputs.js';
 export { readSweepOutputs, isSweepDirectory } from './outputs/readSweepOutputs.js';
+export { readEnsembleBands, ensembleMeasures } from './outputs/readEnsembleBands.js';
 export { writeReport } from './report/writeReport.js';
 export type { WriteReportOptions, WrittenReport } from './report/writeReport.js';
 export { writeRunReport } from './report/writeRunReport.js';
