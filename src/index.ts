@@ -24,8 +24,12 @@ export { ScenarioError, formatIssue, formatPath } from './scenario/ScenarioError
 export type { ScenarioIssue } from './scenario/ScenarioError.js';
 
 // ---- scenario files: YAML/JSON with positions, data references (browser-safe; files in counterpoise/node) ----
-export { parseScenario } from './scenario/file/parseScenario.js';
-export type { ParseScenarioOptions } from './scenario/file/parseScenario.js';
+export { parseScenario, parseScenarioWithProvenance } from './scenario/file/parseScenario.js';
+export type { ParseScenarioOptions, ScenarioWithProvenance } from './scenario/file/parseScenario.js';
+export type {
+  DataProvenance, StateIdentityProvenance, CapabilitiesProvenance, MajorProvenance, IgoMembersProvenance, AlliancesProvenance,
+  AlliancePairProvenance, TradeProvenance,
+} from './scenario/file/DataProvenance.js';
 export type { ScenarioFormat } from './scenario/file/readScenarioDocument.js';
 export type { ScenarioDataProvider, NmcVersion } from './scenario/file/ScenarioDataProvider.js';
 export {
@@ -123,6 +127,8 @@ export type { RunReportInput } from './report/RunReportInput.js';
 export type { ReportTick } from './report/ReportTick.js';
 export { buildSweepReport } from './report/buildSweepReport.js';
 export type { SweepReportInput, SweepCell } from './report/SweepReportInput.js';
+export { EnsembleBands } from './report/EnsembleBands.js';
+export type { EnsembleBand } from './report/EnsembleBands.js';
 export { sweepPoints } from './report/charts/sweepMetricsChart.js';
 export type { SweepPoint } from './report/charts/sweepMetricsChart.js';
 export { renderReportHtml } from './report/renderReportHtml.js';

@@ -46,7 +46,7 @@ export type { TradeVolume, ProportionalTradeOptions, ProportionalTrade } from '.
 export type { StateRef, StateIdentity } from '../data/resolveStateRefs.js';
 
 // ---- scenario files (Node only: reading files, the bundled data and scenario library) ----
-export { loadScenario } from './loadScenario.js';
+export { loadScenario, loadScenarioWithProvenance } from './loadScenario.js';
 export type { LoadScenarioOptions } from './loadScenario.js';
 export { listBundledScenarios } from './listBundledScenarios.js';
 export type { BundledScenario, ListBundledScenariosOptions } from './listBundledScenarios.js';
@@ -82,6 +82,7 @@ export { OutputWriteError } from './outputs/OutputWriteError.js';
 export type { RunToDirectoryOptions, RunToDirectoryResult } from './outputs/runToDirectory.js';
 export { readRunOutputs, isRunDirectory } from './outputs/readRunOutputs.js';
 export { readSweepOutputs, isSweepDirectory } from './outputs/readSweepOutputs.js';
+export { readEnsembleBands, ensembleMeasures } from './outputs/readEnsembleBands.js';
 export { writeReport } from './report/writeReport.js';
 export type { WriteReportOptions, WrittenReport } from './report/writeReport.js';
 export { writeRunReport } from './report/writeRunReport.js';

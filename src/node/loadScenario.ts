@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ResolvedScenario } from '../model/ResolvedScenario.js';
-import { parseScenario } from '../scenario/file/parseScenario.js';
+import { parseScenarioWithProvenance, type ScenarioWithProvenance } from '../scenario/file/parseScenario.js';
 import type { ScenarioDataProvider } from '../scenario/file/ScenarioDataProvider.js';
 import type { ResolveOptions } from '../scenario/resolveScenario.js';
 import { ScenarioError } from '../scenario/ScenarioError.js';
@@ -37,6 +37,16 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  *   available names).
  */
 export function loadScenario(pathOrBundledName: string, options: LoadScenarioOptions = {}): ResolvedScenario {
+  return loadScenarioWithProvenance(pathOrBundledName, options).scenario;
+}
+
+/**
+ * {@link loadScenario}, also returning what each data reference of the file became (which COW
+ * alliances made which pairs allies, which NMC year gave each state's capabilities, …), as
+ * `parseScenarioWithProvenance`.
+ * @throws ScenarioError as loadScenario.
+ */
+export function loadScenarioWithProvenance(pathOrBundledName: string, options: LoadScenarioOptions = {}): ScenarioWithProvenance {
   const { file, label } = locateScenario(pathOrBundledName, options.scenariosDir);
   let text: string;
   try {
@@ -46,7 +56,7 @@ export function loadScenario(pathOrBundledName: string, options: LoadScenarioOpt
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
     throw new ScenarioError([{ file: label, path: [], message: `cannot read the scenario file: ${why} (${file})` }]);
   }
-  return parseScenario(text, /\.json$/i.test(file) ? 'json' : 'yaml', {
+  return parseScenarioWithProvenance(text, /\.json$/i.test(file) ? 'json' : 'yaml', {
     file: label,
     data: options.data ?? bundledDataProvider,
     ...(options.resolve === undefined ? {} : { resolve: options.resolve }),

@@ -1,4 +1,5 @@
 import type { ScenarioMeta } from '../model/ResolvedScenario.js';
+import type { EnsembleBand } from './EnsembleBands.js';
 
 /** One value of a sweep's runs table: a number, a label, or missing. */
 export type SweepCell = number | string | null;
@@ -16,4 +17,9 @@ export interface SweepReportInput {
   settings: [string, string][];
   /** The data files the report was built from. */
   files: { name: string; description: string }[];
+  /**
+   * For an ensemble (no swept parameter): each measure's mean and 95% interval across the
+   * replicates at every tick, from the ticks table (`EnsembleBands`). Absent without a ticks table.
+   */
+  ensemble?: { measures: string[]; bands: EnsembleBand[] };
 }

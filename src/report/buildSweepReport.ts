@@ -1,3 +1,4 @@
+import { ensembleBandsChart } from './charts/ensembleBandsChart.js';
 import { sweepMetricsChart, sweepPoints } from './charts/sweepMetricsChart.js';
 import type { ReportChart, ReportDocument } from './ReportChart.js';
 import type { SweepReportInput } from './SweepReportInput.js';
@@ -16,7 +17,8 @@ const GROUPS: readonly { id: string; title: string; what: string; test: (metric:
  * Builds the report of a sweep: its settings, a text summary (runs, parameters and their values,
  * and for each metric the parameter whose main effect moves it most) and, for each group of summary
  * metrics, the chart of every metric against every swept parameter with 95% confidence bands.
- * Pure and browser-safe.
+ * An ensemble (replicates, no swept parameter) gets instead each measure of the ticks table over
+ * time, its mean across the replicates with a 95% band (`input.ensemble`). Pure and browser-safe.
  */
 export function buildSweepReport(input: SweepReportInput): ReportDocument {
   const { scenario, runs, parameters, metrics } = input;
@@ -37,8 +39,18 @@ export function buildSweepReport(input: SweepReportInput): ReportDocument {
     }
     if (best !== null && best.range > 0) summary.push(`${m} moves most with ${best.parameter} (its mean spans ${best.range.toPrecision(3)} across that parameter's values).`);
   }
-  if (parameters.length === 0) summary.push('No parameter was swept (an ensemble): the charts need at least one swept parameter.');
   const charts: ReportChart[] = [];
+  if (parameters.length === 0) {
+    const ensemble = input.ensemble;
+    if (ensemble !== undefined && ensemble.bands.length > 0) {
+      const replicates = ensemble.bands.reduce((m, b) => Math.max(m, b.n), 0);
+      const ticks = new Set(ensemble.bands.map((b) => b.tick)).size;
+      summary.push(`No parameter was swept (an ensemble): each measure is shown over ${ticks} tick${ticks === 1 ? '' : 's'} as its mean across ${replicates} replicate${replicates === 1 ? '' : 's'} with a 95% band.`);
+      charts.push(ensembleBandsChart(ensemble.bands, ensemble.measures));
+    } else {
+      summary.push('No parameter was swept (an ensemble), and the sweep wrote no ticks table: there is nothing to chart.');
+    }
+  }
   if (parameters.length > 0) {
     for (const g of GROUPS) {
       const ms = metrics.filter(g.test);

@@ -22,6 +22,7 @@ export const runCommand: Command = {
     report: { type: 'boolean' },
     overwrite: { type: 'boolean' },
     'threat-ticks': { type: 'string' },
+    json: { type: 'boolean' },
   },
   help: `Usage: counterpoise run <scenario file or bundled name> [options]
 
@@ -40,6 +41,8 @@ Options:
                             include csv or ndjson (Arrow files are built from them)
       --report              also write report.html and figures/*.svg (as "counterpoise report DIR")
       --threat-ticks LIST   ticks at which to record the threat matrix (default: first, quartiles, last)
+      --json                print the result as one JSON document on stdout (out, scenario, seed, ticks,
+                            years, files, summary, report) instead of the text summary
   -q, --quiet               print nothing but errors
       --debug               show the stack trace of an error
   -h, --help                show this help
@@ -82,14 +85,21 @@ usage (including an output folder holding a sweep or other files, without --over
       ...(v.report === true ? { report: { figures: true, generator: `Made with counterpoise ${packageVersion()}` } } : {}),
     });
 
+    const json = v.json === true;
     const title = scenario.meta.title === '' ? scenario.meta.id : scenario.meta.title;
-    terminal.info(terminal.style('bold', `${title} — seed ${seed}, ${ticks} ticks (${summary.firstYear}–${summary.lastYear})`));
+    if (!json) terminal.info(terminal.style('bold', `${title} — seed ${seed}, ${ticks} ticks (${summary.firstYear}–${summary.lastYear})`));
     const lines = describeRun(summary, events, { startYear: scenario.meta.startYear, yearsPerTick: 1 / scenario.meta.ticksPerYear });
     const width = Math.max(...lines.map((l) => l.label.length));
-    for (const l of lines) terminal.info(`  ${terminal.style('cyan', l.label.padEnd(width))}  ${l.text}`);
-    terminal.info(`wrote ${manifest.files.length} files to ${dir}: ${manifest.files.map((f) => f.name).join(', ')}`);
-    if (report !== undefined) {
+    if (!json) for (const l of lines) terminal.info(`  ${terminal.style('cyan', l.label.padEnd(width))}  ${l.text}`);
+    if (!json) terminal.info(`wrote ${manifest.files.length} files to ${dir}: ${manifest.files.map((f) => f.name).join(', ')}`);
+    if (report !== undefined && !json) {
       terminal.info(`report: ${report.html}${report.figures.length > 0 ? ` (+ ${report.figures.length} SVG figures in ${join(dir, 'figures')})` : ''}`);
+    }
+    if (json) {
+      terminal.print(JSON.stringify({
+        out: dir, scenario: scenario.meta.id, source, seed, ticks, firstYear: summary.firstYear, lastYear: summary.lastYear,
+        warnings: scenario.warnings.length, files: manifest.files, summary, report: report ?? null,
+      }, null, 2));
     }
     return EXIT.ok;
   },

@@ -71,6 +71,7 @@ export const sweepCommand: Command = {
     shard: { type: 'string' },
     'checkpoint-ms': { type: 'string' },
     report: { type: 'boolean' },
+    json: { type: 'boolean' },
   },
   help: `Usage: counterpoise sweep [<scenario>] --design <file> [options]
        counterpoise sweep merge <shard folder>... --out DIR [--overwrite] [--report]
@@ -94,6 +95,8 @@ Options:
                          join the shards with "counterpoise merge"
       --checkpoint-ms N  checkpoint at least this often (default 2000)
       --report           also write report.html and figures/ (as "counterpoise report DIR")
+      --json             print the result as one JSON document on stdout (out, runs done, files,
+                         report) instead of the text lines; progress still goes to stderr
   -q, --quiet            no progress, no summary; only errors
   -h, --help             show this help
 
@@ -148,19 +151,29 @@ shard, a folder holding another sweep), 130 stopped by a signal (resume to conti
       stop.dispose();
     }
     const m = report.manifest;
-    if (report.alreadyComplete) terminal.info(`${report.out}: already complete (${m.shardRuns} runs); nothing to do`);
+    const json = v.json === true;
+    if (json) { /* the result is printed as JSON below */ } else if (report.alreadyComplete) terminal.info(`${report.out}: already complete (${m.shardRuns} runs); nothing to do`);
     else {
       terminal.info(`${report.out}: ${report.executed} runs${report.resumed > 0 ? ` (+${report.resumed} resumed)` : ''} on `
         + `${report.workers === 0 ? 'the main thread' : `${report.workers} worker thread${report.workers === 1 ? '' : 's'}`} in ${formatDuration(report.elapsedMs)}, `
         + `${report.runsPerSecond.toFixed(1)} runs/s`);
     }
-    terminal.info(`files: ${Object.keys(m.files).join(', ')}, manifest.json`);
+    if (!json) terminal.info(`files: ${Object.keys(m.files).join(', ')}, manifest.json`);
+    let html: string | null = null;
     if (v.report === true) {
       if (m.shard !== null) terminal.note('no report for a shard: merge the shards, then "counterpoise report" the merged folder');
       else {
         const written = await writeSweepReport(report.out, { generator: `Made with counterpoise ${packageVersion()}` });
-        terminal.info(`report: ${written.html}`);
+        html = written.html;
+        if (!json) terminal.info(`report: ${written.html}`);
       }
+    }
+    if (json) {
+      terminal.print(JSON.stringify({
+        out: report.out, scenario: m.scenario.id, runs: m.shardRuns, designRuns: m.runs, executed: report.executed, resumed: report.resumed,
+        alreadyComplete: report.alreadyComplete, shard: m.shard,
+        files: [...Object.keys(m.files), 'manifest.json'], sizes: m.files, report: html,
+      }, null, 2));
     }
     return EXIT.ok;
   },

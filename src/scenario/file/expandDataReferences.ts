@@ -10,7 +10,8 @@ import type { NmcRow } from '../../data/parseNmcTable.js';
 import { proportionalTrade } from '../../data/proportionalTrade.js';
 import { statesForYear } from '../../data/statesForYear.js';
 import { tradeForYear, type StateTrade } from '../../data/tradeForYear.js';
-import type { ScenarioIssue } from '../ScenarioError.js';
+import { formatPath, type ScenarioIssue } from '../ScenarioError.js';
+import type { AlliancePairProvenance, DataProvenance } from './DataProvenance.js';
 import { cowIdentities, type CowIdentity } from './cowIdentities.js';
 import type { NmcVersion, ScenarioDataProvider } from './ScenarioDataProvider.js';
 import {
@@ -44,6 +45,8 @@ export interface DataExpansion {
   readonly issues: readonly ScenarioIssue[];
   /** Remarks for the resolved scenario's warnings, e.g. a capability dimension drawn from one component. */
   readonly notes: readonly string[];
+  /** What each data reference became (the COW file, year and values), in file order. */
+  readonly provenance: readonly DataProvenance[];
 }
 
 /** Message for a data reference met without a data provider. */
@@ -82,7 +85,7 @@ const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `$
  * @internal
  */
 export function expandDataReferences(raw: unknown, provider: ScenarioDataProvider | undefined): DataExpansion {
-  if (!isRecord(raw)) return { input: raw, origins: [], placeholders: [], issues: [], notes: [] };
+  if (!isRecord(raw)) return { input: raw, origins: [], placeholders: [], issues: [], notes: [], provenance: [] };
   return new Expander(raw, provider).run();
 }
 
@@ -91,6 +94,9 @@ class Expander {
   private readonly notes: string[] = [];
   private readonly origins: Origin[] = [];
   private readonly placeholders: Path[] = [];
+  private readonly provenance: DataProvenance[] = [];
+  /** The provenance of each data-drawn pair value, by pair and field, for marking what the file's own dyads override. */
+  private readonly pairValues = new Map<string, { overriddenBy?: string }>();
   private readonly states: unknown[];
   private readonly ids: (string | undefined)[];
   private readonly index = new Map<string, number>();
@@ -120,7 +126,7 @@ class Expander {
     if (Array.isArray(this.raw.institutions)) input.institutions = this.raw.institutions.map((q, k) => this.institution(q, k));
     const dyads = this.dyads();
     if (dyads !== undefined) input.dyads = dyads;
-    return { input, origins: this.origins, placeholders: this.placeholders, issues: this.issues, notes: this.notes };
+    return { input, origins: this.origins, placeholders: this.placeholders, issues: this.issues, notes: this.notes, provenance: this.provenance };
   }
 
   // ---- identities and tables ----
@@ -133,6 +139,11 @@ class Expander {
       this.identities = bound.identities;
       this.identityFailed = bound.failed;
       this.issues.push(...bound.issues);
+      bound.identities.forEach((identity, i) => {
+        const state = this.ids[i];
+        if (identity === undefined || state === undefined) return;
+        this.provenance.push({ kind: 'cow-identity', reference: formatPath(['states', i]), state, ...identity });
+      });
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       this.issue(['states'], error.message);
@@ -265,7 +276,12 @@ class Expander {
       }
       out[dim] = share;
     }
-    return ok ? out : undefined;
+    if (!ok) return undefined;
+    this.provenance.push({
+      kind: 'capabilities', reference: formatPath(path), state: this.ids[i] ?? `states[${i}]`, file: table.file, year, ccode: identity.ccode,
+      values: { ...out }, overridden: (['mil', 'eco', 'pop'] as const).filter((d) => ref.data[d] !== undefined),
+    });
+    return out;
   }
 
   /** `major: { source: cow }` → whether the state is a COW major power in the year (THEORY "Great powers"). */
@@ -283,7 +299,9 @@ class Expander {
       majors = new Set(majorsForYear(table, year).map((m) => m.ccode));
       this.majorCache.set(year, majors);
     }
-    return majors.has(identity.ccode);
+    const major = majors.has(identity.ccode);
+    this.provenance.push({ kind: 'major', reference: formatPath(path), state: this.ids[i] ?? `states[${i}]`, file: table.file, year, major });
+    return major;
   }
 
   // ---- institutions ----
@@ -357,7 +375,21 @@ class Expander {
       const j = added.get(i);
       if (j !== undefined) this.origins.push({ path: ['institutions', k, 'members', m], from: ['institutions', k, 'add', j] });
     });
-    return order.map((i) => this.ids[i] as string);
+    const name = (set: Iterable<number>): string[] => [...set].sort((a, b) => a - b).map((i) => this.ids[i] as string);
+    const result = order.map((i) => this.ids[i] as string);
+    const id = this.rawInstitution(k).id;
+    const institution = typeof id === 'string' ? id : `institutions[${k}]`;
+    this.provenance.push({
+      kind: 'igo-members', reference: formatPath(path), institution, file: table.file, ioname, year, statuses: [...ref.data.statuses],
+      fromData: name(fromData), added: name(added.keys()), removed: name([...fromData].filter((i) => !members.has(i))), members: result,
+    });
+    return result;
+  }
+
+  private rawInstitution(k: number): Record<string, unknown> {
+    const list = this.raw.institutions;
+    const q = Array.isArray(list) ? list[k] : undefined;
+    return isRecord(q) ? q : {};
   }
 
   // ---- dyads ----
@@ -369,9 +401,13 @@ class Expander {
     this.trade(drawn);
     if (this.raw.dyads !== undefined && !Array.isArray(this.raw.dyads)) return undefined;
     const explicit: unknown[] = Array.isArray(this.raw.dyads) ? this.raw.dyads : [];
-    const out = explicit.map((d) => {
+    const out = explicit.map((d, j) => {
       if (!isRecord(d) || !Array.isArray(d.between) || typeof d.between[0] !== 'string' || typeof d.between[1] !== 'string') return d;
       const key = pairKey(d.between[0], d.between[1]);
+      for (const field of ['alliance', 'entente', 'trade']) {
+        const drawnValue = this.pairValues.get(`${key}\u0000${field}`);
+        if (drawnValue !== undefined && d[field] !== undefined) drawnValue.overriddenBy = formatPath(['dyads', j]);
+      }
       const data = drawn.get(key);
       if (data === undefined) return d;
       drawn.delete(key);
@@ -427,16 +463,32 @@ class Expander {
     const ententeOnly = (p: AlliancePair): boolean => p.obligations.entente && !p.obligations.defense && !p.obligations.neutrality && !p.obligations.nonaggression;
     const allies = new Set<string>();
     for (const p of pairs) if (allied(p)) allies.add(`${p.ccodeA}-${p.ccodeB}`);
+    // The alliances behind each pair, for the provenance: the allied ones, or the entente-only ones.
+    const behind = new Map<string, { a: number; b: number; value: 'alliance' | 'entente'; ids: number[] }>();
     for (const p of pairs) {
       const a = byCode.get(p.ccodeA);
       const b = byCode.get(p.ccodeB);
       if (a === undefined || b === undefined) continue;
-      if (allies.has(`${p.ccodeA}-${p.ccodeB}`)) {
+      const key = `${p.ccodeA}-${p.ccodeB}`;
+      if (allies.has(key)) {
         this.drawn(drawn, a, b, path).values.alliance = true;
       } else if (ref.data.ententeLevel !== undefined && ententeOnly(p)) {
         this.drawn(drawn, a, b, path).values.entente = ref.data.ententeLevel;
-      }
+      } else continue;
+      if (allies.has(key) && !allied(p)) continue;
+      const [lo, hi] = a < b ? [a, b] : [b, a];
+      const entry = behind.get(key) ?? { a: lo, b: hi, value: allies.has(key) ? 'alliance' as const : 'entente' as const, ids: [] };
+      if (!entry.ids.includes(p.allianceId)) entry.ids.push(p.allianceId);
+      behind.set(key, entry);
     }
+    const provenancePairs: AlliancePairProvenance[] = [...behind.values()]
+      .sort((x, y) => x.a - y.a || x.b - y.b)
+      .map((e) => {
+        const pair: AlliancePairProvenance = { between: [this.ids[e.a] as string, this.ids[e.b] as string], value: e.value, allianceIds: e.ids.sort((x, y) => x - y) };
+        this.pairValues.set(`${pairKey(pair.between[0], pair.between[1])}\u0000${e.value}`, pair);
+        return pair;
+      });
+    this.provenance.push({ kind: 'alliances', reference: formatPath(path), file: table.file, year, obligations: [...wanted], pairs: provenancePairs });
   }
 
   /**
@@ -490,17 +542,30 @@ class Expander {
       this.issue(path, new DataError(`no trade totals (${why}); list it in trade.exclude and give its dyads' trade explicitly from a cited source`, { file: table.file, year, code: row.stateabb }).message);
     });
     if (!complete) return;
+    const totals = rows;
     const flows = proportionalTrade(rows.map((row) => ({ ccode: row.ccode, tau: row.tau as number })));
     // Σ τ over every state of the system with trade totals that year (the world).
     let world = 0;
     for (const row of tradeForYear(table, year)) if (row.tau !== undefined) world += row.tau;
+    const tradePairs: { between: [string, string]; trade: number; overriddenBy?: string }[] = [];
     for (let a = 0; a < included.length; a++) {
       for (let b = a + 1; b < included.length; b++) {
         // flows = τ_a·τ_b / Σ_scenario τ, so flows·Σ_scenario τ / world² = τ_a·τ_b / world².
         const x = world > 0 ? (flows.flows[a][b] * flows.totalTau) / (world * world) : 0;
-        if (x > 0) this.drawn(drawn, included[a].i, included[b].i, path).values.trade = x;
+        if (x > 0) {
+          this.drawn(drawn, included[a].i, included[b].i, path).values.trade = x;
+          const [lo, hi] = included[a].i < included[b].i ? [included[a].i, included[b].i] : [included[b].i, included[a].i];
+          const pair: { between: [string, string]; trade: number; overriddenBy?: string } = { between: [this.ids[lo] as string, this.ids[hi] as string], trade: x };
+          this.pairValues.set(`${pairKey(pair.between[0], pair.between[1])}\u0000trade`, pair);
+          tradePairs.push(pair);
+        }
       }
     }
+    this.provenance.push({
+      kind: 'trade', reference: formatPath(path), file: table.file, year, worldTau: world,
+      tau: included.map((s, k) => ({ state: this.ids[s.i] as string, tau: totals[k].tau as number })),
+      excluded: [...excluded].sort((a, b) => a - b).map((i) => this.ids[i] as string), pairs: tradePairs,
+    });
   }
 }
 

@@ -2,6 +2,7 @@ import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
 import { brandResolved } from '../resolvedBrand.js';
 import { resolveScenario, type ResolveOptions } from '../resolveScenario.js';
 import { ScenarioError, type ScenarioIssue } from '../ScenarioError.js';
+import type { DataProvenance } from './DataProvenance.js';
 import { expandDataReferences, type Origin } from './expandDataReferences.js';
 import { expressionIssues } from './expressionIssues.js';
 import { readScenarioDocument, type ScenarioFormat } from './readScenarioDocument.js';
@@ -43,6 +44,24 @@ export interface ParseScenarioOptions {
  * @throws ScenarioError listing every problem, with file, line, column and path.
  */
 export function parseScenario(text: string, format: ScenarioFormat, options: ParseScenarioOptions = {}): ResolvedScenario {
+  return parseScenarioWithProvenance(text, format, options).scenario;
+}
+
+/** A resolved scenario with what each of its file's data references became. */
+export interface ScenarioWithProvenance {
+  scenario: ResolvedScenario;
+  /** One entry per data reference expanded (and per state bound to a COW state), in file order. */
+  provenance: DataProvenance[];
+}
+
+/**
+ * {@link parseScenario}, also returning the provenance of the values drawn from the data: which COW
+ * state each state stands for, which NMC file and year gave its capabilities, which COW alliances
+ * made which pairs allies, the trade proxy's totals and values, the IGO members drawn
+ * (`counterpoise validate --resolved` prints both).
+ * @throws ScenarioError as parseScenario.
+ */
+export function parseScenarioWithProvenance(text: string, format: ScenarioFormat, options: ParseScenarioOptions = {}): ScenarioWithProvenance {
   const file = options.file ?? options.resolve?.file;
   const { document, issues: syntax } = readScenarioDocument(text, format);
   if (syntax.length > 0) throw error(syntax, file);
@@ -73,8 +92,9 @@ export function parseScenario(text: string, format: ScenarioFormat, options: Par
   if (all.length > 0) throw error(all.map((i) => locate(i, expansion.origins, document)), file);
 
   if (resolved === undefined) throw new Error('parseScenario: resolveScenario returned nothing');
-  if (expansion.notes.length === 0) return resolved;
-  return brandResolved({ ...resolved, warnings: [...resolved.warnings, ...expansion.notes] });
+  const provenance = [...expansion.provenance];
+  if (expansion.notes.length === 0) return { scenario: resolved, provenance };
+  return { scenario: brandResolved({ ...resolved, warnings: [...resolved.warnings, ...expansion.notes] }), provenance };
 }
 
 /** Adds the line and column of the field (or of the reference that produced it). */
