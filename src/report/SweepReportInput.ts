@@ -1,3 +1,4 @@
+import type { SensitivityAnalysis } from '../experiments/analyzeSensitivity.js';
 import type { ScenarioMeta } from '../model/ResolvedScenario.js';
 
 /** One value of a sweep's runs table: a number, a label, or missing. */
@@ -16,4 +17,6 @@ export interface SweepReportInput {
   settings: [string, string][];
   /** The data files the report was built from. */
   files: { name: string; description: string }[];
+  /** The sensitivity analysis of a sobol or morris design (analyzeSensitivity), shown as a chart. */
+  sensitivity?: SensitivityAnalysis;
 }
