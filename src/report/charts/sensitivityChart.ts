@@ -67,7 +67,7 @@ export function sensitivitySummary(analysis: SensitivityAnalysis): string[] {
   for (const m of metrics) {
     const rows = analysis.rows.filter((r) => r.metric === m && r.index === key && Number.isFinite(r.estimate));
     const best = rows.reduce<SensitivityRow | null>((b, r) => (b === null || r.estimate > b.estimate ? r : b), null);
-    if (best !== null) out.push(`${m}: most sensitive to ${best.parameter} (${key} ${best.estimate.toFixed(2)} ± ${Number.isFinite(best.conf) ? best.conf.toFixed(2) : 'NA'}).`);
+    if (best !== null) out.push(`${m}: most sensitive to ${best.parameter} (${key} ${best.estimate.toPrecision(3)} ± ${Number.isFinite(best.conf) ? best.conf.toPrecision(2) : 'NA'}).`);
   }
   return out;
 }
