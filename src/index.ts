@@ -92,7 +92,7 @@ export { applyPoint, checkPoint } from './experiments/applyPoint.js';
 export type { ApplyPointOptions } from './experiments/applyPoint.js';
 export { designSchema, compileDesign, expandDesign } from './experiments/design.js';
 export type {
-  Design, GridDesign, LatinHypercubeDesign, OneAtATimeDesign, DesignPoint, DesignParameter, CompiledDesign, ExpandOptions,
+  Design, GridDesign, LatinHypercubeDesign, OneAtATimeDesign, SobolDesign, MorrisDesign, DesignPoint, DesignParameter, CompiledDesign, ExpandOptions,
 } from './experiments/design.js';
 export { deriveSeed, seedKeyText, SEED_LIMIT } from './experiments/deriveSeed.js';
 export type { SeedKey } from './experiments/deriveSeed.js';
@@ -109,6 +109,18 @@ export type { SampleSummary } from './experiments/statistics.js';
 export { PointSummarizer, summarizePoints } from './experiments/summarizePoints.js';
 export type { PointSummaryRow } from './experiments/summarizePoints.js';
 export { sweepSpecSchema, parseSweepSpec } from './experiments/sweepSpec.js';
+export { analyzeSensitivity, sensitivityDesignOf, runRows } from './experiments/analyzeSensitivity.js';
+export type { SensitivityAnalysis, SensitivityRow, SensitivityIndex, SensitivityDesign, AnalyzeSensitivityOptions } from './experiments/analyzeSensitivity.js';
+export { sobolIndices } from './experiments/sobolIndices.js';
+export type { SobolIndices, SobolIndicesOptions, SobolParameterIndices, SobolPairIndex, IndexEstimate } from './experiments/sobolIndices.js';
+export { morrisEffects } from './experiments/morrisEffects.js';
+export type { MorrisEffectsOptions, MorrisParameterEffects } from './experiments/morrisEffects.js';
+export { sobolSequence } from './experiments/sobolSequence.js';
+export type { SobolSequence } from './experiments/sobolSequence.js';
+export { saltelliSample } from './experiments/saltelliSample.js';
+export type { SaltelliSample } from './experiments/saltelliSample.js';
+export { morrisTrajectories } from './experiments/morrisTrajectories.js';
+export type { MorrisTrajectories } from './experiments/morrisTrajectories.js';
 export type { SweepSpec, ParsedSweepSpec } from './experiments/sweepSpec.js';
 
 // ---- report: the report's tables and its Vega-Lite charts (browser-safe; files in counterpoise/node) ----

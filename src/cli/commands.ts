@@ -11,6 +11,7 @@ export interface CommandEntry {
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'run', summary: 'run a scenario; write its tables, a summary and optionally the report', load: async () => (await import('./commands/run.js')).runCommand },
   { name: 'sweep', summary: 'run a scenario over a design of parameter points (parallel, resumable, sharded)', load: async () => (await import('./commands/sweep.js')).sweepCommand },
+  { name: 'sensitivity', summary: 'global sensitivity analysis: Sobol\' indices or Morris effects of every summary measure', load: async () => (await import('./commands/sensitivity.js')).sensitivityCommand },
   { name: 'merge', summary: 'merge the output folders of a sharded sweep into one', load: async () => (await import('./commands/merge.js')).mergeCommand },
   { name: 'validate', summary: 'check a scenario file; list every problem with file:line:column', load: async () => (await import('./commands/validate.js')).validateCommand },
   { name: 'list', summary: 'list the bundled scenarios', load: async () => (await import('./commands/list.js')).listCommand },

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { seededUniform } from '../random/seededUniform.js';
 import { canonicalJson } from './canonicalJson.js';
 import { ExperimentError, type ExperimentIssue } from './ExperimentError.js';
+import { morrisTrajectories } from './morrisTrajectories.js';
 import { parseParameterPath, type ParameterValue } from './parameterPath.js';
+import { saltelliSample } from './saltelliSample.js';
 
 /**
- * Experimental designs: which parameter points a sweep visits. Three kinds (docs/experiments.md):
+ * Experimental designs: which parameter points a sweep visits. Five kinds (docs/experiments.md):
  *
  * - `grid` — the full factorial: every combination of the listed levels (Agents.jl `paramscan`,
  *   Mesa `batch_run`). A grid with no parameters has one point: the scenario as it is (an ensemble).
@@ -13,6 +15,9 @@ import { parseParameterPath, type ParameterValue } from './parameterPath.js';
  *   parameter's range is cut into `samples` equal strata and every stratum is used exactly once.
  * - `oat` — one at a time, for sensitivity screening: the baseline point, then each parameter moved
  *   through its levels while the others stay at their baselines.
+ * - `sobol` — Saltelli's design over a scrambled Sobol' sequence, N(2D + 2) points, for Sobol'
+ *   indices (first, total and second order; analyzeSensitivity).
+ * - `morris` — Morris trajectories, r(D + 1) points, for elementary effects (μ, μ*, σ).
  *
  * The design is data (zod schema below, also the type); expanding it is a pure function.
  */
@@ -68,6 +73,25 @@ export const designSchema = z.discriminatedUnion('type', [
       .refine((r) => Object.keys(r).length > 0, 'a Latin hypercube needs at least one parameter'),
   }),
   z.strictObject({
+    type: z.literal('sobol'),
+    samples: z.number().int().min(2).refine((n) => (n & (n - 1)) === 0 && n <= 2 ** 24, 'must be a power of two (2, 4, …, 4096, …, 2^24): the Sobol\' sequence is balanced at powers of two')
+      .describe('base samples N: the design has N(2D + 2) points (N(D + 2) without second order)'),
+    secondOrder: z.boolean().default(true).describe('include the BA blocks for second-order indices (N(2D + 2) points; false: N(D + 2))'),
+    seed: z.union([z.number(), z.string()]).optional().describe('seed of the scramble (default: the sweep\'s base seed)'),
+    parameters: z.record(pathKey, rangeSchema).describe('each parameter\'s range (sampled uniformly)')
+      .refine((r) => Object.keys(r).length > 0, 'a Sobol\' design needs at least one parameter')
+      .refine((r) => Object.keys(r).length <= 64, 'a Sobol\' design takes at most 64 parameters (a 128-dimensional sequence)'),
+  }),
+  z.strictObject({
+    type: z.literal('morris'),
+    trajectories: z.number().int().min(2).describe('trajectories r: the design has r(D + 1) points'),
+    levels: z.number().int().min(2).refine((p) => p % 2 === 0, 'must be even (Morris\'s step Δ = p / (2(p − 1)))').default(4)
+      .describe('grid levels p (even; default 4)'),
+    seed: z.union([z.number(), z.string()]).optional().describe('seed of the trajectories (default: the sweep\'s base seed)'),
+    parameters: z.record(pathKey, rangeSchema).describe('each parameter\'s range')
+      .refine((r) => Object.keys(r).length > 0, 'a Morris design needs at least one parameter'),
+  }),
+  z.strictObject({
     type: z.literal('oat'),
     parameters: z.record(pathKey, oatLevelsSchema).describe('each parameter\'s levels (and optional baseline)')
       .refine((r) => Object.keys(r).length > 0, 'a one-at-a-time design needs at least one parameter'),
@@ -82,6 +106,10 @@ export type GridDesign = Extract<Design, { type: 'grid' }>;
 export type LatinHypercubeDesign = Extract<Design, { type: 'lhs' }>;
 /** A one-at-a-time design. */
 export type OneAtATimeDesign = Extract<Design, { type: 'oat' }>;
+/** A Saltelli design for Sobol' indices. */
+export type SobolDesign = Extract<Design, { type: 'sobol' }>;
+/** A Morris design for elementary effects. */
+export type MorrisDesign = Extract<Design, { type: 'morris' }>;
 
 /** One point of a design: its index and a value for each of the design's parameters. */
 export interface DesignPoint {
@@ -145,7 +173,8 @@ function levelList(l: { values?: readonly ParameterValue[]; min?: number; max?: 
  *
  * Order of points: grid — row-major, the first parameter varies slowest; lhs — sample order;
  * oat — the baseline first, then each parameter's levels in the order written, skipping a level equal
- * to the baseline.
+ * to the baseline; sobol — for each base sample A, AB_1 … AB_D, BA_1 … BA_D, B (saltelliSample);
+ * morris — trajectory by trajectory (morrisTrajectories).
  *
  * Latin hypercube: each parameter's strata are permuted and jittered by its own random stream keyed by
  * (seed, canonical path), so adding a parameter leaves the other parameters' columns as they were.
@@ -226,6 +255,26 @@ export function compileDesign(design: Design, options: ExpandOptions = {}): Comp
       return values;
     };
     normalized = { type: 'lhs', samples: n, seed, centered: d.centered, parameters: names.map((name, k) => [name, ranges[k]]) };
+  } else if (d.type === 'sobol' || d.type === 'morris') {
+    const seed = d.seed ?? options.seed ?? 0;
+    const ranges = entries.map(([, r]) => r as { min: number; max: number });
+    const unit = d.type === 'sobol'
+      ? saltelliSample(names.length, d.samples, d.secondOrder, seed)
+      : morrisTrajectories(names.length, d.trajectories, d.levels, seed);
+    size = unit.size;
+    point = (index) => {
+      const u = unit.point(index);
+      const values: Record<string, ParameterValue> = {};
+      for (let k = 0; k < names.length; k++) {
+        const { min, max } = ranges[k];
+        values[names[k]] = u[k] === 1 ? max : min + u[k] * (max - min);
+      }
+      return values;
+    };
+    const parameterRanges = names.map((name, k) => [name, ranges[k]]);
+    normalized = d.type === 'sobol'
+      ? { type: 'sobol', samples: d.samples, secondOrder: d.secondOrder, seed, parameters: parameterRanges }
+      : { type: 'morris', trajectories: d.trajectories, levels: d.levels, seed, parameters: parameterRanges };
   } else {
     const given = new Map<string, ParameterValue>();
     for (const [text, value] of Object.entries(options.baseline ?? {})) given.set(parseParameterPath(text).path, value);

@@ -75,6 +75,8 @@ export type { ProgressPrinter, ProgressPrinterOptions, ProgressStream } from './
 export { readManifest, OUTPUT_FORMATS } from './experiments/sweepFiles.js';
 export type { OutputFormat, SweepManifest, SweepMeta, FileInfo } from './experiments/sweepFiles.js';
 export { defaultWorkerCount } from './experiments/runPool.js';
+export { runSensitivityFromSpec, writeSensitivity, sensitivityCsv, SENSITIVITY_FILES } from './experiments/runSensitivity.js';
+export type { SensitivityOptions, SensitivityRunOptions, SensitivityReport, SensitivityDocument, WrittenSensitivity } from './experiments/runSensitivity.js';
 
 // ---- run outputs and reports: one run to a folder, HTML reports and SVG figures (Node only) ----
 export { runToDirectory } from './outputs/runToDirectory.js';

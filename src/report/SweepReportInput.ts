@@ -1,3 +1,4 @@
+import type { SensitivityAnalysis } from '../experiments/analyzeSensitivity.js';
 import type { ScenarioMeta } from '../model/ResolvedScenario.js';
 import type { EnsembleBand } from './EnsembleBands.js';
 
@@ -22,4 +23,6 @@ export interface SweepReportInput {
    * replicates at every tick, from the ticks table (`EnsembleBands`). Absent without a ticks table.
    */
   ensemble?: { measures: string[]; bands: EnsembleBand[] };
+  /** The sensitivity analysis of a sobol or morris design (analyzeSensitivity), shown as a chart. */
+  sensitivity?: SensitivityAnalysis;
 }

@@ -1,4 +1,5 @@
 import { ensembleBandsChart } from './charts/ensembleBandsChart.js';
+import { sensitivityChart, sensitivitySummary } from './charts/sensitivityChart.js';
 import { sweepMetricsChart, sweepPoints } from './charts/sweepMetricsChart.js';
 import type { ReportChart, ReportDocument } from './ReportChart.js';
 import type { SweepReportInput } from './SweepReportInput.js';
@@ -57,6 +58,11 @@ export function buildSweepReport(input: SweepReportInput): ReportDocument {
       const varying = ms.filter((m) => points.some((p, k, all) => p.metric === m && (p.lo !== p.hi || all.some((q) => q.metric === m && q.mean !== p.mean))));
       if (varying.length > 0) charts.push(sweepMetricsChart(runs, parameters, ms, g));
     }
+  }
+  if (input.sensitivity !== undefined) {
+    summary.push(...sensitivitySummary(input.sensitivity));
+    const chart = sensitivityChart(input.sensitivity);
+    if (chart !== null) charts.unshift(chart);
   }
   return {
     title: `${scenario.title === '' ? scenario.id : scenario.title} — sweep`,

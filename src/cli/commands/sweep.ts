@@ -15,7 +15,7 @@ import type { Terminal } from '../Terminal.js';
 import { mergeCommand } from './merge.js';
 
 /** Ctrl-C and SIGTERM stop the sweep after a checkpoint (a second signal quits at once). */
-function stopOnSignals(terminal: Terminal): { signal: AbortSignal; dispose: () => void } {
+export function stopOnSignals(terminal: Terminal): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   let stopping = false;
   const handler = (name: NodeJS.Signals): void => {
@@ -33,7 +33,7 @@ function stopOnSignals(terminal: Terminal): { signal: AbortSignal; dispose: () =
  * Reads a design file; with a scenario from the command line, sets it and validates the result
  * (without one, the file must name its scenario).
  */
-function readDesign(file: string, scenario: string | undefined): Record<string, unknown> {
+export function readDesign(file: string, scenario: string | undefined, command = 'sweep'): Record<string, unknown> {
   let value: unknown;
   try {
     value = parseYaml(readFileSync(file, 'utf8'));
@@ -46,7 +46,7 @@ function readDesign(file: string, scenario: string | undefined): Record<string, 
     throw new ExperimentError('spec', [{ path: file, message: 'the design file must hold a mapping (scenario, ticks, replicates, design, …)' }]);
   }
   if (scenario === undefined) {
-    if (!('scenario' in value)) throw new UsageError(`${file} names no scenario: give one before --design (counterpoise sweep <scenario> --design ${file})`, 'sweep');
+    if (!('scenario' in value)) throw new UsageError(`${file} names no scenario: give one before --design (counterpoise ${command} <scenario> --design ${file})`, command);
     return value as Record<string, unknown>;
   }
   const spec = { ...(value as Record<string, unknown>), scenario };

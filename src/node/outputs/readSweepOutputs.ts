@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../../data/parseCsv.js';
+import { analyzeSensitivity, sensitivityDesignOf } from '../../experiments/analyzeSensitivity.js';
 import type { Column } from '../../experiments/tables.js';
 import { ReportError } from '../../report/ReportError.js';
 import type { SweepCell, SweepReportInput } from '../../report/SweepReportInput.js';
@@ -82,8 +83,15 @@ export function readSweepOutputs(dir: string): { manifest: SweepManifest; input:
   ];
   const files = Object.entries(manifest.files).map(([name, info]) => ({ name, description: `${info.rows} rows, ${info.bytes} bytes` }));
   files.push({ name: 'manifest.json', description: 'the sweep\'s manifest: scenario, design, seeds, layout of the tables' });
-  return {
-    manifest,
-    input: { scenario: manifest.scenario, parameters, metrics, runs, settings, files },
-  };
+  const input: SweepReportInput = { scenario: manifest.scenario, parameters, metrics, runs, settings, files };
+  if (sensitivityDesignOf(manifest.design) !== null && manifest.shard === null) {
+    // The bootstrap settings of sensitivity.json when the analysis was written, so the report shows the same intervals.
+    let options: { resamples?: number; level?: number } = {};
+    try {
+      const doc = JSON.parse(readFileSync(join(dir, 'sensitivity.json'), 'utf8')) as { resamples?: unknown; level?: unknown };
+      if (typeof doc.resamples === 'number' && typeof doc.level === 'number') options = { resamples: doc.resamples, level: doc.level };
+    } catch { /* not written (a plain sweep of a sensitivity design): defaults */ }
+    input.sensitivity = analyzeSensitivity(manifest.design, runs, { metrics, ...options });
+  }
+  return { manifest, input };
 }
