@@ -17,16 +17,20 @@ export const RUN_TABLE_DESCRIPTIONS: Readonly<Record<(typeof RUN_TABLE_NAMES)[nu
   memberships: 'one row per membership per tick: institution or ally, and whether it includes the state\'s main threat',
 };
 
-/** Text is written to a file when this many characters are pending (memory stays bounded). */
-const FLUSH_CHARS = 1 << 20;
+/** Encoded rows are written to a file when this many bytes are pending (memory stays bounded). */
+const FLUSH_BYTES = 1 << 20;
 
 interface TextFile {
   readonly table: (typeof RUN_TABLE_NAMES)[number];
   readonly format: 'csv' | 'ndjson';
   readonly fd: number;
   readonly formatter: RowFormatter;
-  pending: string;
+  /** Encoded rows not yet written: bytes [0, used) of `buffer`. */
+  readonly buffer: Uint8Array;
+  used: number;
 }
+
+const encoder = new TextEncoder();
 
 /**
  * Streams the report's tables of a run (states, threats, memberships) to files as the run goes, in
@@ -55,10 +59,9 @@ export class RunTableWriter {
         for (const format of formats) {
           if (format === 'arrow') continue;
           const fd = openSync(join(dir, `${table}.${format}`), 'w');
-          this.files.push({
-            table, format, fd, formatter: new RowFormatter(this.columns[table], key.cells),
-            pending: format === 'csv' ? csvHeader(this.columns[table]) : '',
-          });
+          const file: TextFile = { table, format, fd, formatter: new RowFormatter(this.columns[table], key.cells), buffer: new Uint8Array(FLUSH_BYTES), used: 0 };
+          this.files.push(file);
+          if (format === 'csv') this.put(file, csvHeader(this.columns[table]));
         }
       }
     } catch (error) {
@@ -74,15 +77,30 @@ export class RunTableWriter {
       for (const row of tables[file.table] as readonly object[]) {
         const r = row as Readonly<Record<string, string | number>>;
         const cells: Cell[] = fields.map((f) => (r[f] === '' ? null : r[f]));
-        file.pending += file.format === 'csv' ? file.formatter.csv(cells) : file.formatter.ndjson(cells);
+        this.put(file, file.format === 'csv' ? file.formatter.csv(cells) : file.formatter.ndjson(cells));
       }
-      if (file.pending.length > FLUSH_CHARS) this.flush(file);
+    }
+  }
+
+  /**
+   * Encodes a row into the file's buffer at once, writing the buffer out when it is full. Rows are
+   * short-lived strings that die young, instead of a growing string that would survive into V8's old
+   * space: that kept a long run's resident memory growing with its ticks (issue #11, item 14).
+   */
+  private put(file: TextFile, text: string): void {
+    for (;;) {
+      const { read, written } = encoder.encodeInto(text, file.buffer.subarray(file.used));
+      file.used += written;
+      if (read === text.length) return;
+      text = text.slice(read);
+      this.flush(file);
     }
   }
 
   private flush(file: TextFile): void {
-    if (file.pending !== '') writeSync(file.fd, file.pending);
-    file.pending = '';
+    let offset = 0;
+    while (offset < file.used) offset += writeSync(file.fd, file.buffer, offset, file.used - offset);
+    file.used = 0;
   }
 
   /**
