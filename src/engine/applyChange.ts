@@ -3,6 +3,7 @@ import type { ModelParameters } from '../model/ModelParameters.js';
 import { checkAdmissible } from '../decision/checkAdmissible.js';
 import { addInstitution, dissolveInstitution, setAlliance, setMember } from './createWorld.js';
 import type { SimulationEvent } from './SimulationEvent.js';
+import { perTickGrowth } from './TickRates.js';
 import type { World } from './World.js';
 import type { WorldChange } from './WorldChange.js';
 
@@ -60,7 +61,8 @@ export function applyChange(
           return;
         case 'growth.mil': case 'growth.eco': case 'growth.pop':
           if (typeof value !== 'number' || !(value > -1 && Number.isFinite(value))) throw new WorldChangeError(`${field} must be a finite number > −1 (got ${String(value)})`);
-          ({ 'growth.mil': w.growthMil, 'growth.eco': w.growthEco, 'growth.pop': w.growthPop })[field][i] = value;
+          // a yearly rate, held per tick (N28)
+          ({ 'growth.mil': w.growthMil, 'growth.eco': w.growthEco, 'growth.pop': w.growthPop })[field][i] = perTickGrowth(value, w.ticksPerYear);
           return;
         default:
           throw new WorldChangeError(`unknown state field "${String(field)}"`);
@@ -80,6 +82,7 @@ export function applyChange(
       const violations = checkAdmissible(next);
       if (violations.length > 0) throw new WorldChangeError(`parameters.${change.key} = ${change.value} leaves the admissible set: ${violations[0].message}`);
       (params as unknown as Record<string, number>)[change.key] = change.value;
+      w.parameterVersion++; // the engine converts the yearly rates again before the next tick (N28)
       return;
     }
     case 'join':
