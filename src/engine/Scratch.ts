@@ -90,6 +90,12 @@ export interface Scratch {
   /** The last tick each state took a soft or institutional act, and its target then (coordination bonus, N28). */
   lastPressTick: Float64Array;
   lastPressTarget: Int32Array;
+  /** The last tick each state chose HE, and its target then (a mutual alliance within the year, N28). */
+  lastAllyTick: Float64Array;
+  lastAllyTarget: Int32Array;
+  /** The last tick each state chose IE with no venue (a founding attempt), and its target then (co-founders within the year, N28). */
+  lastFoundTick: Float64Array;
+  lastFoundTarget: Int32Array;
   denial: Float64Array;
   accommodation: Float64Array;
   restraint: Float64Array;
@@ -247,6 +253,10 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     pressDomRing: new Float64Array(n * world.ticksPerYear),
     lastPressTick: new Float64Array(n).fill(-Infinity),
     lastPressTarget: new Int32Array(n).fill(-1),
+    lastAllyTick: new Float64Array(n).fill(-Infinity),
+    lastAllyTarget: new Int32Array(n).fill(-1),
+    lastFoundTick: new Float64Array(n).fill(-Infinity),
+    lastFoundTarget: new Int32Array(n).fill(-1),
     denial: new Float64Array(n),
     accommodation: new Float64Array(n),
     restraint: new Float64Array(n),
