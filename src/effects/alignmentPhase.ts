@@ -3,14 +3,13 @@ import { setAlliance } from '../engine/createWorld.js';
 import { PARTNER_TOP } from '../engine/Scratch.js';
 import type { TickContext } from '../engine/TickContext.js';
 import { DRAW_CONSENT, DRAWS_PER_TICK } from '../random/StateStreams.js';
-import { lapseAlliances } from './lapseAlliances.js';
 
 const HE = OPTION_INDEX.HE;
 const SE = OPTION_INDEX.SE;
 
 /**
- * Phase 4a of THEORY §5.8: alliances and ententes (THEORY §5.5 HE, SE). First, formed alliances
- * whose shared threat has faded long enough lapse ({@link lapseAlliances}, model note N29).
+ * Phase 4a of THEORY §5.8: alliances and ententes (THEORY §5.5 HE, SE). (Formed alliances lapse in
+ * step 7, model note N29.)
  *
  * Partner k* = argmax over k ∉ {i, j}, not allied with j (nor already with i) of
  * cinc_k·T_kj·(1 + χ_club·[k shares an exclusive club with i against j]) — co-members "count as
@@ -26,7 +25,6 @@ export function alignmentPhase(ctx: TickContext): void {
   const { world: w, scratch: s, params: p } = ctx;
   const n = w.n;
   const T = s.targetThreat; // T_kj per target j, prepared by the perceive phase
-  lapseAlliances(ctx);
   for (let i = 0; i < n; i++) {
     const a = s.action[i];
     s.partner[i] = a === HE || a === SE ? choosePartner(ctx, i, s.target[i]) : -1;

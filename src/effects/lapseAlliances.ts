@@ -7,8 +7,9 @@ import { threatEntry } from '../perception/perceivePhase.js';
  * faded — both partners' threat from the common target below T_min — for `allianceLapseYears`
  * years in a row (⌈L·ticksPerYear⌉ ticks). Only alliances the model formed are watched; inputs
  * (scenario dyads, events) end at their data end date or by an event. Each lapse is an
- * `alliance-lapsed` event. Run at the start of step 4 (THEORY §5.8), on this tick's threats, before
- * new alliances form. Allocation-free unless an alliance lapses.
+ * `alliance-lapsed` event. Run in step 7 (THEORY §5.8, the update phase), on this tick's threats,
+ * so that the next tick's partner lists are built after the change. Allocation-free unless an
+ * alliance lapses.
  * @internal
  */
 export function lapseAlliances(ctx: TickContext): void {

@@ -2,6 +2,7 @@ import { FAMILY_INDEX_OF_OPTION, OPTION_INDEX } from '../decision/options.js';
 import type { TickContext } from '../engine/TickContext.js';
 import { sharesInstitution } from '../institutions/membershipIndex.js';
 import { applyPendingBeliefs } from './beliefs.js';
+import { lapseAlliances } from './lapseAlliances.js';
 
 const BAND = OPTION_INDEX.BAND;
 
@@ -18,6 +19,7 @@ const BAND = OPTION_INDEX.BAND;
  * η_b, δ_E, ρ_X and ρ_L are per year and applied per tick as 1 − (1 − x)^(1/ticksPerYear); the
  * increments of an act (provocation, δ_band, denial, accommodation) and of an aggression (its
  * observation moves beliefs by η_b·(G_mj − ideo_j), the yearly η_b) are per event (model note N28).
+ * Formed alliances whose shared threat has faded for allianceLapseYears lapse (model note N29).
  * Legitimacy: leg_j ← clip(leg_j + ρ_L(legBase_j − leg_j) − denial_j − ν·δ_agg·1[j aggressed] + accommodation_j, 0, 1).
  * @internal
  */
@@ -128,6 +130,7 @@ export function updatePhase(ctx: TickContext): void {
     trade[key] = nx;
     trade[j * n + m] = nx;
   }
+  lapseAlliances(ctx); // formed alliances whose shared threat has faded long enough (N29)
   s.alliancesInForce = w.allianceCount;
   s.ententes = ententes;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignmentPhase } from '../../../src/effects/alignmentPhase.js';
+import { lapseAlliances } from '../../../src/effects/lapseAlliances.js';
 import { createSimulation, resolveScenario, type ScenarioInput } from '../../../src/index.js';
 import { perceivePhase } from '../../../src/perception/perceivePhase.js';
 import { everyoneIdle, perceivedContext, setAction } from '../../support/tickContext.js';
@@ -36,8 +37,7 @@ describe('alliances end (model note N29)', () => {
       w.ahat[c * n + a] = belief;
       w.ahat[d * n + a] = 0; // D's threat from A fades too: its alliance with A is an input and stays
       perceivePhase(ctx);
-      everyoneIdle(ctx);
-      alignmentPhase(ctx);
+      lapseAlliances(ctx);
     };
     for (let t = 0; t < 5; t++) tick(true);
     tick(false); // the threat is back: the count restarts
