@@ -39,7 +39,7 @@ export function checkAdmissible(p: ModelParameters): AdmissibilityViolation[] {
   };
 
   // C1: all coefficients ≥ 0 and finite; μ > 0; 0 < T* < 1.
-  const specific = new Set(['mu', 'tStar', 'd0', 'wSat', 'tauW']); // checked below with their own bounds
+  const specific = new Set(['mu', 'tStar', 'd0', 'wSat', 'tauW', 'allianceLapseYears']); // checked below with their own bounds
   for (const [key, value] of Object.entries(p)) {
     if (typeof value === 'number' && !specific.has(key) && !(Number.isFinite(value) && value >= 0)) {
       add('C1', `${key} must be a finite number ≥ 0 (got ${value})`, [key]);
@@ -54,6 +54,9 @@ export function checkAdmissible(p: ModelParameters): AdmissibilityViolation[] {
   if (!(p.d0 > 0 && Number.isFinite(p.d0))) add('C1', `d0 must be a finite number > 0 (got ${p.d0})`, ['d0']);
   if (!(p.wSat > 0 && Number.isFinite(p.wSat))) add('C1', `wSat must be a finite number > 0 (got ${p.wSat})`, ['wSat']);
   if (!(p.tauW > 0 && Number.isFinite(p.tauW))) add('C1', `tauW (τ_W) must be a finite number > 0 (got ${p.tauW}); c3 divides by it`, ['tauW']);
+  if (!(p.allianceLapseYears > 0 && Number.isFinite(p.allianceLapseYears))) {
+    add('C1', `allianceLapseYears must be a finite number > 0 (got ${p.allianceLapseYears}); a formed alliance lapses only after its threat has faded for that long (N29)`, ['allianceLapseYears']);
+  }
 
   // C2: cost ladder κ_II, κ_IE ≤ κ_SE, κ_SS, κ_SL ≤ κ_HI, κ_HE.
   const instMax = Math.max(p.kappaII, p.kappaIE);

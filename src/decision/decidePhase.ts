@@ -10,6 +10,12 @@ import { writeLogit, writeUtilities } from './utilities.js';
 /**
  * Phase 2 of THEORY §5.8: every state samples an action at once, against the same snapshot, with
  * its own uniform (§5.4 logit, or a custom policy). Allocation-free on the default path.
+ *
+ * The logit (or the policy) gives the probabilities of one decision per year. With several ticks
+ * per year, each act (every option but NONE) keeps 1/ticksPerYear of its probability and NONE takes
+ * the rest (uniformisation, model note N28): the expected acts of each kind per year, and so every
+ * family's share of state-years, do not depend on the tick length; the effect of one act does not
+ * change.
  * @internal
  */
 export function decidePhase(ctx: TickContext): void {
@@ -17,12 +23,18 @@ export function decidePhase(ctx: TickContext): void {
   const n = w.n;
   const counts = s.actionCounts;
   counts.fill(0);
+  const scale = ctx.rates.actScale;
   for (let i = 0; i < n; i++) {
     const zb = i * Z_SIZE;
     const ob = i * OPTION_COUNT;
     writeUtilities(p, s.z, zb, s.util, ob);
     if (policy === null) writeLogit(s.util, s.mask, p.mu, s.prob, ob);
     else writePolicy(ctx, s.z, zb, s.mask, s.prob, ob);
+    if (scale !== 1) {
+      let acts = 0;
+      for (let k = 1; k < OPTION_COUNT; k++) { s.prob[ob + k] *= scale; acts += s.prob[ob + k]; }
+      s.prob[ob] = 1 - acts; // NONE (always available)
+    }
     // Inverse-CDF draw over the options in engine order; masked options have probability 0.
     const u = s.draws[i * DRAWS_PER_TICK + DRAW_CHOICE];
     let last = 0;

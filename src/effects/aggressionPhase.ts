@@ -9,6 +9,8 @@ import { DRAW_AGGRESSION, DRAWS_PER_TICK } from '../random/StateStreams.js';
  * deters here, with the alliances of phase 4), and aggresses with probability
  * p_agg = rev_j·(1 − ν)·(1 − R_j)·leg_j^ℓ·S_jv (soft balancing restrains here), drawn from j's stream.
  * Aggression between two great powers is a major war: it resets the post-war clock (model note N8).
+ * p_agg is per year; a tick takes 1/ticksPerYear of it (the Poisson clock of model note N28), so the
+ * expected aggressions per year do not depend on the tick length.
  * @internal
  */
 export function aggressionPhase(ctx: TickContext): void {
@@ -41,7 +43,7 @@ export function aggressionPhase(ctx: TickContext): void {
       const score = w.proximity[j * n + v] * S;
       if (score > bestScore) { best = v; bestScore = score; bestS = S; }
     }
-    const pAgg = w.rev[j] * (1 - w.nu) * (1 - s.restraint[j]) * Math.pow(w.leg[j], p.ell) * bestS;
+    const pAgg = w.rev[j] * (1 - w.nu) * (1 - s.restraint[j]) * Math.pow(w.leg[j], p.ell) * bestS * ctx.rates.actScale;
     if (s.draws[j * DRAWS_PER_TICK + DRAW_AGGRESSION] < pAgg) {
       aggressed[j] = 1;
       victim[j] = best;

@@ -8,14 +8,16 @@ const HE = OPTION_INDEX.HE;
 const SE = OPTION_INDEX.SE;
 
 /**
- * Phase 4a of THEORY §5.8: alliances and ententes (THEORY §5.5 HE, SE).
+ * Phase 4a of THEORY §5.8: alliances and ententes (THEORY §5.5 HE, SE). (Formed alliances lapse in
+ * step 7, model note N29.)
  *
  * Partner k* = argmax over k ∉ {i, j}, not allied with j (nor already with i) of
  * cinc_k·T_kj·(1 + χ_club·[k shares an exclusive club with i against j]) — co-members "count as
  * potential allies" (§5.5 IE). Ties go to the first state in canonical order. All partners are
  * chosen against the snapshot before any alliance forms.
- * - HE: the alliance forms if k* also chose HE against j, else with probability T_k*j (consent,
- *   drawn from i's stream). Alliances are symmetric (E10).
+ * - HE: the alliance forms if k* also chose HE against j within the last year (this tick at one
+ *   tick per year, model note N28), else with probability T_k*j (consent, drawn from i's stream).
+ *   Alliances are symmetric (E10).
  * - SE: ent_ik* += ε_E (capped at 1), symmetric; no capability transfer (E10).
  * @internal
  */
@@ -28,14 +30,16 @@ export function alignmentPhase(ctx: TickContext): void {
     s.partner[i] = a === HE || a === SE ? choosePartner(ctx, i, s.target[i]) : -1;
   }
   s.alliancesFormed = 0;
+  const recent = ctx.tick - ctx.rates.ticksPerYear;
+  for (let i = 0; i < n; i++) if (s.action[i] === HE) { s.lastAllyTick[i] = ctx.tick; s.lastAllyTarget[i] = s.target[i]; }
   for (let i = 0; i < n; i++) {
     const k = s.partner[i];
     if (k < 0) continue;
     const j = s.target[i];
     if (s.action[i] === HE) {
-      const mutual = s.action[k] === HE && s.target[k] === j;
+      const mutual = s.lastAllyTarget[k] === j && s.lastAllyTick[k] > recent;
       const consent = s.draws[i * DRAWS_PER_TICK + DRAW_CONSENT] < T[s.targetSlot[j] * n + k]; // T_kj
-      if ((mutual || consent) && setAlliance(w, i, k, true)) {
+      if ((mutual || consent) && setAlliance(w, i, k, true, j)) {
         s.alliancesFormed++;
         ctx.events?.push({ tick: ctx.tick, type: 'alliance-formed', actor: w.ids[i], partner: w.ids[k], target: w.ids[j] });
       }

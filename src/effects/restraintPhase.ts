@@ -24,6 +24,11 @@ function pressing(a: number): boolean {
  * with w_i = cinc_i and voice_iq = cinc_i / Σ_{m∈M_q} cinc_m.
  * Press_j = Σ_i w_a·π_a·(1 + ε_coord·#entente partners of i also pressing j).
  * R_j = 1 − exp(−k_R·Ω_j·(1 − ideo_j)·Press_j).
+ *
+ * Time in years (model note N28): an act's pressure stays in force for one year, so Press_j sums the
+ * pressure of the acts of the last ticksPerYear ticks (at one tick per year: this tick's, as before),
+ * and an entente partner counts toward the coordination bonus when its last soft or institutional
+ * act, within the last year, was against the same target.
  * @internal
  */
 export function restraintPhase(ctx: TickContext): void {
@@ -63,6 +68,11 @@ export function restraintPhase(ctx: TickContext): void {
   }
   for (let m = 0; m < n; m++) start[m] = start[m + 1];
   start[n] = total; // state m's partners: entAdjacent[entStart[m] … entStart[m + 1])
+  const tick = ctx.tick;
+  const window = ctx.rates.pressureTicks;
+  const { lastPressTick, lastPressTarget } = s;
+  for (let i = 0; i < n; i++) if (pressing(s.action[i])) { lastPressTick[i] = tick; lastPressTarget[i] = s.target[i]; }
+  const recent = tick - window; // a partner's act counts when lastPressTick > recent (this tick at one tick per year)
   for (let i = 0; i < n; i++) {
     const a = s.action[i];
     const j = s.target[i];
@@ -91,13 +101,28 @@ export function restraintPhase(ctx: TickContext): void {
       let partners = 0;
       for (let c = start[i]; c < start[i + 1]; c++) {
         const k = partnersOf[c];
-        if (s.target[k] === j && pressing(s.action[k])) partners++;
+        if (lastPressTarget[k] === j && lastPressTick[k] > recent) partners++;
       }
       pi *= 1 + p.epsCoord * partners;
     }
     pressureOut[i] = pi;
     press[j] += pi;
     pressDom[j] += pi * w.dom[i];
+  }
+  if (window > 1) {
+    // Press_j over the last year: this tick's pressure goes into the ring, the ring is summed.
+    const ring = s.pressRing;
+    const ringDom = s.pressDomRing;
+    const base = (tick % window) * n;
+    for (let j = 0; j < n; j++) {
+      ring[base + j] = press[j];
+      ringDom[base + j] = pressDom[j];
+      let sum = 0;
+      let sumDom = 0;
+      for (let r = 0; r < window; r++) { sum += ring[r * n + j]; sumDom += ringDom[r * n + j]; }
+      press[j] = sum;
+      pressDom[j] = sumDom;
+    }
   }
 
   // Paul's seven conditions (THEORY §5.6), c1…c6 global, c7 per target.

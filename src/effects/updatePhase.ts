@@ -2,6 +2,7 @@ import { FAMILY_INDEX_OF_OPTION, OPTION_INDEX } from '../decision/options.js';
 import type { TickContext } from '../engine/TickContext.js';
 import { sharesInstitution } from '../institutions/membershipIndex.js';
 import { applyPendingBeliefs } from './beliefs.js';
+import { lapseAlliances } from './lapseAlliances.js';
 
 const BAND = OPTION_INDEX.BAND;
 
@@ -15,6 +16,10 @@ const BAND = OPTION_INDEX.BAND;
  *   esc_mj  = ε_esc·(institutional acts / n) between the two leading rivals when their ideological
  *             antagonism is at least ι* (§5.7 negative externality)
  * Ententes decay by δ_E; sanctioned trade recovers toward its scenario level at rate ρ_X (N6).
+ * η_b, δ_E, ρ_X and ρ_L are per year and applied per tick as 1 − (1 − x)^(1/ticksPerYear); the
+ * increments of an act (provocation, δ_band, denial, accommodation) and of an aggression (its
+ * observation moves beliefs by η_b·(G_mj − ideo_j), the yearly η_b) are per event (model note N28).
+ * Formed alliances whose shared threat has faded for allianceLapseYears lapse (model note N29).
  * Legitimacy: leg_j ← clip(leg_j + ρ_L(legBase_j − leg_j) − denial_j − ν·δ_agg·1[j aggressed] + accommodation_j, 0, 1).
  * @internal
  */
@@ -75,7 +80,7 @@ export function updatePhase(ctx: TickContext): void {
   for (let m = 0; m < n; m++) if (action[m] === BAND) patch(m, target[m]);
   if (esc > 0) { patch(a, b); patch(b, a); }
   s.patchCount = patches;
-  const etaB = p.etaB;
+  const etaB = ctx.rates.etaB; // η_b per tick (N28)
   s.pendingKeep = 1 - etaB;
   // η_b·obs_mj for j, without and with reassurance (precomputed once per target j).
   const plain = s.obsPlain;
@@ -95,7 +100,7 @@ export function updatePhase(ctx: TickContext): void {
   // Ententes decay; count each state's partners at or above entMin. Only the pairs with an entente
   // (w.entPairs) are visited; a pair leaves the list when its entente has decayed to exactly 0.
   const { ent } = w;
-  const keepEnt = 1 - p.deltaE;
+  const keepEnt = 1 - ctx.rates.deltaE; // δ_E per tick (N28)
   const entPartners = s.entPartners;
   entPartners.fill(0);
   let ententes = 0;
@@ -119,18 +124,19 @@ export function updatePhase(ctx: TickContext): void {
     const x0 = tradeBase[key];
     const x = trade[key];
     if (x === x0) continue;
-    const nx = x + p.rhoX * (x0 - x);
+    const nx = x + ctx.rates.rhoX * (x0 - x); // ρ_X per tick (N28)
     const m = (key / n) | 0;
     const j = key % n;
     trade[key] = nx;
     trade[j * n + m] = nx;
   }
+  lapseAlliances(ctx); // formed alliances whose shared threat has faded long enough (N29)
   s.alliancesInForce = w.allianceCount;
   s.ententes = ententes;
 
   for (let j = 0; j < n; j++) {
     const leg = w.leg[j];
-    const v = leg + p.rhoL * (w.legBase[j] - leg) - s.denial[j] - w.nu * p.deltaAgg * aggressed[j] + s.accommodation[j];
+    const v = leg + ctx.rates.rhoL * (w.legBase[j] - leg) - s.denial[j] - w.nu * p.deltaAgg * aggressed[j] + s.accommodation[j];
     w.leg[j] = v < 0 ? 0 : v > 1 ? 1 : v;
   }
   if (s.majorWars > 0) w.lastMajorWar = ctx.year;
@@ -147,8 +153,11 @@ function beliefUpdate(ctx: TickContext, m: number, j: number, old: number, a: nu
   let obs = w.ideo[j];
   if (agg === 1 && w.proximity[m * n + j] > obs) obs = w.proximity[m * n + j];
   if (agg === 0 && sharesInstitution(s, m, j)) obs -= p.epsReass;
-  const rate = s.action[m] === BAND && s.target[m] === j ? p.etaB + p.deltaBand : p.etaB;
-  let v = (1 - rate) * old + p.etaB * obs;
+  const eta = ctx.rates.etaB; // per tick; the aggression's observation is an event, weighed by the yearly η_b (N28)
+  let impulse = 0;
+  if (agg === 1 && w.proximity[m * n + j] > w.ideo[j]) impulse = (p.etaB - eta) * (w.proximity[m * n + j] - w.ideo[j]);
+  const rate = s.action[m] === BAND && s.target[m] === j ? eta + p.deltaBand : eta;
+  let v = (1 - rate) * old + eta * obs + impulse;
   if (s.target[j] === m) v += s.provocation[j];
   if (esc > 0 && ((m === a && j === b) || (m === b && j === a))) v += esc;
   return v < 0 ? 0 : v > 1 ? 1 : v;

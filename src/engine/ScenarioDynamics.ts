@@ -6,6 +6,7 @@ import { MAX_GROWTH } from '../model/capabilityLimits.js';
 import { compileExpression, type CompiledExpression } from '../scenario/expressions.js';
 import { applyChange, WorldChangeError } from './applyChange.js';
 import type { SimulationEvent } from './SimulationEvent.js';
+import { perTickGrowth } from './TickRates.js';
 import type { World } from './World.js';
 
 interface CompiledSetter {
@@ -45,7 +46,7 @@ export class ScenarioDynamics {
         const arrayOf = (w: World): Float64Array => (target.component === 'mil' ? w.growthMil : target.component === 'eco' ? w.growthEco : w.growthPop);
         apply = (w, v) => {
           if (!(v > -1 && v <= MAX_GROWTH)) throw new WorldChangeError(`${e.path} = "${e.expression}" gave ${v}; a growth rate must be greater than −1 and at most 2^64`);
-          arrayOf(w)[i] = v;
+          arrayOf(w)[i] = perTickGrowth(v, w.ticksPerYear); // a yearly rate, held per tick (N28)
         };
       }
       return { expression, path: e.path, apply };

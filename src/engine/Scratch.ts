@@ -80,6 +80,22 @@ export interface Scratch {
   pressureOut: Float64Array;
   press: Float64Array;
   pressDom: Float64Array;
+  /**
+   * The pressure on each target from the acts of each of the last ticksPerYear ticks
+   * (`pressRing[slot * n + j]`, slot = tick mod ticksPerYear), and its dom-weighted twin: an act's
+   * pressure stays in force for one year (model note N28), and Press_j sums the ring.
+   */
+  pressRing: Float64Array;
+  pressDomRing: Float64Array;
+  /** The last tick each state took a soft or institutional act, and its target then (coordination bonus, N28). */
+  lastPressTick: Float64Array;
+  lastPressTarget: Int32Array;
+  /** The last tick each state chose HE, and its target then (a mutual alliance within the year, N28). */
+  lastAllyTick: Float64Array;
+  lastAllyTarget: Int32Array;
+  /** The last tick each state chose IE with no venue (a founding attempt), and its target then (co-founders within the year, N28). */
+  lastFoundTick: Float64Array;
+  lastFoundTarget: Int32Array;
   denial: Float64Array;
   accommodation: Float64Array;
   restraint: Float64Array;
@@ -182,7 +198,7 @@ export const PARTNER_TOP = 16;
  * every positive entente counts, which only makes the restraint phase look at more partners).
  * @internal
  */
-export function createScratch(world: World, episodeWindow: number, entMin = 0, threatMatrix = true): Scratch {
+export function createScratch(world: World, episodeWindow: number /* in ticks: TickRates.episodeTicks */, entMin = 0, threatMatrix = true): Scratch {
   const n = world.n;
   const cap = world.instCapacity;
   const entPartners = new Int32Array(n);
@@ -233,6 +249,14 @@ export function createScratch(world: World, episodeWindow: number, entMin = 0, t
     pressureOut: new Float64Array(n),
     press: new Float64Array(n),
     pressDom: new Float64Array(n),
+    pressRing: new Float64Array(n * world.ticksPerYear),
+    pressDomRing: new Float64Array(n * world.ticksPerYear),
+    lastPressTick: new Float64Array(n).fill(-Infinity),
+    lastPressTarget: new Int32Array(n).fill(-1),
+    lastAllyTick: new Float64Array(n).fill(-Infinity),
+    lastAllyTarget: new Int32Array(n).fill(-1),
+    lastFoundTick: new Float64Array(n).fill(-Infinity),
+    lastFoundTarget: new Int32Array(n).fill(-1),
     denial: new Float64Array(n),
     accommodation: new Float64Array(n),
     restraint: new Float64Array(n),

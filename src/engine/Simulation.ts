@@ -19,6 +19,8 @@ import type { World } from './World.js';
 import type { WorldSnapshot } from './WorldSnapshot.js';
 import { applyChange } from './applyChange.js';
 import { ScenarioDynamics } from './ScenarioDynamics.js';
+import { endInputAlliances } from './endInputAlliances.js';
+import { tickRates } from './TickRates.js';
 import type { DecisionExplanation } from './DecisionExplanation.js';
 import { explainDecision } from './explainDecision.js';
 import type { WorldChange } from './WorldChange.js';
@@ -107,6 +109,10 @@ export class Engine implements Simulation {
   private readonly index: Map<string, number>;
   private readonly dynamics: ScenarioDynamics;
   private lastRecord: TickRecord | null = null;
+  /** The world's parameterVersion the rates were converted at. */
+  private ratesVersion = 0;
+  /** The first input alliance end not yet applied (World.inputEnds). */
+  private nextInputEnd = 0;
   private readonly onPhase: ((phase: string, milliseconds: number) => void) | null;
 
   constructor(scenario: ResolvedScenario, options: SimulationOptions) {
@@ -118,7 +124,7 @@ export class Engine implements Simulation {
     // threat matrix, the belief update applied in the next tick's threat pass.
     const fused = perception === waltThreat;
     this.w = createWorld(scenario);
-    this.s = createScratch(this.w, scenario.parameters.episodeWindow, scenario.parameters.entMin, !fused);
+    this.s = createScratch(this.w, tickRates(scenario.parameters, this.w.ticksPerYear).episodeTicks, scenario.parameters.entMin, !fused);
     this.streams = new StateStreams(this.seed, this.w.ids);
     this.eventLog = [];
     this.index = new Map(this.w.ids.map((id, i) => [id, i]));
@@ -131,7 +137,7 @@ export class Engine implements Simulation {
       ahat: this.w.ahat, theta: this.w.theta, params,
     };
     this.ctx = {
-      world: this.w, scratch: this.s, params, perception, view,
+      world: this.w, scratch: this.s, params, rates: tickRates(params, this.w.ticksPerYear), perception, view,
       policy: options.policy ?? null,
       events: options.collectEvents === false ? null : this.eventLog,
       tick: 0, year: this.w.startYear, fused,
@@ -212,7 +218,12 @@ export class Engine implements Simulation {
     const ctx = this.ctx;
     // Scenario expressions and events, before the tick and outside its hot path.
     if (this.dynamics.needsRecord && this.w.tick > 0 && this.lastRecord?.tick !== this.w.tick - 1) this.lastRecord = this.record();
+    this.nextInputEnd = endInputAlliances(this.w, this.nextInputEnd, ctx.events);
     this.dynamics.beforeTick(this.w, ctx.params, this.index, ctx.events, this.lastRecord, () => this.settleBeliefs());
+    if (this.ratesVersion !== this.w.parameterVersion) { // a set-parameter change: convert again (N28)
+      tickRates(ctx.params, this.w.ticksPerYear, ctx.rates);
+      this.ratesVersion = this.w.parameterVersion;
+    }
     ctx.tick = this.w.tick;
     ctx.year = this.year;
     this.streams.drawTick(this.s.draws);

@@ -4,6 +4,8 @@
  */
 export type SimulationEvent =
   | { tick: number; type: 'alliance-formed'; actor: string; partner: string; target: string }
+  // A formed alliance lapsed: the threat from `target` that made it had faded for allianceLapseYears (N29).
+  | { tick: number; type: 'alliance-lapsed'; actor: string; partner: string; target: string }
   | { tick: number; type: 'club-founded'; institution: string; target: string; members: string[] }
   | { tick: number; type: 'institution-dissolved'; institution: string }
   | { tick: number; type: 'aggression'; actor: string; target: string; majorWar: boolean }
@@ -16,4 +18,5 @@ export type SimulationEvent =
   | { tick: number; type: 'institution-left'; institution: string; state: string }
   | { tick: number; type: 'institution-founded'; institution: string; members: string[] }
   | { tick: number; type: 'alliance-begun'; between: [string, string] }
+  // Ended by a change, or at its data end date (an input alliance, N29).
   | { tick: number; type: 'alliance-ended'; between: [string, string] };

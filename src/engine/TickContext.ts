@@ -2,6 +2,7 @@ import type { DecisionPolicy } from '../decision/DecisionPolicy.js';
 import type { ModelParameters } from '../model/ModelParameters.js';
 import type { PerceptionModel, PerceptionView } from '../perception/PerceptionModel.js';
 import type { SimulationEvent } from './SimulationEvent.js';
+import type { TickRates } from './TickRates.js';
 import type { Scratch } from './Scratch.js';
 import type { World } from './World.js';
 
@@ -10,6 +11,8 @@ export interface TickContext {
   world: World;
   scratch: Scratch;
   params: ModelParameters;
+  /** The yearly parameters converted to the tick length (model note N28), kept in step with `params`. */
+  rates: TickRates;
   perception: PerceptionModel;
   view: PerceptionView;
   /** A custom policy, or null for the built-in logit of THEORY §5.4. */

@@ -97,4 +97,16 @@ export interface World {
   tick: number;
   startYear: number;
   ticksPerYear: number;
+  /** Bumped by every `set-parameter` change (the engine then converts the rates again, N28). */
+  parameterVersion: number;
+  /**
+   * Alliances the model formed (model note N29), as parallel lists: the pair i < k (as i·n + k),
+   * the common target they were formed against, and the ticks in a row the shared threat has been
+   * faded. Alliances from the scenario or from events are inputs and are not listed.
+   */
+  formedPairs: number[];
+  formedTarget: number[];
+  formedFaded: number[];
+  /** Input alliances with a data end date: the pair (i·n + k) and the tick before which it ends, in tick order. */
+  inputEnds: { pair: number; tick: number }[];
 }

@@ -6,6 +6,7 @@ import { CAPABILITY_RANGE, MAX_GROWTH, timesPowerOfTwo } from '../model/capabili
 import { boundCapabilities, largestCapability } from './boundCapabilities.js';
 import { addInstitution, dissolveInstitution, setAlliance, setMember } from './createWorld.js';
 import type { SimulationEvent } from './SimulationEvent.js';
+import { perTickGrowth } from './TickRates.js';
 import type { World } from './World.js';
 import type { WorldChange } from './WorldChange.js';
 
@@ -76,7 +77,8 @@ export function applyChange(
           return;
         case 'growth.mil': case 'growth.eco': case 'growth.pop':
           if (typeof value !== 'number' || !(value > -1 && value <= MAX_GROWTH)) throw new WorldChangeError(`${field} must be a number > −1 and ≤ 2^64 (got ${String(value)})`);
-          ({ 'growth.mil': w.growthMil, 'growth.eco': w.growthEco, 'growth.pop': w.growthPop })[field][i] = value;
+          // a yearly rate, held per tick (N28)
+          ({ 'growth.mil': w.growthMil, 'growth.eco': w.growthEco, 'growth.pop': w.growthPop })[field][i] = perTickGrowth(value, w.ticksPerYear);
           return;
         default:
           throw new WorldChangeError(`unknown state field "${String(field)}"`);
@@ -96,6 +98,7 @@ export function applyChange(
       const violations = checkAdmissible(next);
       if (violations.length > 0) throw new WorldChangeError(`parameters.${change.key} = ${change.value} leaves the admissible set: ${violations[0].message}`);
       (params as unknown as Record<string, number>)[change.key] = change.value;
+      w.parameterVersion++; // the engine converts the yearly rates again before the next tick (N28)
       return;
     }
     case 'join':

@@ -3,6 +3,7 @@ import { CAPABILITY_BOUND, timesPowerOfTwo } from '../model/capabilityLimits.js'
 import { greatCircleKm } from '../model/greatCircleKm.js';
 import type { ResolvedScenario } from '../model/ResolvedScenario.js';
 import { hashString } from '../random/hashString.js';
+import { perTickGrowth } from './TickRates.js';
 import type { World } from './World.js';
 
 /** Code-unit order of ids: the canonical order of states and institutions (locale-independent). */
@@ -38,12 +39,18 @@ export function createWorld(scenario: ResolvedScenario): World {
   const ent = new Float64Array(n * n);
   // Distances the scenario states for a dyad, by i·n + j (few: a map, not another n×n matrix).
   const explicitDistance = new Map<number, number>();
+  const tpy = scenario.meta.ticksPerYear;
+  const inputEnds: { pair: number; tick: number }[] = [];
   for (const d of scenario.dyads) {
     const a = index.get(d.between[0]) as number;
     const b = index.get(d.between[1]) as number;
     if (d.distance !== undefined) { explicitDistance.set(a * n + b, d.distance); explicitDistance.set(b * n + a, d.distance); }
     trade[a * n + b] = trade[b * n + a] = unit(d.trade);
     ally[a * n + b] = ally[b * n + a] = d.alliance ? 1 : 0;
+    // An input alliance with a data end date ends before the first tick that starts at or after it (N29).
+    if (d.alliance && d.allianceEnds !== undefined) {
+      inputEnds.push({ pair: Math.min(a, b) * n + Math.max(a, b), tick: Math.max(0, Math.ceil((d.allianceEnds - scenario.meta.startYear) * tpy - 1e-9)) });
+    }
     ent[a * n + b] = ent[b * n + a] = d.entente;
   }
   // THEORY §5.1: proximity G_ij = exp(−d_ij/d0); with no geography every d_ij = 0.
@@ -90,9 +97,10 @@ export function createWorld(scenario: ResolvedScenario): World {
     mil: capability('mil'),
     eco: capability('eco'),
     pop: capability('pop'),
-    growthMil: f((s) => s.growth.mil),
-    growthEco: f((s) => s.growth.eco),
-    growthPop: f((s) => s.growth.pop),
+    // Growth rates are per year; the world holds them per tick (N28).
+    growthMil: f((s) => perTickGrowth(s.growth.mil, tpy)),
+    growthEco: f((s) => perTickGrowth(s.growth.eco, tpy)),
+    growthPop: f((s) => perTickGrowth(s.growth.pop, tpy)),
     capabilityExponent: -exponent,
     floorMil: CAPABILITY_FLOOR * states.reduce((t, s) => t + unit(s.capabilities.mil), 0),
     floorEco: CAPABILITY_FLOOR * states.reduce((t, s) => t + unit(s.capabilities.eco), 0),
@@ -138,7 +146,12 @@ export function createWorld(scenario: ResolvedScenario): World {
     publicGoods: 0,
     tick: 0,
     startYear: scenario.meta.startYear,
-    ticksPerYear: scenario.meta.ticksPerYear,
+    ticksPerYear: tpy,
+    parameterVersion: 0,
+    formedPairs: [],
+    formedTarget: [],
+    formedFaded: [],
+    inputEnds: inputEnds.sort((x, y) => x.tick - y.tick || x.pair - y.pair),
   };
   for (const q of institutions) {
     const slot = addInstitution(world, q.id, q.name, q.kind, q.decisionRule, q.strictness, q.strength, q.strength, -1);
@@ -187,11 +200,29 @@ export function dissolveInstitution(world: World, q: number): void {
   world.membershipVersion++;
 }
 
-/** Sets or clears the alliance of i and j, keeping `allyCount` and `allianceCount` in step. @internal */
-export function setAlliance(world: World, i: number, j: number, inForce: boolean): boolean {
+/**
+ * Sets or clears the alliance of i and j, keeping `allyCount` and `allianceCount` in step. An
+ * alliance the model forms passes its common `target` (≥ 0) and is listed in `formedPairs`, where
+ * the lapse rule of model note N29 watches it; an input alliance (scenario, event) passes none.
+ * Clearing an alliance removes it from that list. @internal
+ */
+export function setAlliance(world: World, i: number, j: number, inForce: boolean, target = -1): boolean {
   const n = world.n;
   const v = inForce ? 1 : 0;
   if (world.ally[i * n + j] === v) return false;
+  const key = Math.min(i, j) * n + Math.max(i, j);
+  if (inForce && target >= 0) {
+    world.formedPairs.push(key);
+    world.formedTarget.push(target);
+    world.formedFaded.push(0);
+  } else if (!inForce) {
+    const at = world.formedPairs.indexOf(key);
+    if (at >= 0) {
+      world.formedPairs.splice(at, 1);
+      world.formedTarget.splice(at, 1);
+      world.formedFaded.splice(at, 1);
+    }
+  }
   world.ally[i * n + j] = v;
   world.ally[j * n + i] = v;
   const add = (list: number[], k: number): void => {

@@ -146,7 +146,8 @@ export function eventCells(e: SimulationEvent): Cell[] {
   let majorWar: boolean | null = null;
   let label: string | null = null;
   switch (e.type) {
-    case 'alliance-formed': actor = e.actor; partner = e.partner; target = e.target; break;
+    case 'alliance-formed':
+    case 'alliance-lapsed': actor = e.actor; partner = e.partner; target = e.target; break;
     case 'club-founded': institution = e.institution; target = e.target; members = e.members.join(';'); break;
     case 'institution-dissolved': institution = e.institution; break;
     case 'aggression': actor = e.actor; target = e.target; majorWar = e.majorWar; break;

@@ -13,7 +13,9 @@ const IE = OPTION_INDEX.IE;
  * - IE: venue q = the best club containing i and not j; if none exists, the states that chose IE
  *   against the same j this tick found one club together, inviting every k with T_kj ≥ τ_join,
  *   who accepts with probability T_kj (from k's own stream). The target is never admitted (E9).
- *   A club needs two members; a lone founder's act has no venue.
+ *   A club needs two members; a lone founder's act has no venue. Time in years (model note N28):
+ *   a state that tried to found a club against j within the last year, still targets j and still
+ *   has no venue against it is a co-founder (at one tick per year: exactly this tick's founders).
  * Acts are counted per venue for the strength update of phase 7.
  * @internal
  */
@@ -34,6 +36,10 @@ export function institutionalActsPhase(ctx: TickContext): void {
     s.venueUsed[i] = q;
     if (q >= 0) s.instActs[q]++;
   }
+  for (let f = 0; f < founders; f++) { const i = s.founders[f]; s.lastFoundTick[i] = ctx.tick; s.lastFoundTarget[i] = s.target[i]; }
+  const recent = ctx.tick - ctx.rates.ticksPerYear;
+  const coFounder = (k: number, j: number): boolean =>
+    s.lastFoundTarget[k] === j && s.lastFoundTick[k] > recent && s.target[k] === j && s.exclusiveVenue[k] < 0;
   // Found clubs, one per target, in canonical order of the founders.
   for (let f = 0; f < founders; f++) {
     const j = s.target[s.founders[f]];
@@ -42,9 +48,9 @@ export function institutionalActsPhase(ctx: TickContext): void {
     const T = s.targetThreat; // j is a target: its column T_·j was prepared by the perceive phase
     const tb = s.targetSlot[j] * n;
     let size = 0;
-    for (let g = f; g < founders; g++) if (s.target[s.founders[g]] === j) size++;
     for (let k = 0; k < n; k++) {
-      if (k === j || (s.action[k] === IE && s.venueUsed[k] < 0 && s.target[k] === j)) continue;
+      if (k === j) continue;
+      if (coFounder(k, j)) { size++; continue; }
       const t = T[tb + k]; // T_kj
       if (t >= p.tauJoin && s.draws[k * DRAWS_PER_TICK + DRAW_JOIN] < t) size++;
     }
@@ -56,7 +62,7 @@ export function institutionalActsPhase(ctx: TickContext): void {
     let capSum = 0;
     for (let k = 0; k < n; k++) {
       if (k === j) continue;
-      const founder = s.action[k] === IE && s.venueUsed[k] < 0 && s.target[k] === j && s.exclusiveVenue[k] < 0;
+      const founder = coFounder(k, j);
       const t = T[tb + k]; // T_kj
       if (founder || (t >= p.tauJoin && s.draws[k * DRAWS_PER_TICK + DRAW_JOIN] < t)) {
         setMember(w, q, k, true);

@@ -6,7 +6,7 @@ import type { TickContext } from '../engine/TickContext.js';
  * that the record needs beyond those the other phases left in the scratch buffers.
  *
  * A soft or institutional act of i against j is soft balancing only when j is a threat
- * (T_ij ≥ T_min) and i took such acts against j in at least k of the last K ticks (this one
+ * (T_ij ≥ T_min) and i took such acts against j in at least k ticks of the last K years (this one
  * included); otherwise it is friction. Since k ≥ 2, a single act never counts (E12). State i is in
  * an episode against j while both conditions hold.
  * @internal
@@ -14,7 +14,8 @@ import type { TickContext } from '../engine/TickContext.js';
 export function recordPhase(ctx: TickContext): void {
   const { world: w, scratch: s, params: p } = ctx;
   const n = w.n;
-  const K = p.episodeWindow;
+  const K = ctx.rates.episodeTicks; // the window of K years, in ticks (N28)
+  if (s.episodeRing.length !== n * K) s.episodeRing = new Int32Array(n * K).fill(-1); // K changed by set-parameter
   const slot = ctx.tick % K;
   const ring = s.episodeRing;
   let episodes = 0;

@@ -5,7 +5,10 @@
  * across historical scenarios; what changes between eras is the world ({@link SystemConditions}
  * and the states), never these (THEORY §5.10, issue "scenario library").
  *
- * All numbers are dimensionless unless a unit is given.
+ * All numbers are dimensionless unless a unit is given. Time is in years, never in ticks (model
+ * note N28): decays, pulls and learning rates are shares per year, the effects and costs of an act
+ * are per act, and the engine converts them to the scenario's `ticksPerYear` once, so the tick length
+ * changes the resolution of a run, not its dynamics.
  */
 export interface ModelParameters {
   // ---- THEORY §5.2: threat perception (Walt) ----
@@ -109,15 +112,20 @@ export interface ModelParameters {
   chiClub: number;
   /** ε_E: entente increment of one SE act. */
   epsE: number;
-  /** δ_E: per-tick decay of ententes. */
+  /** δ_E: share of an entente lost per year (decay). */
   deltaE: number;
+  /**
+   * L: years the threat that made a model-formed alliance must stay faded (both partners' threat
+   * from the common target below T_min) before the alliance lapses (model note N29; > 0).
+   */
+  allianceLapseYears: number;
   /** Entente level above which two states count as entente partners in the coordination bonus (THEORY §5.6). [D] */
   entMin: number;
   /** s: sanction severity: both sides lose s·X_ij (E6). */
   s: number;
   /** s_red: share of the sanctioned trade that is cut by one SS act. */
   sRed: number;
-  /** ρ_X: per-tick recovery of trade toward its scenario level (model note N6). [D] */
+  /** ρ_X: share of the gap to its scenario level that sanctioned trade recovers per year (model note N6). [D] */
   rhoX: number;
   /** α_L: legitimacy denial strength of SL. */
   alphaL: number;
@@ -173,15 +181,15 @@ export interface ModelParameters {
   ell: number;
 
   // ---- THEORY §5.7: beliefs, legitimacy, institutions, externalities ----
-  /** η_b: belief learning rate. */
+  /** η_b: belief learning rate, the share of the gap to the observation closed per year. */
   etaB: number;
   /** ε_reass: reassurance from sharing an institution with a state that complied (did not aggress). */
   epsReass: number;
-  /** ρ_L: legitimacy's pull back to its baseline each tick. */
+  /** ρ_L: legitimacy's pull back to its baseline, the share of the gap closed per year. */
   rhoL: number;
   /** δ_agg: legitimacy lost by an aggressor, scaled by the territorial norm ν. */
   deltaAgg: number;
-  /** δ_s: per-tick pull of institution strength toward its baseline (model note N7). */
+  /** δ_s: pull of institution strength toward its baseline, the share of the gap closed per year (model note N7). */
   deltaS: number;
   /** s_min: institutions weaker than this dissolve. */
   sMin: number;
@@ -197,7 +205,7 @@ export interface ModelParameters {
   tMin: number;
   /** k: acts needed in the window for an episode (≥ 2, so a single act never counts). */
   episodeK: number;
-  /** K: length of the episode window in ticks. */
+  /** K: length of the episode window in years (K·ticksPerYear ticks). */
   episodeWindow: number;
   /** π_pole: CINC share from which a state counts as a pole. */
   piPole: number;

@@ -45,6 +45,8 @@ export interface ResolvedDyad {
   distance?: number;
   trade: number;
   alliance: boolean;
+  /** Decimal year at which the alliance, an input, ends (from the data or the file); absent: it lasts the run (N29). */
+  allianceEnds?: number;
   entente: number;
 }
 

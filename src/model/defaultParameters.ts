@@ -25,6 +25,7 @@ export function defaultParameters(): ModelParameters {
     // §5.5
     phiH: 0.02, kConv: 1, cHE: 0.005, chi: 0.5, chiClub: 1,
     epsE: 0.2, deltaE: 0.1, entMin: 0.1,
+    allianceLapseYears: 5, // N29: the fixed term of the period's alliance treaties
     s: 0.1, sRed: 0.2, rhoX: 0.1,
     alphaL: 0.2, alphaE: 0.2, alphaB: 0.1, gB: 0.05, deltaBand: 0.1,
     epsDyn: 0.02, sNew: 0.3, tauJoin: 0.3,

@@ -18,6 +18,7 @@ export function eventFromRow(row: Readonly<Record<string, Value>>): SimulationEv
   const members = text(row.members) === '' ? [] : text(row.members).split(';');
   switch (text(row.type)) {
     case 'alliance-formed': return { tick, type: 'alliance-formed', actor, partner, target };
+    case 'alliance-lapsed': return { tick, type: 'alliance-lapsed', actor, partner, target };
     case 'club-founded': return { tick, type: 'club-founded', institution, target, members };
     case 'institution-dissolved': return { tick, type: 'institution-dissolved', institution };
     case 'aggression': return { tick, type: 'aggression', actor, target, majorWar: row.majorWar === true || row.majorWar === 'true' };

@@ -90,6 +90,12 @@ function crossCheck(s: ParsedScenario, issues: ScenarioIssue[], options: Resolve
 
   const pairSeen = new Set<string>();
   const dyads: ResolvedDyad[] = [];
+  s.dyads.forEach((d, k) => {
+    if (d.allianceEnds !== undefined) {
+      if (d.alliance !== true) issues.push({ path: ['dyads', k, 'allianceEnds'], message: 'allianceEnds needs alliance: true (only an alliance in force can end)' });
+      else if (d.allianceEnds < s.meta.startYear) issues.push({ path: ['dyads', k, 'allianceEnds'], message: `the alliance ends in ${d.allianceEnds}, before the scenario starts (${s.meta.startYear})` });
+    }
+  });
   for (const d of s.dyads) {
     const [a, b] = d.between;
     const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
@@ -100,6 +106,7 @@ function crossCheck(s: ParsedScenario, issues: ScenarioIssue[], options: Resolve
       ...(d.distance === undefined ? {} : { distance: d.distance }),
       trade: d.trade ?? 0,
       alliance: d.alliance ?? false,
+      ...(d.allianceEnds === undefined || d.alliance !== true ? {} : { allianceEnds: d.allianceEnds }),
       entente: d.entente ?? 0,
     });
   }

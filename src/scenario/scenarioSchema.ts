@@ -122,6 +122,7 @@ const dyadSchema = z.strictObject({
   distance: z.number().min(0).optional().describe('d_ij in km (overrides locations)'),
   trade: z.number().min(0).optional().describe('X_ij: bilateral trade, in the unit of eco'),
   alliance: z.boolean().optional().describe('ally_ij: a formal alliance in force at the start'),
+  allianceEnds: z.number().finite().optional().describe('decimal year at which the alliance (an input) ends, e.g. 1890.25; needs alliance: true (model note N29)'),
   entente: unit('ent_ij: initial entente level').optional(),
 });
 

@@ -2,6 +2,7 @@ import { OPTION_INDEX, type Option } from '../../src/decision/options.js';
 import { createScratch } from '../../src/engine/Scratch.js';
 import { createWorld } from '../../src/engine/createWorld.js';
 import type { TickContext } from '../../src/engine/TickContext.js';
+import { tickRates } from '../../src/engine/TickRates.js';
 import { perceivePhase } from '../../src/perception/perceivePhase.js';
 import { waltThreat } from '../../src/perception/waltThreat.js';
 import { StateStreams } from '../../src/random/StateStreams.js';
@@ -11,10 +12,10 @@ import { resolveScenario, type ScenarioInput } from '../../src/index.js';
 export function perceivedContext(input: ScenarioInput, seed = 1): TickContext & { index: (id: string) => number } {
   const scenario = resolveScenario(input);
   const world = createWorld(scenario);
-  const scratch = createScratch(world, scenario.parameters.episodeWindow, scenario.parameters.entMin);
+  const scratch = createScratch(world, tickRates(scenario.parameters, world.ticksPerYear).episodeTicks, scenario.parameters.entMin);
   new StateStreams(seed, world.ids).drawTick(scratch.draws);
   const ctx: TickContext = {
-    world, scratch, params: scenario.parameters, perception: waltThreat,
+    world, scratch, params: scenario.parameters, rates: tickRates(scenario.parameters, world.ticksPerYear), perception: waltThreat,
     view: { n: world.n, cinc: scratch.cinc, proximity: world.proximity, off: world.off, nuc: world.nuc, ahat: world.ahat, theta: world.theta, params: scenario.parameters },
     policy: null, events: [], tick: 0, year: scenario.meta.startYear,
   };

@@ -411,7 +411,9 @@ class Expander {
       const data = drawn.get(key);
       if (data === undefined) return d;
       drawn.delete(key);
-      return { ...data.values, ...d };
+      const merged: Record<string, unknown> = { ...data.values, ...d };
+      if (merged.alliance !== true && d.allianceEnds === undefined) delete merged.allianceEnds; // the file overrides the alliance
+      return merged;
     });
     const rest = [...drawn.values()].sort((x, y) => x.a - y.a || x.b - y.b);
     for (const dyad of rest) {
@@ -465,13 +467,39 @@ class Expander {
     for (const p of pairs) if (allied(p)) allies.add(`${p.ccodeA}-${p.ccodeB}`);
     // The alliances behind each pair, for the provenance: the allied ones, or the entente-only ones.
     const behind = new Map<string, { a: number; b: number; value: 'alliance' | 'entente'; ids: number[] }>();
+    // Each allied pair's data end date (model note N29): the latest, over the alliances that ally
+    // it, of the earlier of the two members' spell ends; none when a spell runs to the data's end.
+    const ends = new Map<string, number | null>();
+    const spellEnd = (allianceId: number, ccode: number): number | null => {
+      let end: number | null = -Infinity;
+      for (const row of table.rows) {
+        if (row.version4id !== allianceId || row.ccode !== ccode) continue;
+        if (row.memberStartYear > year || (row.memberEndYear !== undefined && row.memberEndYear < year)) continue;
+        if (row.memberEndYear === undefined) return null;
+        const at = row.memberEndYear + ((row.memberEndMonth ?? 12) - 1) / 12 + ((row.memberEndDay ?? 31) - 1) / 365;
+        end = Math.max(end, at);
+      }
+      return end;
+    };
+    for (const p of pairs) {
+      if (!allied(p)) continue;
+      const key = `${p.ccodeA}-${p.ccodeB}`;
+      const a = spellEnd(p.allianceId, p.ccodeA);
+      const b = spellEnd(p.allianceId, p.ccodeB);
+      const end = a === null ? b : b === null ? a : Math.min(a, b);
+      const before = ends.get(key);
+      ends.set(key, before === undefined ? end : before === null || end === null ? null : Math.max(before, end));
+    }
     for (const p of pairs) {
       const a = byCode.get(p.ccodeA);
       const b = byCode.get(p.ccodeB);
       if (a === undefined || b === undefined) continue;
       const key = `${p.ccodeA}-${p.ccodeB}`;
       if (allies.has(key)) {
-        this.drawn(drawn, a, b, path).values.alliance = true;
+        const values = this.drawn(drawn, a, b, path).values;
+        values.alliance = true;
+        const end = ends.get(key);
+        if (typeof end === 'number' && Number.isFinite(end)) values.allianceEnds = end;
       } else if (ref.data.ententeLevel !== undefined && ententeOnly(p)) {
         this.drawn(drawn, a, b, path).values.entente = ref.data.ententeLevel;
       } else continue;
@@ -574,7 +602,7 @@ interface DrawnDyad {
   readonly a: number;
   readonly b: number;
   readonly from: Path;
-  readonly values: { alliance?: boolean; entente?: number; trade?: number };
+  readonly values: { alliance?: boolean; allianceEnds?: number; entente?: number; trade?: number };
 }
 
 function show(v: number | undefined): string {

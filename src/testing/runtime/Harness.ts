@@ -4,6 +4,7 @@ import type { SimulationEvent } from '../../engine/SimulationEvent.js';
 import type { TickContext } from '../../engine/TickContext.js';
 import type { World } from '../../engine/World.js';
 import { applyChange } from '../../engine/applyChange.js';
+import { tickRates } from '../../engine/TickRates.js';
 import type { WorldChange } from '../../engine/WorldChange.js';
 import type { ModelParameters } from '../../model/ModelParameters.js';
 import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
@@ -46,12 +47,12 @@ export class Harness {
     const identity = options.identity;
     const keys = identity === undefined ? w.ids : w.ids.map((id) => identity.get(id) ?? id);
     if (identity !== undefined) for (let i = 0; i < w.n; i++) w.idHash[i] = hashString(keys[i]);
-    this.scratch = createScratch(w, p.episodeWindow);
+    this.scratch = createScratch(w, tickRates(p, w.ticksPerYear).episodeTicks);
     this.streams = rt.lib.createStreams(options.seed ?? 0, keys);
     this.ids = new Map(w.ids.map((id, i) => [id, i]));
     const s = this.scratch;
     this.ctx = {
-      world: w, scratch: s, params: p, perception: rt.perception,
+      world: w, scratch: s, params: p, rates: tickRates(p, w.ticksPerYear), perception: rt.perception,
       view: { n: w.n, cinc: s.cinc, proximity: w.proximity, off: w.off, nuc: w.nuc, ahat: w.ahat, theta: w.theta, params: p },
       policy: rt.enginePolicy,
       events: options.events === true ? this.events : null,
@@ -73,6 +74,7 @@ export class Harness {
    */
   change(change: WorldChange): void {
     applyChange(this.world, this.ctx.params, change, this.ids, null, this.ctx.year);
+    tickRates(this.ctx.params, this.world.ticksPerYear, this.ctx.rates);
   }
 
   /** Sets the tick clock and draws every state's uniforms for the tick. */

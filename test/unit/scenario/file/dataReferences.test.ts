@@ -188,7 +188,8 @@ describe('alliances: { source: cow }', () => {
     const ukgSwd = pairs.filter((p) => p.ccodeA === 200 && p.ccodeB === 380);
     expect(ukgSwd.length).toBeGreaterThan(0);
     expect(ukgSwd.every((p) => p.obligations.entente && !p.obligations.defense && !p.obligations.neutrality && !p.obligations.nonaggression)).toBe(true);
-    expect(r.dyads).toContainEqual({ between: ['RUS', 'AUH'], trade: 3, alliance: true, entente: 0 });
+    // The pair's data end date is carried (model note N29): both spells end on 31 Oct 1822.
+    expect(r.dyads).toContainEqual({ between: ['RUS', 'AUH'], trade: 3, alliance: true, allianceEnds: 1822 + 9 / 12 + 30 / 365, entente: 0 });
     expect(r.dyads).toContainEqual({ between: ['UKG', 'SWD'], trade: 0, alliance: false, entente: 0.4 });
     expect(r.dyads[0].between).toEqual(['RUS', 'AUH']); // the file's own dyads come first
     expect(r.dyads.some((d) => d.between.includes('Other'))).toBe(false);

@@ -1,0 +1,39 @@
+import { setAlliance } from '../engine/createWorld.js';
+import type { TickContext } from '../engine/TickContext.js';
+import { threatEntry } from '../perception/perceivePhase.js';
+
+/**
+ * Alliances end (model note N29): a formed alliance lapses when the shared threat that made it has
+ * faded — both partners' threat from the common target below T_min — for `allianceLapseYears`
+ * years in a row (⌈L·ticksPerYear⌉ ticks). Only alliances the model formed are watched; inputs
+ * (scenario dyads, events) end at their data end date or by an event. Each lapse is an
+ * `alliance-lapsed` event. Run in step 7 (THEORY §5.8, the update phase), on this tick's threats,
+ * so that the next tick's partner lists are built after the change. Allocation-free unless an
+ * alliance lapses.
+ * @internal
+ */
+export function lapseAlliances(ctx: TickContext): void {
+  const { world: w, scratch: s, params: p } = ctx;
+  const pairs = w.formedPairs;
+  if (pairs.length === 0) return;
+  const n = w.n;
+  const need = ctx.rates.allianceLapseTicks;
+  const tMin = p.tMin;
+  // T_ij of this tick: stored by the general path; recomputed exactly on the fused path, whose
+  // beliefs are still those the perceive phase used.
+  const threat = (i: number, j: number): number => (s.threatStored ? s.threat[i * n + j] : threatEntry(w, s, i, j));
+  for (let k = 0; k < pairs.length;) {
+    const key = pairs[k];
+    const i = (key / n) | 0;
+    const m = key - i * n;
+    const j = w.formedTarget[k];
+    const faded = threat(i, j) < tMin && threat(m, j) < tMin;
+    const ticks = faded ? w.formedFaded[k] + 1 : 0;
+    w.formedFaded[k] = ticks;
+    if (ticks >= need && setAlliance(w, i, m, false)) { // removes entry k: do not advance
+      ctx.events?.push({ tick: ctx.tick, type: 'alliance-lapsed', actor: w.ids[i], partner: w.ids[m], target: w.ids[j] });
+      continue;
+    }
+    k++;
+  }
+}

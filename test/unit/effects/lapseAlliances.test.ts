@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { alignmentPhase } from '../../../src/effects/alignmentPhase.js';
+import { lapseAlliances } from '../../../src/effects/lapseAlliances.js';
+import { createSimulation, resolveScenario, type ScenarioInput } from '../../../src/index.js';
+import { perceivePhase } from '../../../src/perception/perceivePhase.js';
+import { everyoneIdle, perceivedContext, setAction } from '../../support/tickContext.js';
+
+// A threatens everyone (ideology 0.9); B and C perceive it. D is allied with A in the scenario (an input).
+const world = (ticksPerYear: number, allianceLapseYears: number): ScenarioInput => ({
+  meta: { id: 'lapse', startYear: 1900, ticksPerYear },
+  states: [
+    { id: 'A', capabilities: { mil: 5, eco: 5, pop: 5 }, ideology: 0.9, offensive: 0.9 },
+    { id: 'B', capabilities: { mil: 1, eco: 1, pop: 1 } },
+    { id: 'C', capabilities: { mil: 2, eco: 2, pop: 2 } },
+    { id: 'D', capabilities: { mil: 3, eco: 3, pop: 3 } },
+  ],
+  dyads: [{ between: ['A', 'D'], alliance: true }],
+  parameters: { allianceLapseYears },
+});
+
+describe('alliances end (model note N29)', () => {
+  it('a formed alliance lapses once the shared threat has faded for allianceLapseYears, not a tick before; an input alliance does not', () => {
+    const ctx = perceivedContext(world(2, 3)); // 3 years at 2 ticks a year: 6 ticks
+    const { world: w } = ctx;
+    const n = w.n;
+    const [a, b, c, d] = ['A', 'B', 'C', 'D'].map(ctx.index);
+    everyoneIdle(ctx);
+    setAction(ctx, 'B', 'HE', 'A');
+    setAction(ctx, 'C', 'HE', 'A');
+    alignmentPhase(ctx);
+    expect(w.ally[b * n + c]).toBe(1);
+    expect(w.formedTarget).toEqual([a]);
+    const tick = (faded: boolean): void => {
+      ctx.tick++;
+      const belief = faded ? 0 : 0.9; // B's and C's perceived intent of A: no threat when 0
+      w.ahat[b * n + a] = belief;
+      w.ahat[c * n + a] = belief;
+      w.ahat[d * n + a] = 0; // D's threat from A fades too: its alliance with A is an input and stays
+      perceivePhase(ctx);
+      lapseAlliances(ctx);
+    };
+    for (let t = 0; t < 5; t++) tick(true);
+    tick(false); // the threat is back: the count restarts
+    for (let t = 0; t < 5; t++) tick(true);
+    expect(w.ally[b * n + c]).toBe(1); // faded for 5 ticks (2.5 years): not yet
+    expect(ctx.events?.some((e) => e.type === 'alliance-lapsed')).toBe(false);
+    tick(true); // the sixth faded tick: 3 years
+    expect(w.ally[b * n + c]).toBe(0);
+    expect(w.ally[c * n + b]).toBe(0);
+    expect(w.formedPairs).toEqual([]);
+    expect(ctx.events?.at(-1)).toEqual({ tick: ctx.tick, type: 'alliance-lapsed', actor: 'B', partner: 'C', target: 'A' });
+    expect(w.ally[a * n + d]).toBe(1);
+  });
+
+  it('an input alliance with a data end date ends before the first tick that starts at or after the date', () => {
+    const input = world(4, 5);
+    input.dyads = [{ between: ['A', 'D'], alliance: true, allianceEnds: 1902.3 }]; // ends before tick 10 (1902.5)
+    const sim = createSimulation(resolveScenario(input), { seed: 1 });
+    sim.run(10);
+    expect(sim.allied('A', 'D')).toBe(true); // through tick 9 (1902.25)
+    sim.step();
+    expect(sim.allied('A', 'D')).toBe(false);
+    expect(sim.events.filter((e) => e.type === 'alliance-ended')).toEqual([{ tick: 10, type: 'alliance-ended', between: ['A', 'D'] }]);
+  });
+
+  it('an end date before the start, or on a dyad that is not an alliance, is an error at its field', () => {
+    const early = world(1, 5);
+    early.dyads = [{ between: ['A', 'D'], alliance: true, allianceEnds: 1899 }];
+    expect(() => resolveScenario(early)).toThrow(/dyads\[0\]\.allianceEnds.*before the scenario starts/s);
+    const none = world(1, 5);
+    none.dyads = [{ between: ['A', 'D'], allianceEnds: 1901 }];
+    expect(() => resolveScenario(none)).toThrow(/dyads\[0\]\.allianceEnds.*needs alliance: true/s);
+  });
+
+  it('allianceLapseYears must be > 0 (checkAdmissible, C1)', () => {
+    expect(() => resolveScenario(world(1, 0))).toThrow(/allianceLapseYears/);
+  });
+});
