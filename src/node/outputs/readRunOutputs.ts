@@ -102,7 +102,24 @@ function requireColumns(rows: readonly Row[], columns: readonly string[], file: 
   if (missing.length > 0) throw new ReportError(file, `missing column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`);
 }
 
-const str = (v: string | number | boolean | null | undefined): string => (v === null || v === undefined ? '' : String(v));
+/**
+ * Labels (state ids, actions, groups) come from a small set; each is kept once, as a copy. A field
+ * read from a file is a slice of the megabyte chunk it was read in, and V8 keeps the whole chunk alive
+ * as long as the slice lives: a report that kept one label per bin held a chunk per bin (hundreds of
+ * megabytes for a 100,000-tick run, issue #11 item 14).
+ */
+const labels = new Map<string, string>();
+const str = (v: string | number | boolean | null | undefined): string => {
+  if (v === null || v === undefined) return '';
+  const text = String(v);
+  let label = labels.get(text);
+  if (label === undefined) {
+    if (labels.size > 100_000) labels.clear();
+    label = Buffer.from(text, 'utf8').toString('utf8');
+    labels.set(label, label);
+  }
+  return label;
+};
 const num = (v: string | number | boolean | null | undefined): number => (typeof v === 'number' ? v : v === null || v === undefined ? Number.NaN : Number(v));
 
 /** Whether a folder holds a run's outputs (a `run.json`). */
