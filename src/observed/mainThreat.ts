@@ -15,7 +15,7 @@ export function cowRegion(ccode: number): CowRegion {
 
 /** Regions that touch by land or across a narrow sea (the Mediterranean, the Red Sea, the Bosporus). */
 const ADJACENT: ReadonlySet<string> = new Set([
-  'europe|middle-east', 'europe|africa', 'africa|middle-east', 'asia|middle-east',
+  'africa|europe', 'europe|middle-east', 'africa|middle-east', 'asia|middle-east', // each pair in alphabetical order
 ]);
 
 /** Russia / the Soviet Union (COW 365) spans Europe and Asia; every other state is in its code's region. */
