@@ -95,6 +95,18 @@ describe('observedBehaviour: the bundled record coded per state-year', () => {
     expect(row('USA', 1945)).toMatchObject({ mainThreat: 'RUS', II: true });
   });
 
+  it('an IGO join is not a spell restored after a gap of one year (France 1944) or on return to the system (the Netherlands, Norway 1945)', () => {
+    // France is out of the system 1942–1943: its ITU, UPU, PCA and League spells resume in 1944.
+    expect(row('FRN', 1944).igosJoined).toEqual([]);
+    // Occupied 1940–1945, the Netherlands and Norway resume their ITU membership in 1945, but join the UN.
+    for (const id of ['NTH', 'NOR']) {
+      expect(row(id, 1945).igosJoined, id).not.toContain('ITU');
+      expect(row(id, 1945).igosJoined, id).toContain('UN');
+    }
+    // No IGO join is coded in 1816, when the data begin.
+    expect(rows.filter((r) => r.year === 1816).every((r) => r.igosJoined.length === 0)).toBe(true);
+  });
+
   it('main threat: the most capable proximate major without a defence pact (the USSR for Poland in 1999, not distant China)', () => {
     expect(row('POL', 1999).mainThreat).toBe('RUS');
     // Germany's threat in 1902 is the UK (proximate, unallied), the UK's is Germany.
