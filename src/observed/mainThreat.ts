@@ -34,8 +34,11 @@ export function isProximate(state: number, power: number): boolean {
 
 /** A candidate threat: a major power with its CINC share that year. */
 export interface ThreatCandidate {
+  /** COW state code. */
   readonly ccode: number;
+  /** COW state abbreviation. */
   readonly stateabb: string;
+  /** Its published CINC that year (NMC). */
   readonly cinc: number;
 }
 
