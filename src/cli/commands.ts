@@ -14,6 +14,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'sensitivity', summary: 'global sensitivity analysis: Sobol\' indices or Morris effects of every summary measure', load: async () => (await import('./commands/sensitivity.js')).sensitivityCommand },
   { name: 'merge', summary: 'merge the output folders of a sharded sweep into one', load: async () => (await import('./commands/merge.js')).mergeCommand },
   { name: 'validate', summary: 'check a scenario file; list every problem with file:line:column', load: async () => (await import('./commands/validate.js')).validateCommand },
+  { name: 'observed', summary: 'code the historical record (COW data) into observed balancing acts per state-year; write CSV', load: async () => (await import('./commands/observed.js')).observedCommand },
   { name: 'list', summary: 'list the bundled scenarios', load: async () => (await import('./commands/list.js')).listCommand },
   { name: 'explain', summary: 'explain why a state acted as it did in one tick', load: async () => (await import('./commands/explain.js')).explainCommand },
   { name: 'report', summary: 'build the HTML report (and SVG figures) from a run or sweep folder', load: async () => (await import('./commands/report.js')).reportCommand },

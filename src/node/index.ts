@@ -45,6 +45,10 @@ export { proportionalTrade } from '../data/proportionalTrade.js';
 export type { TradeVolume, ProportionalTradeOptions, ProportionalTrade } from '../data/proportionalTrade.js';
 export type { StateRef, StateIdentity } from '../data/resolveStateRefs.js';
 
+// ---- the observed record: state-years coded into balancing categories (docs/validation.md) ----
+export * from '../observed/index.js';
+export { observedBehaviour, writeObservedCsv, bundledObservedSources } from './observedBehaviour.js';
+
 // ---- scenario files (Node only: reading files, the bundled data and scenario library) ----
 export { loadScenario, loadScenarioWithProvenance } from './loadScenario.js';
 export type { LoadScenarioOptions } from './loadScenario.js';
