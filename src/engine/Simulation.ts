@@ -19,6 +19,7 @@ import type { World } from './World.js';
 import type { WorldSnapshot } from './WorldSnapshot.js';
 import { applyChange } from './applyChange.js';
 import { ScenarioDynamics } from './ScenarioDynamics.js';
+import { PathFollower } from './PathFollower.js';
 import type { DecisionExplanation } from './DecisionExplanation.js';
 import { explainDecision } from './explainDecision.js';
 import type { WorldChange } from './WorldChange.js';
@@ -106,6 +107,8 @@ export class Engine implements Simulation {
   private readonly eventLog: SimulationEvent[];
   private readonly index: Map<string, number>;
   private readonly dynamics: ScenarioDynamics;
+  /** The exogenous paths (model notes N40–N42), or null when the scenario has none. */
+  private readonly paths: PathFollower | null;
   private lastRecord: TickRecord | null = null;
   private readonly onPhase: ((phase: string, milliseconds: number) => void) | null;
 
@@ -123,6 +126,7 @@ export class Engine implements Simulation {
     this.eventLog = [];
     this.index = new Map(this.w.ids.map((id, i) => [id, i]));
     this.dynamics = new ScenarioDynamics(scenario, this.index);
+    this.paths = scenario.paths === null || scenario.paths === undefined ? null : new PathFollower(scenario.paths, this.w, this.index);
     this.onPhase = options.onPhase ?? null;
     // A private copy: set-parameter changes must not leak into the scenario object.
     const params = { ...scenario.parameters, omega: { ...scenario.parameters.omega } };
@@ -212,6 +216,9 @@ export class Engine implements Simulation {
     const ctx = this.ctx;
     // Scenario expressions and events, before the tick and outside its hot path.
     if (this.dynamics.needsRecord && this.w.tick > 0 && this.lastRecord?.tick !== this.w.tick - 1) this.lastRecord = this.record();
+    // The paths first, so that a scenario event's change to a followed quantity is a deviation from them.
+    // (Nothing the paths write is read by the pending belief update or the stored threat matrix.)
+    if (this.paths !== null) this.paths.beforeTick(this.w);
     this.dynamics.beforeTick(this.w, ctx.params, this.index, ctx.events, this.lastRecord, () => this.settleBeliefs());
     ctx.tick = this.w.tick;
     ctx.year = this.year;

@@ -2,7 +2,7 @@ import { checkAdmissible } from '../decision/checkAdmissible.js';
 import { defaultParameters, defaultSystemConditions } from '../model/defaultParameters.js';
 import type { ModelParameters } from '../model/ModelParameters.js';
 import type {
-  Capabilities, ResolvedDyad, ResolvedEvent, ResolvedExpression, ResolvedInstitution, ResolvedPerception, ResolvedScenario,
+  Capabilities, ResolvedDyad, ResolvedPaths, ResolvedEvent, ResolvedExpression, ResolvedInstitution, ResolvedPerception, ResolvedScenario,
   ResolvedState, SixComponents,
 } from '../model/ResolvedScenario.js';
 import type { WorldChange } from '../engine/WorldChange.js';
@@ -55,7 +55,7 @@ export function resolveScenario(input: ScenarioInput | unknown, options: Resolve
   return brandResolved(resolved);
 }
 
-const SECTIONS = ['meta', 'states', 'dyads', 'perceptions', 'institutions', 'system', 'parameters', 'events'];
+const SECTIONS = ['meta', 'states', 'dyads', 'perceptions', 'institutions', 'system', 'parameters', 'events', 'paths'];
 const parametersOnly = scenarioSchema.pick({ parameters: true });
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -145,9 +145,60 @@ function crossCheck(s: ParsedScenario, issues: ScenarioIssue[], options: Resolve
     }
   });
   const events = s.events.map((e, k) => resolveEvent(e, k, s, issues));
+  const paths = s.paths === undefined ? null : resolvePaths(s, s.paths, issues);
   return {
     meta: { ...s.meta, sources: [...s.meta.sources] },
-    states, dyads, perceptions, institutions, system, expressions, events, parameters, distances, warnings,
+    states, dyads, perceptions, institutions, system, expressions, events, parameters, distances, paths, warnings,
+  };
+}
+
+/**
+ * Checks the exogenous paths (model notes N40–N43): every array has the same length, the table
+ * covers the start year, each state is known and has at most one path of each kind, and a state
+ * that follows a capability path has no growth rates (the path replaces them).
+ */
+function resolvePaths(s: ParsedScenario, p: NonNullable<ParsedScenario['paths']>, issues: ScenarioIssue[]): ResolvedPaths {
+  const ids = new Set(s.states.map((st) => st.id));
+  let length = -1;
+  const check = (values: readonly number[], path: (string | number)[]): void => {
+    if (length < 0) length = values.length;
+    else if (values.length !== length) issues.push({ path, message: `${values.length} yearly values, but the other paths have ${length}: every path covers the same years` });
+  };
+  const seen = (kind: string): ((state: string, path: (string | number)[]) => boolean) => {
+    const set = new Set<string>();
+    return (state, path) => {
+      if (!ids.has(state)) { issues.push({ path, message: `unknown state "${state}"` }); return false; }
+      if (set.has(state)) { issues.push({ path, message: `"${state}" has two ${kind} paths` }); return false; }
+      set.add(state);
+      return true;
+    };
+  };
+  const capSeen = seen('capability');
+  p.capabilities.forEach((c, k) => {
+    capSeen(c.state, ['paths', 'capabilities', k, 'state']);
+    check(c.mil, ['paths', 'capabilities', k, 'mil']);
+    check(c.eco, ['paths', 'capabilities', k, 'eco']);
+    check(c.pop, ['paths', 'capabilities', k, 'pop']);
+    const i = s.states.findIndex((st) => st.id === c.state);
+    const g = i < 0 ? undefined : s.states[i].growth;
+    if (g !== undefined && (g.mil !== 0 || g.eco !== 0 || g.pop !== 0)) {
+      issues.push({ path: ['states', i, 'growth'], message: `"${c.state}" follows a capability path (paths.capabilities[${k}]), which replaces growth rates: remove growth` });
+    }
+  });
+  const tradeSeen = seen('trade');
+  p.trade.forEach((t, k) => {
+    tradeSeen(t.state, ['paths', 'trade', k, 'state']);
+    check(t.share, ['paths', 'trade', k, 'share']);
+  });
+  const lastYear = p.firstYear + Math.max(length, 1) - 1;
+  if (p.firstYear > s.meta.startYear || lastYear < s.meta.startYear) {
+    issues.push({ path: ['paths', 'firstYear'], message: `the paths cover ${p.firstYear}–${lastYear}, which does not include meta.startYear ${s.meta.startYear}` });
+  }
+  return {
+    firstYear: p.firstYear, lastYear, halfLife: p.halfLife,
+    capabilities: p.capabilities.map((c) => ({ state: c.state, mil: [...c.mil], eco: [...c.eco], pop: [...c.pop] })),
+    trade: p.trade.map((t) => ({ state: t.state, share: [...t.share] })),
+    notes: p.notes.map((n) => ({ ...n, years: [...n.years] })),
   };
 }
 
