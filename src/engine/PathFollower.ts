@@ -26,8 +26,11 @@ import type { World } from './World.js';
 export class PathFollower {
   private readonly rows: number;
   private readonly firstYear: number;
-  /** Canonical indices of the states with a capability path, and their rows: [state k][year] flat. */
+  private readonly capIds: readonly string[];
+  private readonly tradeIds: readonly string[];
+  /** World index of each state with a capability path (−1 while it is not in the system). */
   private readonly capState: Int32Array;
+  /** Flat [state k][year] rows of the capability paths. */
   private readonly mil: Float64Array;
   private readonly eco: Float64Array;
   private readonly pop: Float64Array;
@@ -35,21 +38,22 @@ export class PathFollower {
   private readonly lastMil: Float64Array;
   private readonly lastEco: Float64Array;
   private readonly lastPop: Float64Array;
-  /** Per-state trade shares s_i(t) of this tick, by canonical index (NaN: no trade path). */
+  /** World index of each state with a trade path (−1 while it is not in the system), and its rows. */
   private readonly tradeState: Int32Array;
   private readonly tradeShare: Float64Array;
-  private readonly shareNow: Float64Array;
+  /** This tick's trade shares s_i(t) by world index. */
+  private shareNow: Float64Array;
   /** Pairs (i·n + j, i < j) whose two states both follow a trade path. */
-  private readonly tradePairs: Int32Array;
+  private tradePairs: Int32Array;
   private readonly keep: number;
-  private started = false;
 
   constructor(paths: ResolvedPaths, w: World, index: ReadonlyMap<string, number>) {
     this.firstYear = paths.firstYear;
     this.rows = paths.lastYear - paths.firstYear + 1;
     const R = this.rows;
     const caps = paths.capabilities;
-    this.capState = Int32Array.from(caps, (c) => index.get(c.state) as number);
+    this.capIds = caps.map((c) => c.state);
+    this.capState = new Int32Array(caps.length).fill(-1);
     this.mil = new Float64Array(caps.length * R);
     this.eco = new Float64Array(caps.length * R);
     this.pop = new Float64Array(caps.length * R);
@@ -57,32 +61,46 @@ export class PathFollower {
     this.lastMil = new Float64Array(caps.length);
     this.lastEco = new Float64Array(caps.length);
     this.lastPop = new Float64Array(caps.length);
-    // Before the first tick the deviation is measured against the scenario's own values, so the
-    // first tick starts exactly on the path (dev = 1).
-    for (let k = 0; k < caps.length; k++) {
-      const i = this.capState[k];
-      this.lastMil[k] = w.mil[i];
-      this.lastEco[k] = w.eco[i];
-      this.lastPop[k] = w.pop[i];
-    }
-    const n = w.n;
-    this.tradeState = Int32Array.from(paths.trade, (t) => index.get(t.state) as number);
+    this.tradeIds = paths.trade.map((t) => t.state);
+    this.tradeState = new Int32Array(paths.trade.length).fill(-1);
     this.tradeShare = new Float64Array(paths.trade.length * R);
     paths.trade.forEach((t, k) => this.tradeShare.set(t.share, k * R));
-    this.shareNow = new Float64Array(n).fill(Number.NaN);
-    const followers = [...this.tradeState].sort((a, b) => a - b);
+    this.shareNow = new Float64Array(0);
+    this.tradePairs = new Int32Array(0);
+    this.keep = 2 ** (-1 / (paths.halfLife * w.ticksPerYear));
+    this.bind(w, index);
+  }
+
+  /**
+   * Binds the follower to a world (at the start, and whenever states enter or leave: N43). A state
+   * that (re)enters starts on its path: its deviation is measured against its values now, so the
+   * next tick sets it to the path exactly (dev = 1). Pairs of trade followers the world did not
+   * list as trading are added to its trade pairs (sanctions and recovery visit them).
+   */
+  bind(w: World, index: ReadonlyMap<string, number>): void {
+    this.capIds.forEach((id, k) => {
+      const i = index.get(id) ?? -1;
+      if (i >= 0 && this.capState[k] < 0) {
+        this.lastMil[k] = w.mil[i];
+        this.lastEco[k] = w.eco[i];
+        this.lastPop[k] = w.pop[i];
+      }
+      this.capState[k] = i;
+    });
+    this.tradeIds.forEach((id, k) => { this.tradeState[k] = index.get(id) ?? -1; });
+    const n = w.n;
+    this.shareNow = new Float64Array(n);
+    const followers = [...this.tradeState].filter((i) => i >= 0).sort((a, b) => a - b);
     const pairs: number[] = [];
     const known = new Set(w.tradePairs);
     for (let a = 0; a < followers.length; a++) {
       for (let b = a + 1; b < followers.length; b++) {
         const key = followers[a] * n + followers[b];
         pairs.push(key);
-        // Pairs the scenario did not trade at the start may trade later: sanctions and recovery visit them.
         if (!known.has(key)) w.tradePairs.push(key);
       }
     }
     this.tradePairs = Int32Array.from(pairs);
-    this.keep = 2 ** (-1 / (paths.halfLife * w.ticksPerYear));
   }
 
   /** Moves every followed quantity to its path value for tick `w.tick`, keeping the model's deviations. */
@@ -91,26 +109,26 @@ export class PathFollower {
     const t = w.tick;
     const tpy = w.ticksPerYear;
     const whole = Math.floor(t / tpy);
-    const frac = (t - whole * tpy) / tpy;
     let row = w.startYear + whole - this.firstYear;
-    let f = frac;
+    let f = (t - whole * tpy) / tpy;
     if (row >= R - 1) { row = R - 1; f = 0; }
     const keep = this.keep;
-    const first = !this.started;
-    this.started = true;
     for (let k = 0; k < this.capState.length; k++) {
       const i = this.capState[k];
+      if (i < 0) continue;
       const at = k * R + row;
-      follow(this.mil, this.lastMil, w.mil, k, i, at, f, keep, first);
-      follow(this.eco, this.lastEco, w.eco, k, i, at, f, keep, first);
-      follow(this.pop, this.lastPop, w.pop, k, i, at, f, keep, first);
+      follow(this.mil, this.lastMil, w.mil, k, i, at, f, keep);
+      follow(this.eco, this.lastEco, w.eco, k, i, at, f, keep);
+      follow(this.pop, this.lastPop, w.pop, k, i, at, f, keep);
     }
     if (this.tradePairs.length === 0) return;
     const share = this.shareNow;
     for (let k = 0; k < this.tradeState.length; k++) {
-      const base = k * R + row;
-      const a = this.tradeShare[base];
-      share[this.tradeState[k]] = f === 0 ? a : a + (this.tradeShare[base + 1] - a) * f;
+      const i = this.tradeState[k];
+      if (i < 0) continue;
+      const at = k * R + row;
+      const a = this.tradeShare[at];
+      share[i] = f === 0 ? a : a + (this.tradeShare[at + 1] - a) * f;
     }
     const n = w.n;
     const { trade, tradeBase } = w;
@@ -121,6 +139,7 @@ export class PathFollower {
       const next = share[i] * share[j];
       const old = tradeBase[key];
       const x = trade[key];
+      // Trade keeps its deviation from the baseline as a ratio (exactly the new baseline when it was at the old one).
       const nx = x === old || old === 0 ? next : x * (next / old);
       tradeBase[key] = next;
       tradeBase[j * n + i] = next;
@@ -135,12 +154,12 @@ export class PathFollower {
  * decayed deviation of the component from the value set before the last tick.
  */
 function follow(path: Float64Array, last: Float64Array, now: Float64Array, k: number, i: number, at: number, f: number,
-  keep: number, first: boolean): void {
+  keep: number): void {
   const a = path[at];
   const target = f === 0 ? a : a + (path[at + 1] - a) * f;
   const prev = last[k];
   const cur = now[i];
   // dev = cur/prev, exactly 1 (and skipped) when nothing moved the state off its path.
-  now[i] = cur === prev || first ? target : target * (1 + (cur / prev - 1) * keep);
+  now[i] = cur === prev ? target : target * (1 + (cur / prev - 1) * keep);
   last[k] = target;
 }

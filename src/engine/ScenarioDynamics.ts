@@ -40,11 +40,12 @@ export class ScenarioDynamics {
           w[field] = v;
         };
       } else {
-        const i = index.get(target.state) as number;
         const arrayOf = (w: World): Float64Array => (target.component === 'mil' ? w.growthMil : target.component === 'eco' ? w.growthEco : w.growthPop);
         apply = (w, v) => {
           if (!(v > -1)) throw new WorldChangeError(`${e.path} = "${e.expression}" gave ${v}; a growth rate must be greater than −1`);
-          arrayOf(w)[i] = v;
+          // Looked up each time: the index changes when states enter or leave the system (N43).
+          const i = index.get(target.state);
+          if (i !== undefined) arrayOf(w)[i] = v;
         };
       }
       return { expression, path: e.path, apply };

@@ -16,4 +16,7 @@ export type SimulationEvent =
   | { tick: number; type: 'institution-left'; institution: string; state: string }
   | { tick: number; type: 'institution-founded'; institution: string; members: string[] }
   | { tick: number; type: 'alliance-begun'; between: [string, string] }
-  | { tick: number; type: 'alliance-ended'; between: [string, string] };
+  | { tick: number; type: 'alliance-ended'; between: [string, string] }
+  // A state entered or left the state system on its date (model note N43), before tick `tick`.
+  | { tick: number; type: 'state-entered'; state: string }
+  | { tick: number; type: 'state-left'; state: string };

@@ -37,6 +37,11 @@ export interface ResolvedState {
   legitimacy: number;
   legitimacyBaseline: number;
   domesticSupport: number;
+  /**
+   * When the state is in the system (model note N43), as decimal years, `null` for an open end; in
+   * order and disjoint. Absent: throughout the run.
+   */
+  spells?: { from: number | null; to: number | null }[];
 }
 
 /** One dyad's explicit data. */

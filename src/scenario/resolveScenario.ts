@@ -146,6 +146,10 @@ function crossCheck(s: ParsedScenario, issues: ScenarioIssue[], options: Resolve
   });
   const events = s.events.map((e, k) => resolveEvent(e, k, s, issues));
   const paths = s.paths === undefined ? null : resolvePaths(s, s.paths, issues);
+  const activeAtStart = states.filter((st) => activeAt(st.spells, s.meta.startYear)).length;
+  if (activeAtStart < 2 && states.length >= 2) {
+    issues.push({ path: ['states'], message: `only ${activeAtStart} state(s) are in the system in meta.startYear ${s.meta.startYear}; a run needs at least two` });
+  }
   return {
     meta: { ...s.meta, sources: [...s.meta.sources] },
     states, dyads, perceptions, institutions, system, expressions, events, parameters, distances, paths, warnings,
@@ -265,8 +269,37 @@ function resolveStates(s: ParsedScenario, issues: ScenarioIssue[]): ResolvedStat
       legitimacy: st.legitimacy ?? st.legitimacyBaseline,
       legitimacyBaseline: st.legitimacyBaseline,
       domesticSupport: st.domesticSupport,
+      ...(st.spells === undefined ? {} : { spells: resolveSpells(st.spells, i, s.meta.startYear, issues) }),
     };
   });
+}
+
+/**
+ * A state's spells in the system (model note N43): each ends after it starts, they come in order
+ * without overlapping, and at least one reaches past the start year (a state that never exists
+ * during the run is no agent).
+ */
+function resolveSpells(spells: NonNullable<ParsedScenario['states'][number]['spells']>, i: number, startYear: number,
+  issues: ScenarioIssue[]): { from: number | null; to: number | null }[] {
+  const out = spells.map((sp) => ({ from: sp.from ?? null, to: sp.to ?? null }));
+  let last = -Infinity;
+  out.forEach((sp, k) => {
+    const from = sp.from ?? -Infinity;
+    const to = sp.to ?? Infinity;
+    if (!(to > from)) issues.push({ path: ['states', i, 'spells', k, 'to'], message: `the spell ends (${String(sp.to)}) before it starts (${String(sp.from)})` });
+    else if (from < last) issues.push({ path: ['states', i, 'spells', k, 'from'], message: `the spell starts (${String(sp.from)}) before the previous one ends: spells come in order and do not overlap` });
+    last = Math.max(last, to);
+  });
+  if (out.every((sp) => sp.to !== null && sp.to <= startYear)) {
+    issues.push({ path: ['states', i, 'spells'], message: `the state has left the system before meta.startYear ${startYear}: it is never an agent of this run` });
+  }
+  return out;
+}
+
+/** Whether a state with these spells is in the system at `year` (no spells: always). @internal */
+export function activeAt(spells: readonly { from: number | null; to: number | null }[] | undefined, year: number): boolean {
+  if (spells === undefined) return true;
+  return spells.some((sp) => (sp.from === null || sp.from <= year) && (sp.to === null || year < sp.to));
 }
 
 function num(v: number | string | undefined): number {

@@ -88,6 +88,11 @@ export const stateSchema = z.strictObject({
   legitimacy: unit('leg_i: initial international legitimacy (default: the baseline)').optional(),
   legitimacyBaseline: unit('legBase_i: baseline legitimacy').default(0.8),
   domesticSupport: unit('dom_i: domestic support for balancing (Paul condition 7)').default(0.5),
+  spells: z.array(z.strictObject({
+    from: z.number().nullable().optional().describe('decimal year the state enters the system (absent or null: before the start)'),
+    to: z.number().nullable().optional().describe('decimal year the state leaves it (absent or null: never during the run)'),
+  })).min(1).optional()
+    .describe('when the state is in the system (model note N43): it enters at the first tick whose year is at or after from, and leaves at the first tick at or after to; default: throughout'),
 });
 
 const dyadSchema = z.strictObject({
