@@ -83,8 +83,20 @@ export async function runToDirectory(scenario: ResolvedScenario, options: RunToD
     threatTicks,
     formats,
     files,
+    ...(scenario.paths == null ? {} : { paths: pathsRecord(scenario, ticks) }),
     summary,
   };
   writeFileSync(join(out, 'run.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { manifest, summary, events: traced.result.events };
+}
+
+/** What run.json records of the scenario's paths (issue 12 item 6): span, notes, and whether the run went beyond them. */
+function pathsRecord(scenario: ResolvedScenario, ticks: number): NonNullable<RunManifest['paths']> {
+  const p = scenario.paths as NonNullable<ResolvedScenario['paths']>;
+  const lastTickYear = scenario.meta.startYear + (ticks - 1) / scenario.meta.ticksPerYear;
+  return {
+    firstYear: p.firstYear, lastYear: p.lastYear, halfLife: p.halfLife,
+    heldAfter: lastTickYear > p.lastYear ? p.lastYear : null,
+    notes: p.notes.map((n) => ({ ...n, years: [...n.years] })),
+  };
 }
