@@ -254,8 +254,8 @@ export class Engine implements Simulation {
     const spells = this.spells as SpellSchedule;
     if (!spells.changesAt(this.w.tick)) return;
     const active = spells.activeAt(this.w.tick);
-    this.settleBeliefs();
-    this.materializeThreat();
+    // The old world's pending belief update is applied; its threat matrix is not needed any more.
+    if (this.s.beliefsPending) applyPendingBeliefs(this.w, this.s);
     const before = new Set(this.w.ids);
     const p = this.scenario.parameters;
     const rebuilt = restrictWorld(this.scenario, this.w, this.s, active, spells.stash, p.episodeWindow, p.entMin, !this.ctx.fused);

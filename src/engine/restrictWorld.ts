@@ -43,7 +43,7 @@ export function restrictWorld(
   episodeWindow: number, entMin: number, threatMatrix: boolean,
 ): { world: World; scratch: Scratch } {
   // The live institutions are carried over from the old world below, not taken from the scenario.
-  const w = createWorld({ ...restrictScenario(scenario, active), institutions: [] });
+  const w = createWorld({ ...restrictScenario(scenario, active), institutions: [] }, old);
   const n = w.n;
   const on = old.n;
   const oldIndex = new Map(old.ids.map((id, i) => [id, i]));
