@@ -12,7 +12,7 @@ describe('runToDirectory: run.json records the paths the run followed (issue 12 
   it('their span, notes, and the year after which a longer run held the last values', async () => {
     const out = mkdtempSync(join(tmpdir(), 'cp-paths-'));
     dirs.push(out);
-    const scenario = loadScenario('test/fixtures/scenarios/history.yaml');
+    const scenario = loadScenario('test/fixtures/paths/history.yaml');
     await runToDirectory(scenario, { out, seed: 1, ticks: 52, source: 'history.yaml', version: 'test' });
     const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
     expect(manifest.paths).toEqual({ firstYear: 1890, lastYear: 1914, halfLife: 5, heldAfter: 1914, notes: scenario.paths!.notes });

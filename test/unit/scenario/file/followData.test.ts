@@ -24,7 +24,7 @@ const follows = (id: string, extra = ''): string => `  - { id: ${id}, capabiliti
 
 describe('history in motion: scenario files that follow the data (issue 12 items 1–3, 6)', () => {
   it('a state following NMC has, with no model effects, exactly the data\'s shares at each data year', () => {
-    const scenario = loadScenario('test/fixtures/scenarios/history.yaml');
+    const scenario = loadScenario('test/fixtures/paths/history.yaml');
     const sim = createSimulation(scenario, { seed: 1, policy: idle });
     const nmc = loadNmcTable('6.0');
     for (let year = 1890; year <= 1914; year++) {
@@ -42,7 +42,7 @@ describe('history in motion: scenario files that follow the data (issue 12 items
   });
 
   it('states enter and leave on their COW dates; observed alliances begin and end on theirs', () => {
-    const scenario = loadScenario('test/fixtures/scenarios/history.yaml');
+    const scenario = loadScenario('test/fixtures/paths/history.yaml');
     expect(scenario.states.find((s) => s.id === 'BUL')?.spells).toEqual([{ from: 1908 + (31 + 29 + 31 + 30 + 31 + 30 + 31 + 31 + 30 + 4) / 366, to: null }]);
     const run = runSimulation(scenario, { seed: 2, ticks: 40 });
     expect(run.events).toContainEqual({ tick: 38, type: 'state-entered', state: 'BUL' }); // 5 Oct 1908

@@ -50,11 +50,11 @@ describe('docs/scenario-format.md', () => {
     expect(scenario.states).toHaveLength(6);
   });
 
-  it('embeds test/fixtures/scenarios/history.yaml verbatim, and it loads with its paths', () => {
-    const marker = '<!-- example: test/fixtures/scenarios/history.yaml -->\n```yaml\n';
+  it('embeds test/fixtures/paths/history.yaml verbatim, and it loads with its paths', () => {
+    const marker = '<!-- example: test/fixtures/paths/history.yaml -->\n```yaml\n';
     const at = doc.indexOf(marker);
     expect(at).toBeGreaterThan(-1);
-    const file = join(root, 'test', 'fixtures', 'scenarios', 'history.yaml');
+    const file = join(root, 'test', 'fixtures', 'paths', 'history.yaml');
     expect(doc.slice(at + marker.length, doc.indexOf('```\n', at + marker.length))).toBe(readFileSync(file, 'utf8'));
     const scenario = loadScenario(file);
     expect(scenario.paths?.capabilities.map((c) => c.state)).toEqual(['UKG', 'GMY', 'FRN', 'RUS', 'USA', 'BUL']);
