@@ -54,6 +54,11 @@ describe('states enter and leave the system on their dates (issue 12 item 3, mod
     expect(c.records).toEqual(a.records.slice(0, 3));
   });
 
+  it('an event that changes a state outside the system says so', () => {
+    const scenario = resolveScenario({ ...input, events: [{ at: { year: 1902.5 }, changes: [{ type: 'set-state', state: 'FRN', field: 'ideology', value: 0.5 }] }] });
+    expect(() => runSimulation(scenario, { seed: 1, ticks: 8 })).toThrowError('events[0].changes[0] ("events[0]", before tick 5): state "FRN" is not in the state system in year 1902.5 (its spells): the change cannot apply');
+  });
+
   it('bad spells are errors with their path', () => {
     expect(() => resolveScenario({
       ...input,
