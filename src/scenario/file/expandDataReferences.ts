@@ -1,5 +1,6 @@
 import { alliancesForYear, type AlliancePair } from '../../data/alliancesForYear.js';
 import type { AllianceMemberRow, AllianceObligation } from '../../data/parseAllianceTable.js';
+import type { IgoMembershipSpellRow } from '../../data/parseIgoMembershipTable.js';
 import { assertYearCovered } from '../../data/assertYearCovered.js';
 import { capabilitiesForYear, CAPABILITY_DIMENSIONS, type CapabilitiesForYear } from '../../data/capabilitiesForYear.js';
 import type { CowYearTable } from '../../data/CowTable.js';
@@ -547,12 +548,73 @@ class Expander {
       if (!fromData.has(i)) this.issue(['institutions', k, 'remove', j], `"${id}" is not a member of ${ioname} in ${year} in the data`);
       else members.delete(i);
     });
+    if (ref.data.mode === 'observed') {
+      const id = typeof out.id === 'string' ? out.id : `institutions[${k}]`;
+      this.observedMembers(table, ref.data.ioname, ref.data.statuses, year, id, members, new Set([...added.keys(), ...fromData].filter((i) => !fromData.has(i) || !members.has(i))), path);
+    }
     const order = [...members].sort((a, b) => a - b);
     order.forEach((i, m) => {
       const j = added.get(i);
       if (j !== undefined) this.origins.push({ path: ['institutions', k, 'members', m], from: ['institutions', k, 'add', j] });
     });
     return order.map((i) => this.ids[i] as string);
+  }
+
+  /**
+   * `members: { mode: observed }` → every later join and leave of the scenario's states in the IGO,
+   * up to history.until, as scheduled `join`/`leave` events (N44). IGO v3 is yearly: a spell
+   * a–b means a member from 1 January of a to 1 January of b + 1. States named in add or remove
+   * keep the file's choice. A leave that leaves fewer than two members dissolves the institution
+   * (N7), and the data's later changes are then dropped, with a warning.
+   */
+  private observedMembers(table: CowYearTable<IgoMembershipSpellRow>, ioname: string, statuses: readonly string[], year: number,
+    institution: string, initial: ReadonlySet<number>, fixed: ReadonlySet<number>, path: Path): void {
+    const until = this.until([...path, 'mode']);
+    if (until === undefined) return;
+    const byCode = this.byCode();
+    const spans = new Map<number, [number, number][]>();
+    for (const row of table.rows) {
+      if (row.ioname !== ioname || !statuses.includes(row.status)) continue;
+      const i = byCode.get(row.ccode);
+      if (i === undefined || fixed.has(i)) continue;
+      const list = spans.get(i) ?? [];
+      list.push([row.startYear, row.endYear + 1]);
+      spans.set(i, list);
+    }
+    const changes: { t: number; i: number; join: boolean }[] = [];
+    for (const [i, list] of spans) {
+      const member = (t: number): boolean => list.some(([a, b]) => a <= t && t < b) && activeAt(this.spellsOf[i], t);
+      const dates = new Set<number>();
+      for (const [a, b] of list) { dates.add(a); dates.add(b); }
+      for (const sp of this.spellsOf[i] ?? []) if (sp.from !== null) dates.add(sp.from);
+      let state = initial.has(i);
+      for (const t of [...dates].filter((d) => d > year && d <= until).sort((a, b) => a - b)) {
+        const now = member(t);
+        if (now === state) continue;
+        state = now;
+        // A state that leaves the system leaves its institutions with it (N43): no event needed.
+        if (!now && !activeAt(this.spellsOf[i], t)) continue;
+        changes.push({ t, i, join: now });
+      }
+    }
+    changes.sort((x, y) => x.t - y.t || x.i - y.i);
+    let count = initial.size;
+    for (const c of changes) {
+      this.generated.push({
+        from: path,
+        event: {
+          label: `${this.ids[c.i]} ${c.join ? 'joins' : 'leaves'} ${institution} (COW IGO)`,
+          source: `${table.file} (members: { source: igo, ioname: ${ioname}, mode: observed })`,
+          at: { year: c.t },
+          changes: [{ type: c.join ? 'join' : 'leave', institution, state: this.ids[c.i] }],
+        },
+      });
+      count += c.join ? 1 : -1;
+      if (count < 2) {
+        this.notes.push(`${path.join('.')}: ${institution} has fewer than two members of the scenario in ${c.t} (${table.file}) and dissolves (N7); the data's later changes to it are not applied`);
+        break;
+      }
+    }
   }
 
   // ---- dyads ----

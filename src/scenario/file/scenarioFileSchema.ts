@@ -84,6 +84,8 @@ export const igoMembersReferenceSchema = z.strictObject({
   ioname: z.string().min(1).describe('the IGO short name exactly as in COW IGO v3 (e.g. NATO, LoN, WPact)'),
   year: dataYear.optional(),
   statuses: z.array(z.enum(IGO_STATUSES)).min(1).default(['full']).describe('which membership statuses count'),
+  mode: z.enum(['initial', 'observed']).default('initial')
+    .describe('initial: the members in the year, then the model\'s; observed: also every later join and leave in the data up to history.until, as scheduled events (an input)'),
 }).describe('members drawn from COW IGO v3 for a year, restricted to the scenario\'s states');
 
 /** An institution as written in a file: the core institution, members possibly from the IGO data. */

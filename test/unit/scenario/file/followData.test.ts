@@ -72,6 +72,25 @@ describe('history in motion: scenario files that follow the data (issue 12 items
     expect(sim.events.some((e) => e.type === 'alliance-ended' && e.between.join() === 'GMY,ITA')).toBe(true);
   });
 
+  it('observed memberships: states join and leave an IGO on the data\'s years', () => {
+    const s = load([
+      'meta: { id: n, startYear: 1950, ticksPerYear: 1 }',
+      'history: { until: 1960 }',
+      'states:',
+      follows('USA'), follows('UKG'), follows('FRN'), follows('TUR'),
+      follows('GFR', ', spells: { source: cow }'),
+      'institutions:',
+      '  - { id: NATO, members: { source: igo, ioname: NATO, mode: observed }, kind: security }',
+    ]);
+    expect(s.institutions[0].members).toEqual(['USA', 'UKG', 'FRN']);
+    expect(s.events.map((e) => [e.label, e.tick])).toEqual([['TUR joins NATO (COW IGO)', 2], ['GFR joins NATO (COW IGO)', 6]]); // West Germany enters on 5 May 1955: the first tick at or after it is 1956
+    const sim = createSimulation(s, { seed: 1 });
+    sim.run(6);
+    expect(sim.world.institutions.find((q) => q.id === 'NATO')?.members).toEqual(['FRN', 'TUR', 'UKG', 'USA']);
+    sim.step();
+    expect(sim.world.institutions.find((q) => q.id === 'NATO')?.members).toEqual(['FRN', 'GFR', 'TUR', 'UKG', 'USA']);
+  });
+
   it('beyond the data\'s end: a documented projection, listed in paths.notes and the warnings', () => {
     const trend = load(['meta: { id: p, startYear: 2010 }', 'history: { until: 2020, projection: { rule: trend, years: 5 } }', 'states:', follows('USA'), follows('CHN')]);
     const usa = trend.paths!.capabilities.find((c) => c.state === 'USA')!;
