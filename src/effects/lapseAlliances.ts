@@ -27,11 +27,12 @@ export function lapseAlliances(ctx: TickContext): void {
     const i = (key / n) | 0;
     const m = key - i * n;
     const j = w.formedTarget[k];
-    const faded = threat(i, j) < tMin && threat(m, j) < tMin;
+    // A target that left the state system (j = −1, N43) threatens no one any more.
+    const faded = j < 0 || (threat(i, j) < tMin && threat(m, j) < tMin);
     const ticks = faded ? w.formedFaded[k] + 1 : 0;
     w.formedFaded[k] = ticks;
     if (ticks >= need && setAlliance(w, i, m, false)) { // removes entry k: do not advance
-      ctx.events?.push({ tick: ctx.tick, type: 'alliance-lapsed', actor: w.ids[i], partner: w.ids[m], target: w.ids[j] });
+      ctx.events?.push({ tick: ctx.tick, type: 'alliance-lapsed', actor: w.ids[i], partner: w.ids[m], target: j < 0 ? '' : w.ids[j] });
       continue;
     }
     k++;

@@ -29,6 +29,8 @@ export class ScenarioDynamics {
   private readonly conditionScope: Record<string, number> = {};
   /** Whether conditional events need the previous tick's record. */
   readonly needsRecord: boolean;
+  /** Every state of the scenario, in the system now or not (N43), to say why a change cannot apply. */
+  private readonly allStates: ReadonlySet<string>;
 
   constructor(scenario: ResolvedScenario, index: ReadonlyMap<string, number>) {
     this.setters = scenario.expressions.map((e) => {
@@ -42,11 +44,12 @@ export class ScenarioDynamics {
           w[field] = v;
         };
       } else {
-        const i = index.get(target.state) as number;
         const arrayOf = (w: World): Float64Array => (target.component === 'mil' ? w.growthMil : target.component === 'eco' ? w.growthEco : w.growthPop);
         apply = (w, v) => {
           if (!(v > -1 && v <= MAX_GROWTH)) throw new WorldChangeError(`${e.path} = "${e.expression}" gave ${v}; a growth rate must be greater than −1 and at most 2^64`);
-          arrayOf(w)[i] = perTickGrowth(v, w.ticksPerYear); // a yearly rate, held per tick (N28)
+          // Looked up each time: the index changes when states enter or leave the system (N43).
+          const i = index.get(target.state);
+          if (i !== undefined) arrayOf(w)[i] = perTickGrowth(v, w.ticksPerYear); // a yearly rate, held per tick (N28)
         };
       }
       return { expression, path: e.path, apply };
@@ -55,6 +58,7 @@ export class ScenarioDynamics {
     this.conditional = scenario.events.filter((e) => e.when !== null)
       .map((event) => ({ event, when: compileExpression(event.when as string, CONDITION_VARIABLES), fired: false }));
     this.needsRecord = this.conditional.length > 0;
+    this.allStates = new Set(scenario.states.map((st) => st.id));
   }
 
   private next = 0;
@@ -96,7 +100,12 @@ export class ScenarioDynamics {
         applyChange(w, params, change, index, events, year);
       } catch (error) {
         if (error instanceof WorldChangeError) {
-          throw new WorldChangeError(`events[${event.index}].changes[${k}] ("${event.label}", before tick ${w.tick}): ${error.message}`);
+          // A state of the scenario that is not in the system at this tick (its spells, N43).
+          const absent = /^unknown state "(.*)"$/.exec(error.message);
+          const message = absent !== null && this.allStates.has(absent[1])
+            ? `state "${absent[1]}" is not in the state system in year ${year} (its spells): the change cannot apply`
+            : error.message;
+          throw new WorldChangeError(`events[${event.index}].changes[${k}] ("${event.label}", before tick ${w.tick}): ${message}`);
         }
         throw error;
       }

@@ -21,6 +21,9 @@ import { applyChange } from './applyChange.js';
 import { ScenarioDynamics } from './ScenarioDynamics.js';
 import { endInputAlliances } from './endInputAlliances.js';
 import { tickRates } from './TickRates.js';
+import { PathFollower } from './PathFollower.js';
+import { restrictScenario, restrictWorld } from './restrictWorld.js';
+import { SpellSchedule } from './SpellSchedule.js';
 import type { DecisionExplanation } from './DecisionExplanation.js';
 import { explainDecision } from './explainDecision.js';
 import type { WorldChange } from './WorldChange.js';
@@ -101,13 +104,17 @@ export function createSimulation(scenario: ResolvedScenario, options: Simulation
 export class Engine implements Simulation {
   readonly scenario: ResolvedScenario;
   readonly seed: number | string;
-  private readonly w: World;
-  private readonly s: Scratch;
+  private w: World;
+  private s: Scratch;
   private readonly streams: StateStreams;
+  /** States that enter or leave during the run (model note N43), or null when every state is in the system throughout. */
+  private readonly spells: SpellSchedule | null;
   private readonly ctx: TickContext;
   private readonly eventLog: SimulationEvent[];
   private readonly index: Map<string, number>;
   private readonly dynamics: ScenarioDynamics;
+  /** The exogenous paths (model notes N40–N42), or null when the scenario has none. */
+  private readonly paths: PathFollower | null;
   private lastRecord: TickRecord | null = null;
   /** The world's parameterVersion the rates were converted at. */
   private ratesVersion = 0;
@@ -123,12 +130,16 @@ export class Engine implements Simulation {
     // With the built-in Walt model the engine takes the fused path (TickContext.fused): no stored
     // threat matrix, the belief update applied in the next tick's threat pass.
     const fused = perception === waltThreat;
-    this.w = createWorld(scenario);
+    this.spells = SpellSchedule.of(scenario);
+    this.w = createWorld(this.spells === null ? scenario : restrictScenario(scenario, this.spells.activeAt(0)));
     this.s = createScratch(this.w, tickRates(scenario.parameters, this.w.ticksPerYear).episodeTicks, scenario.parameters.entMin, !fused);
-    this.streams = new StateStreams(this.seed, this.w.ids);
+    // Streams for every state of the scenario, in or out of the system: a state's draws are a function of (seed, id, tick).
+    this.streams = new StateStreams(this.seed, this.spells === null ? this.w.ids : this.spells.universe);
     this.eventLog = [];
     this.index = new Map(this.w.ids.map((id, i) => [id, i]));
     this.dynamics = new ScenarioDynamics(scenario, this.index);
+    this.spells?.bind(this.w);
+    this.paths = scenario.paths === null || scenario.paths === undefined ? null : new PathFollower(scenario.paths, this.w, this.index);
     this.onPhase = options.onPhase ?? null;
     // A private copy: set-parameter changes must not leak into the scenario object.
     const params = { ...scenario.parameters, omega: { ...scenario.parameters.omega } };
@@ -218,6 +229,10 @@ export class Engine implements Simulation {
     const ctx = this.ctx;
     // Scenario expressions and events, before the tick and outside its hot path.
     if (this.dynamics.needsRecord && this.w.tick > 0 && this.lastRecord?.tick !== this.w.tick - 1) this.lastRecord = this.record();
+    // The paths first, so that a scenario event's change to a followed quantity is a deviation from them.
+    // (Nothing the paths write is read by the pending belief update or the stored threat matrix.)
+    if (this.spells !== null) this.updateSystem();
+    if (this.paths !== null) this.paths.beforeTick(this.w);
     this.nextInputEnd = endInputAlliances(this.w, this.nextInputEnd, ctx.events);
     this.dynamics.beforeTick(this.w, ctx.params, this.index, ctx.events, this.lastRecord, () => this.settleBeliefs());
     if (this.ratesVersion !== this.w.parameterVersion) { // a set-parameter change: convert again (N28)
@@ -226,7 +241,8 @@ export class Engine implements Simulation {
     }
     ctx.tick = this.w.tick;
     ctx.year = this.year;
-    this.streams.drawTick(this.s.draws);
+    if (this.spells === null) this.streams.drawTick(this.s.draws);
+    else this.spells.draw(this.streams, this.w, this.s.draws);
     for (const phase of PHASES) {
       if (phase.name === 'update' && this.beforeUpdate !== null) this.beforeUpdate();
       if (this.onPhase === null) phase.run(ctx);
@@ -237,6 +253,43 @@ export class Engine implements Simulation {
       }
     }
     this.w.tick++;
+  }
+
+  /**
+   * States enter and leave the system on their dates (model note N43): when the set of states in
+   * the system at the coming tick differs from the world's, the world is rebuilt for the new set
+   * (restrictWorld) — rarely, between ticks, outside the hot path — and everything bound to it
+   * (context, perception view, index, paths) follows.
+   */
+  private updateSystem(): void {
+    const spells = this.spells as SpellSchedule;
+    if (!spells.changesAt(this.w.tick)) return;
+    const active = spells.activeAt(this.w.tick);
+    // The old world's pending belief update is applied; its threat matrix is not needed any more.
+    if (this.s.beliefsPending) applyPendingBeliefs(this.w, this.s);
+    const before = new Set(this.w.ids);
+    const p = this.scenario.parameters;
+    const rebuilt = restrictWorld(this.scenario, this.w, this.s, active, spells.stash, this.ctx.rates.episodeTicks, p.entMin, !this.ctx.fused);
+    this.w = rebuilt.world;
+    this.s = rebuilt.scratch;
+    this.index.clear();
+    this.w.ids.forEach((id, i) => this.index.set(id, i));
+    const ctx = this.ctx;
+    ctx.world = this.w;
+    ctx.scratch = this.s;
+    ctx.view = {
+      n: this.w.n, cinc: this.s.cinc, proximity: this.w.proximity, off: this.w.off, nuc: this.w.nuc,
+      ahat: this.w.ahat, theta: this.w.theta, params: ctx.params,
+    };
+    this.paths?.bind(this.w, this.index);
+    spells.bind(this.w);
+    // The rebuilt world lists the input alliance ends anew, renumbered: those before this tick were applied (N29).
+    const ends = this.w.inputEnds;
+    let next = 0;
+    while (next < ends.length && ends[next].tick < this.w.tick) next++;
+    this.nextInputEnd = next;
+    for (const id of before) if (!active.has(id)) ctx.events?.push({ tick: this.w.tick, type: 'state-left', state: id });
+    for (const id of this.w.ids) if (!before.has(id)) ctx.events?.push({ tick: this.w.tick, type: 'state-entered', state: id });
   }
 
   /** The record of the last completed tick. @internal */
@@ -283,6 +336,7 @@ export class Engine implements Simulation {
     const cinc = new Float64Array(n);
     writeCincShares(w.mil, w.eco, w.pop, cinc);
     const started = w.tick > 0;
+    // In the scenario's order (with states entering and leaving, inputIndex numbers the states in the system).
     const byInput = new Array<number>(n);
     for (let i = 0; i < n; i++) byInput[w.inputIndex[i]] = i;
     const states = byInput.map((i) => {

@@ -13,10 +13,11 @@ export function compareIds(a: string, b: string): number {
 
 /**
  * Builds the typed-array world of a resolved scenario (THEORY §5.1), states and institutions in
- * canonical id order.
+ * canonical id order. With `previous` (a world of the same scenario, when states enter or leave:
+ * model note N43), the proximity of two states both in it is copied instead of recomputed.
  * @internal
  */
-export function createWorld(scenario: ResolvedScenario): World {
+export function createWorld(scenario: ResolvedScenario, previous?: World): World {
   const order = scenario.states.map((_, i) => i).sort((a, b) => compareIds(scenario.states[a].id, scenario.states[b].id));
   const n = order.length;
   const states = order.map((i) => scenario.states[i]);
@@ -54,8 +55,14 @@ export function createWorld(scenario: ResolvedScenario): World {
     ent[a * n + b] = ent[b * n + a] = d.entente;
   }
   // THEORY §5.1: proximity G_ij = exp(−d_ij/d0); with no geography every d_ij = 0.
+  const before = previous === undefined ? undefined : new Map(previous.ids.map((id, i) => [id, i]));
+  const was = Int32Array.from(states, (st) => before?.get(st.id) ?? -1);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
+      if (previous !== undefined && was[i] >= 0 && was[j] >= 0) {
+        proximity[i * n + j] = proximity[j * n + i] = previous.proximity[was[i] * previous.n + was[j]];
+        continue;
+      }
       let dist = explicitDistance.get(i * n + j);
       if (dist === undefined || Number.isNaN(dist)) {
         const li = states[i].location;

@@ -159,6 +159,8 @@ export function eventCells(e: SimulationEvent): Cell[] {
     case 'institution-founded': institution = e.institution; members = e.members.join(';'); break;
     case 'alliance-begun':
     case 'alliance-ended': actor = e.between[0]; partner = e.between[1]; break;
+    case 'state-entered':
+    case 'state-left': actor = e.state; break;
   }
   return [e.tick, e.type, actor, partner, target, institution, members, majorWar, label];
 }

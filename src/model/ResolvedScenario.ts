@@ -37,6 +37,11 @@ export interface ResolvedState {
   legitimacy: number;
   legitimacyBaseline: number;
   domesticSupport: number;
+  /**
+   * When the state is in the system (model note N43), as decimal years, `null` for an open end; in
+   * order and disjoint. Absent: throughout the run.
+   */
+  spells?: { from: number | null; to: number | null }[];
 }
 
 /** One dyad's explicit data. */
@@ -96,6 +101,43 @@ export interface ResolvedEvent {
   changes: WorldChange[];
 }
 
+/** One state's capability path: shares per year from {@link ResolvedPaths.firstYear}. */
+export interface CapabilityPath {
+  state: string;
+  mil: number[];
+  eco: number[];
+  pop: number[];
+}
+
+/** One state's trade path: its share of world trade per year. */
+export interface TradePath {
+  state: string;
+  share: number[];
+}
+
+/** A value of a path that is not a plain data value (listed by `validate --resolved`). */
+export interface PathNote {
+  /** What it is about, e.g. `states[2].capabilities.eco`. */
+  path: string;
+  kind: 'interpolated' | 'projected' | 'override';
+  years: number[];
+  message: string;
+}
+
+/**
+ * Exogenous yearly paths the engine follows (model notes N40–N43): row k is the year
+ * `firstYear + k`, up to `lastYear`; interpolated linearly within a year; after `lastYear` the
+ * last row holds. The model's effects are deviations that decay with `halfLife` years.
+ */
+export interface ResolvedPaths {
+  firstYear: number;
+  lastYear: number;
+  halfLife: number;
+  capabilities: CapabilityPath[];
+  trade: TradePath[];
+  notes: PathNote[];
+}
+
 /** Scenario metadata. */
 export interface ScenarioMeta {
   id: string;
@@ -128,6 +170,8 @@ export interface ResolvedScenario {
    * distances between capitals, dyad distances overriding), or `pairs` (explicit dyad distances).
    */
   readonly distances: 'none' | 'locations' | 'pairs';
+  /** Exogenous yearly paths (capabilities, trade) the engine follows, or null. Plain data. */
+  readonly paths: ResolvedPaths | null;
   /** Non-fatal remarks, e.g. parameters outside 𝒫 accepted with `allowInadmissible`. */
   readonly warnings: readonly string[];
 }

@@ -1,5 +1,5 @@
 import type { RunSummary } from '../metrics/summarizeRun.js';
-import type { ScenarioMeta } from '../model/ResolvedScenario.js';
+import type { PathNote, ScenarioMeta } from '../model/ResolvedScenario.js';
 
 /** One file of a run's output folder. */
 export interface OutputFile {
@@ -35,6 +35,12 @@ export interface RunManifest {
   formats: ('csv' | 'ndjson' | 'arrow')[];
   /** Every table and file of the folder. */
   files: OutputFile[];
+  /**
+   * The exogenous paths the run followed (model notes N40–N42), when the scenario has any: their
+   * span, every interpolated or projected value (`notes`), and `heldAfter`, the last year of the
+   * paths when the run went beyond it (after it the last year's values hold), else null.
+   */
+  paths?: { firstYear: number; lastYear: number; halfLife: number; heldAfter: number | null; notes: PathNote[] };
   /** summarizeRun of the run: shares, dominant family per period, totals, final shares. */
   summary: RunSummary;
 }

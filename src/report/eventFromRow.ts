@@ -30,6 +30,8 @@ export function eventFromRow(row: Readonly<Record<string, Value>>): SimulationEv
     case 'institution-founded': return { tick, type: 'institution-founded', institution, members };
     case 'alliance-begun': return { tick, type: 'alliance-begun', between: [actor, partner] };
     case 'alliance-ended': return { tick, type: 'alliance-ended', between: [actor, partner] };
+    case 'state-entered': return { tick, type: 'state-entered', state: actor };
+    case 'state-left': return { tick, type: 'state-left', state: actor };
     default: return null;
   }
 }

@@ -3,7 +3,7 @@ import { CAPABILITY_RANGE, MAX_GROWTH } from '../model/capabilityLimits.js';
 import { defaultParameters, defaultSystemConditions } from '../model/defaultParameters.js';
 import type { ModelParameters } from '../model/ModelParameters.js';
 import type {
-  Capabilities, ResolvedDyad, ResolvedEvent, ResolvedExpression, ResolvedInstitution, ResolvedPerception, ResolvedScenario,
+  Capabilities, ResolvedDyad, ResolvedPaths, ResolvedEvent, ResolvedExpression, ResolvedInstitution, ResolvedPerception, ResolvedScenario,
   ResolvedState, SixComponents,
 } from '../model/ResolvedScenario.js';
 import type { WorldChange } from '../engine/WorldChange.js';
@@ -56,7 +56,7 @@ export function resolveScenario(input: ScenarioInput | unknown, options: Resolve
   return brandResolved(resolved);
 }
 
-const SECTIONS = ['meta', 'states', 'dyads', 'perceptions', 'institutions', 'system', 'parameters', 'events'];
+const SECTIONS = ['meta', 'states', 'dyads', 'perceptions', 'institutions', 'system', 'parameters', 'events', 'paths'];
 const parametersOnly = scenarioSchema.pick({ parameters: true });
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -155,9 +155,64 @@ function crossCheck(s: ParsedScenario, issues: ScenarioIssue[], options: Resolve
     }
   });
   const events = s.events.map((e, k) => resolveEvent(e, k, s, issues));
+  const paths = s.paths === undefined ? null : resolvePaths(s, s.paths, issues);
+  const activeAtStart = states.filter((st) => activeAt(st.spells, s.meta.startYear)).length;
+  if (activeAtStart < 2 && states.length >= 2) {
+    issues.push({ path: ['states'], message: `only ${activeAtStart} state(s) are in the system in meta.startYear ${s.meta.startYear}; a run needs at least two` });
+  }
   return {
     meta: { ...s.meta, sources: [...s.meta.sources] },
-    states, dyads, perceptions, institutions, system, expressions, events, parameters, distances, warnings,
+    states, dyads, perceptions, institutions, system, expressions, events, parameters, distances, paths, warnings,
+  };
+}
+
+/**
+ * Checks the exogenous paths (model notes N40–N43): every array has the same length, the table
+ * covers the start year, each state is known and has at most one path of each kind, and a state
+ * that follows a capability path has no growth rates (the path replaces them).
+ */
+function resolvePaths(s: ParsedScenario, p: NonNullable<ParsedScenario['paths']>, issues: ScenarioIssue[]): ResolvedPaths {
+  const ids = new Set(s.states.map((st) => st.id));
+  let length = -1;
+  const check = (values: readonly number[], path: (string | number)[]): void => {
+    if (length < 0) length = values.length;
+    else if (values.length !== length) issues.push({ path, message: `${values.length} yearly values, but the other paths have ${length}: every path covers the same years` });
+  };
+  const seen = (kind: string): ((state: string, path: (string | number)[]) => boolean) => {
+    const set = new Set<string>();
+    return (state, path) => {
+      if (!ids.has(state)) { issues.push({ path, message: `unknown state "${state}"` }); return false; }
+      if (set.has(state)) { issues.push({ path, message: `"${state}" has two ${kind} paths` }); return false; }
+      set.add(state);
+      return true;
+    };
+  };
+  const capSeen = seen('capability');
+  p.capabilities.forEach((c, k) => {
+    capSeen(c.state, ['paths', 'capabilities', k, 'state']);
+    check(c.mil, ['paths', 'capabilities', k, 'mil']);
+    check(c.eco, ['paths', 'capabilities', k, 'eco']);
+    check(c.pop, ['paths', 'capabilities', k, 'pop']);
+    const i = s.states.findIndex((st) => st.id === c.state);
+    const g = i < 0 ? undefined : s.states[i].growth;
+    if (g !== undefined && (g.mil !== 0 || g.eco !== 0 || g.pop !== 0)) {
+      issues.push({ path: ['states', i, 'growth'], message: `"${c.state}" follows a capability path (paths.capabilities[${k}]), which replaces growth rates: remove growth` });
+    }
+  });
+  const tradeSeen = seen('trade');
+  p.trade.forEach((t, k) => {
+    tradeSeen(t.state, ['paths', 'trade', k, 'state']);
+    check(t.share, ['paths', 'trade', k, 'share']);
+  });
+  const lastYear = p.firstYear + Math.max(length, 1) - 1;
+  if (p.firstYear > s.meta.startYear || lastYear < s.meta.startYear) {
+    issues.push({ path: ['paths', 'firstYear'], message: `the paths cover ${p.firstYear}–${lastYear}, which does not include meta.startYear ${s.meta.startYear}` });
+  }
+  return {
+    firstYear: p.firstYear, lastYear, halfLife: p.halfLife,
+    capabilities: p.capabilities.map((c) => ({ state: c.state, mil: [...c.mil], eco: [...c.eco], pop: [...c.pop] })),
+    trade: p.trade.map((t) => ({ state: t.state, share: [...t.share] })),
+    notes: p.notes.map((n) => ({ ...n, years: [...n.years] })),
   };
 }
 
@@ -224,8 +279,37 @@ function resolveStates(s: ParsedScenario, issues: ScenarioIssue[]): ResolvedStat
       legitimacy: st.legitimacy ?? st.legitimacyBaseline,
       legitimacyBaseline: st.legitimacyBaseline,
       domesticSupport: st.domesticSupport,
+      ...(st.spells === undefined ? {} : { spells: resolveSpells(st.spells, i, s.meta.startYear, issues) }),
     };
   });
+}
+
+/**
+ * A state's spells in the system (model note N43): each ends after it starts, they come in order
+ * without overlapping, and at least one reaches past the start year (a state that never exists
+ * during the run is no agent).
+ */
+function resolveSpells(spells: NonNullable<ParsedScenario['states'][number]['spells']>, i: number, startYear: number,
+  issues: ScenarioIssue[]): { from: number | null; to: number | null }[] {
+  const out = spells.map((sp) => ({ from: sp.from ?? null, to: sp.to ?? null }));
+  let last = -Infinity;
+  out.forEach((sp, k) => {
+    const from = sp.from ?? -Infinity;
+    const to = sp.to ?? Infinity;
+    if (!(to > from)) issues.push({ path: ['states', i, 'spells', k, 'to'], message: `the spell ends (${String(sp.to)}) before it starts (${String(sp.from)})` });
+    else if (from < last) issues.push({ path: ['states', i, 'spells', k, 'from'], message: `the spell starts (${String(sp.from)}) before the previous one ends: spells come in order and do not overlap` });
+    last = Math.max(last, to);
+  });
+  if (out.every((sp) => sp.to !== null && sp.to <= startYear)) {
+    issues.push({ path: ['states', i, 'spells'], message: `the state has left the system before meta.startYear ${startYear}: it is never an agent of this run` });
+  }
+  return out;
+}
+
+/** Whether a state with these spells is in the system at `year` (no spells: always). @internal */
+export function activeAt(spells: readonly { from: number | null; to: number | null }[] | undefined, year: number): boolean {
+  if (spells === undefined) return true;
+  return spells.some((sp) => (sp.from === null || sp.from <= year) && (sp.to === null || year < sp.to));
 }
 
 function num(v: number | string | undefined): number {

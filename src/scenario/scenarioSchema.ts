@@ -115,6 +115,11 @@ export const stateSchema = z.strictObject({
   legitimacy: unit('leg_i: initial international legitimacy (default: the baseline)').optional(),
   legitimacyBaseline: unit('legBase_i: baseline legitimacy').default(0.8),
   domesticSupport: unit('dom_i: domestic support for balancing (Paul condition 7)').default(0.5),
+  spells: z.array(z.strictObject({
+    from: z.number().nullable().optional().describe('decimal year the state enters the system (absent or null: before the start)'),
+    to: z.number().nullable().optional().describe('decimal year the state leaves it (absent or null: never during the run)'),
+  })).min(1).optional()
+    .describe('when the state is in the system (model note N43): it enters at the first tick whose year is at or after from, and leaves at the first tick at or after to; default: throughout'),
 });
 
 const dyadSchema = z.strictObject({
@@ -204,6 +209,40 @@ const eventSchema = z.strictObject({
   changes: z.array(changeSchema).min(1).describe('the world changes applied together'),
 });
 
+const yearlyShares = (description: string) => z.array(z.number().positive()).min(1).describe(description);
+
+/**
+ * Exogenous paths (issue #12 items 1 and 6; model notes N40–N43): values per calendar year that
+ * the engine follows, interpolated linearly within a year for sub-year ticks. Row k of every
+ * array is the year `firstYear + k`; every array has the same length, so the table covers
+ * `firstYear … firstYear + length − 1`. The model's own effects act as deviations from the path
+ * that decay with `halfLife` (years). A file fills this section from the COW data
+ * (`follow: yearly`); `notes` lists every value that is not a plain data value (interpolated,
+ * projected beyond the data's end).
+ * @internal
+ */
+export const pathsSchema = z.strictObject({
+  firstYear: z.number().int().describe('calendar year of row 0 of every yearly array'),
+  halfLife: z.number().positive().default(5)
+    .describe('half-life in years of the model\'s deviations from a path (arming, sanctions, war): dev ← 1 + (dev − 1)·2^(−Δt/halfLife)'),
+  capabilities: z.array(z.strictObject({
+    state: id.describe('the state that follows the path'),
+    mil: yearlyShares('mil share per year'),
+    eco: yearlyShares('eco share per year'),
+    pop: yearlyShares('pop share per year'),
+  })).default([]).describe('capability paths: shares per year (NMC grouped as the data notes say)'),
+  trade: z.array(z.strictObject({
+    state: id.describe('the state whose trade follows the path'),
+    share: yearlyShares('the state\'s share of world trade per year, s_i = τ_i / Σ_world τ'),
+  })).default([]).describe('trade paths: X_ij = s_i·s_j for two states that both have one (the proportional proxy, N26)'),
+  notes: z.array(z.strictObject({
+    path: z.string().describe('what the note is about, e.g. states[2].capabilities.eco'),
+    kind: z.enum(['interpolated', 'projected', 'override']).describe('how the values were made'),
+    years: z.array(z.number().int()).describe('the years concerned'),
+    message: z.string(),
+  })).default([]).describe('every value that is not a plain data value: interpolated, projected or overridden'),
+}).describe('exogenous yearly paths the engine follows (capabilities, trade)');
+
 const metaSchema = z.strictObject({
   id: scenarioIdSchema.describe('scenario id, used in seeds and output file names (out/<id>): letters, digits, ., _ and -'),
   title: z.string().default('').describe('one-line title'),
@@ -223,6 +262,7 @@ export const scenarioSchema = z.strictObject({
   system: systemSchema.default({}),
   parameters: buildParametersSchema().default({}),
   events: z.array(eventSchema).default([]).describe('scheduled and conditional world changes'),
+  paths: pathsSchema.optional(),
 });
 
 /** A scenario as a user writes it (optional fields may be left out). */

@@ -187,6 +187,7 @@ export async function runToDirectory(scenario: ResolvedScenario, options: RunToD
       threatTicks,
       formats,
       files,
+      ...(scenario.paths == null ? {} : { paths: pathsRecord(scenario, ticks) }),
       summary: result.summary,
     };
     writeJsonAtomic(join(dir, 'run.json'), manifest);
@@ -204,4 +205,15 @@ export async function runToDirectory(scenario: ResolvedScenario, options: RunToD
     staged.discard();
     throw asOutputWriteError(error, out, existsSync(out) ? `${out} was left as it was` : 'nothing was written');
   }
+}
+
+/** What run.json records of the scenario's paths (issue 12 item 6): span, notes, and whether the run went beyond them. */
+function pathsRecord(scenario: ResolvedScenario, ticks: number): NonNullable<RunManifest['paths']> {
+  const p = scenario.paths as NonNullable<ResolvedScenario['paths']>;
+  const lastTickYear = scenario.meta.startYear + (ticks - 1) / scenario.meta.ticksPerYear;
+  return {
+    firstYear: p.firstYear, lastYear: p.lastYear, halfLife: p.halfLife,
+    heldAfter: lastTickYear > p.lastYear ? p.lastYear : null,
+    notes: p.notes.map((n) => ({ ...n, years: [...n.years] })),
+  };
 }

@@ -1,4 +1,6 @@
 import { alliancesForYear, type AlliancePair } from '../../data/alliancesForYear.js';
+import type { AllianceMemberRow, AllianceObligation } from '../../data/parseAllianceTable.js';
+import type { IgoMembershipSpellRow } from '../../data/parseIgoMembershipTable.js';
 import { assertYearCovered } from '../../data/assertYearCovered.js';
 import { capabilitiesForYear, CAPABILITY_DIMENSIONS, type CapabilitiesForYear } from '../../data/capabilitiesForYear.js';
 import type { CowYearTable } from '../../data/CowTable.js';
@@ -7,15 +9,19 @@ import { igoByName } from '../../data/igoByName.js';
 import { igoMembershipsForYear } from '../../data/igoMembershipsForYear.js';
 import { majorsForYear } from '../../data/majorsForYear.js';
 import type { NmcRow } from '../../data/parseNmcTable.js';
+import type { TradeRow } from '../../data/parseTradeTable.js';
 import { proportionalTrade } from '../../data/proportionalTrade.js';
 import { statesForYear } from '../../data/statesForYear.js';
 import { tradeForYear, type StateTrade } from '../../data/tradeForYear.js';
 import { formatPath, type ScenarioIssue } from '../ScenarioError.js';
 import type { AlliancePairProvenance, DataProvenance } from './DataProvenance.js';
+import type { CapabilityPath, PathNote, TradePath } from '../../model/ResolvedScenario.js';
+import { activeAt } from '../resolveScenario.js';
+import { completeSeries, decimalYear, type Projection } from './completeSeries.js';
 import { cowIdentities, type CowIdentity } from './cowIdentities.js';
 import type { NmcVersion, ScenarioDataProvider } from './ScenarioDataProvider.js';
 import {
-  alliancesReferenceSchema, dataSettingsSchema, igoMembersReferenceSchema, majorReferenceSchema, nmcCapabilitiesReferenceSchema,
+  alliancesReferenceSchema, dataSettingsSchema, historySchema, igoMembersReferenceSchema, majorReferenceSchema, nmcCapabilitiesReferenceSchema,
   tradeReferenceSchema,
 } from './scenarioFileSchema.js';
 
@@ -52,7 +58,7 @@ export interface DataExpansion {
 /** Message for a data reference met without a data provider. */
 export const NO_DATA_PROVIDER = 'data references need a data provider: use loadScenario from counterpoise/node, or pass options.data';
 
-const FILE_ONLY = ['$schema', 'data', 'alliances', 'trade', 'sources'];
+const FILE_ONLY = ['$schema', 'data', 'alliances', 'trade', 'history', 'sources'];
 const STAND_IN_CAPABILITIES = { mil: 1, eco: 1, pop: 1 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -106,6 +112,16 @@ class Expander {
   private identityFailed: boolean[] = [];
   private readonly capabilityCache = new Map<string, CapabilitiesForYear>();
   private readonly majorCache = new Map<number, Set<number>>();
+  /** `history:` (the span of the paths), when the file has a valid one. */
+  private readonly history: { until: number; halfLife: number; projection: Projection } | undefined;
+  private historyReported = false;
+  /** Each state's spells in the system after expansion (undefined: throughout). */
+  private readonly spellsOf: ({ from: number | null; to: number | null }[] | undefined)[] = [];
+  private readonly capabilityPaths: CapabilityPath[] = [];
+  private readonly tradePaths: TradePath[] = [];
+  private readonly pathNotes: PathNote[] = [];
+  /** Scheduled events drawn from the data (observed alliances, major-power spells), with the reference they come from. */
+  private readonly generated: { event: Record<string, unknown>; from: Path }[] = [];
 
   constructor(private readonly raw: Record<string, unknown>, private readonly provider: ScenarioDataProvider | undefined) {
     this.states = Array.isArray(raw.states) ? raw.states : [];
@@ -116,6 +132,22 @@ class Expander {
     this.startYear = typeof start === 'number' && Number.isInteger(start) ? start : undefined;
     const data = dataSettingsSchema.safeParse(raw.data ?? {});
     this.nmcVersion = data.success ? data.data.nmc : '6.0';
+    const history = raw.history === undefined ? undefined : historySchema.safeParse(raw.history);
+    this.history = history?.success === true ? history.data : undefined;
+    if (history !== undefined && !history.success) this.historyReported = true; // the file schema reports it
+    if (this.history !== undefined && this.startYear !== undefined && this.history.until < this.startYear) {
+      this.issue(['history', 'until'], `history.until ${this.history.until} is before meta.startYear ${this.startYear}`);
+      this.history = undefined;
+      this.historyReported = true;
+    }
+  }
+
+  /** The last year of the paths (history.until), or undefined after reporting that a reference at `path` needs it. */
+  private until(path: Path): number | undefined {
+    if (this.history !== undefined && this.startYear !== undefined) return this.history.until;
+    if (!this.historyReported) this.issue(path, 'following the data year by year needs history: { until: <last year> } (and meta.startYear)');
+    this.historyReported = true;
+    return undefined;
   }
 
   run(): DataExpansion {
@@ -126,6 +158,22 @@ class Expander {
     if (Array.isArray(this.raw.institutions)) input.institutions = this.raw.institutions.map((q, k) => this.institution(q, k));
     const dyads = this.dyads();
     if (dyads !== undefined) input.dyads = dyads;
+    if (this.capabilityPaths.length > 0 || this.tradePaths.length > 0) {
+      input.paths = {
+        firstYear: this.startYear, halfLife: this.history?.halfLife,
+        capabilities: this.capabilityPaths, trade: this.tradePaths, notes: this.pathNotes,
+      };
+      for (const note of this.pathNotes) this.notes.push(`${note.path}: ${note.kind} ${yearRange(note.years)}: ${note.message}`);
+    }
+    if (this.generated.length > 0) {
+      const own: unknown[] = Array.isArray(this.raw.events) ? this.raw.events : [];
+      const events = [...own];
+      for (const g of this.generated) {
+        this.origins.push({ path: ['events', events.length], from: g.from });
+        events.push(g.event);
+      }
+      input.events = events;
+    }
     return { input, origins: this.origins, placeholders: this.placeholders, issues: this.issues, notes: this.notes, provenance: this.provenance };
   }
 
@@ -218,9 +266,122 @@ class Expander {
     delete out.cow;
     const identity = this.identities?.[i];
     if (out.name === undefined && identity !== undefined) out.name = identity.name;
+    if (isReference(st.spells)) out.spells = this.spells(i) ?? this.standIn(['states', i, 'spells'], undefined);
+    else if (Array.isArray(st.spells)) this.checkSpells(st.spells, i);
+    this.spellsOf[i] = Array.isArray(out.spells) ? (out.spells as { from?: number | null; to?: number | null }[]).map((sp) => ({ from: sp.from ?? null, to: sp.to ?? null })) : undefined;
     if (isReference(st.capabilities)) out.capabilities = this.capabilities(st.capabilities, i) ?? this.standIn(['states', i, 'capabilities'], STAND_IN_CAPABILITIES);
     if (isRecord(st.major)) out.major = this.major(st.major, i) ?? this.standIn(['states', i, 'major'], false);
     return out;
+  }
+
+  /** `spells: { source: cow }` → the state's COW state-system spells within meta.startYear–history.until (N43). */
+  private spells(i: number): { from: number | null; to: number | null }[] | undefined {
+    const path: Path = ['states', i, 'spells'];
+    const until = this.until(path);
+    const table = this.table(path, 'states', (p) => p.states);
+    if (until === undefined || table === undefined || this.startYear === undefined) return undefined;
+    const identity = this.identity(i, path, 'give cow: with its COW abbreviation or code, or give spells inline');
+    if (identity === undefined) return undefined;
+    const start = this.startYear;
+    const out: { from: number | null; to: number | null }[] = [];
+    for (const row of table.rows.filter((r) => r.ccode === identity.ccode).sort((a, b) => a.styear - b.styear)) {
+      const from = decimalYear(row.styear, row.stmonth, row.stday);
+      // A spell to the file's last day is still open at the end of the data.
+      const open = row.endyear >= table.lastYear && row.endmonth === 12 && row.endday === 31;
+      const to = open ? Infinity : decimalYear(row.endyear, row.endmonth, row.endday);
+      if (to <= start || from > until) continue;
+      out.push({ from: from <= start ? null : from, to: to > until ? null : to });
+    }
+    if (out.length === 0) {
+      this.issue(path, new DataError(`state is not in the state system at any time in ${start}–${until}`, { file: table.file, code: identity.stateabb }).message);
+      return undefined;
+    }
+    return out;
+  }
+
+  /** Inline spells in a file with a span: every date lies inside meta.startYear–history.until. */
+  private checkSpells(spells: unknown[], i: number): void {
+    if (this.history === undefined || this.startYear === undefined) return;
+    const until = this.history.until;
+    spells.forEach((sp, k) => {
+      if (!isRecord(sp)) return;
+      for (const key of ['from', 'to'] as const) {
+        const v = sp[key];
+        if (typeof v === 'number' && (v <= this.startYear! || v > until + 1)) {
+          this.issue(['states', i, 'spells', k, key], `${key} ${v} is outside the span ${this.startYear}–${until} (meta.startYear–history.until); leave it out for a state in the system at the start or the end`);
+        }
+      }
+    });
+  }
+
+  /** Whether state i is in the system at some time in calendar year y. */
+  private activeInYear(i: number, y: number): boolean {
+    const spells = this.spellsOf[i];
+    if (spells === undefined) return true;
+    return spells.some((sp) => (sp.from === null || sp.from < y + 1) && (sp.to === null || sp.to > y));
+  }
+
+  /**
+   * `capabilities: { source: nmc, follow: yearly }` → the state's mil, eco and pop shares for every
+   * year of meta.startYear–history.until (N40, N42): the data where they exist, linear
+   * interpolation over missing or zero values, the projection after the file's last year.
+   */
+  private capabilityPath(ref: { mil?: number; eco?: number; pop?: number }, i: number, table: CowYearTable<NmcRow>,
+    identity: CowIdentity): CapabilityPath | undefined {
+    const path: Path = ['states', i, 'capabilities'];
+    const until = this.until([...path, 'follow']);
+    const start = this.startYear;
+    if (until === undefined || start === undefined || this.history === undefined) return undefined;
+    const years = until - start + 1;
+    const series = { mil: new Array<number | undefined>(years), eco: new Array<number | undefined>(years), pop: new Array<number | undefined>(years) };
+    const skip = new Array<boolean>(years).fill(false);
+    for (let k = 0; k < years; k++) {
+      const y = start + k;
+      skip[k] = !this.activeInYear(i, y);
+      if (y > table.lastYear) continue;
+      const all = this.nmcYear(table, y, path);
+      if (all === undefined) return undefined;
+      const found = all.states.find((st) => st.ccode === identity.ccode);
+      if (found === undefined) {
+        if (skip[k]) continue;
+        this.issue([...path, 'follow'], new DataError(`state does not exist in this year, which follow: yearly needs (it is in the span ${start}–${until}); give the state spells: { source: cow } so that it enters and leaves on its COW dates`, { file: table.file, year: y, code: identity.stateabb }).message);
+        return undefined;
+      }
+      for (const dim of ['mil', 'eco', 'pop'] as const) series[dim][k] = ref[dim] ?? found[dim];
+    }
+    const out: Record<'mil' | 'eco' | 'pop', number[]> = { mil: [], eco: [], pop: [] };
+    const dataEnd = table.lastYear - start;
+    for (const dim of ['mil', 'eco', 'pop'] as const) {
+      const done = completeSeries(series[dim], dataEnd, this.history.projection, skip);
+      if (!done.ok) {
+        this.issue([...path, 'follow'], new DataError(`${dim} has no usable value in any year of ${start}–${Math.min(until, table.lastYear)}; give ${dim} in the reference`, { file: table.file, code: identity.stateabb }).message);
+        return undefined;
+      }
+      out[dim] = done.values;
+      const where = `states[${i}].capabilities.${dim}`;
+      if (ref[dim] !== undefined) this.pathNotes.push({ path: where, kind: 'override', years: [start, until], message: `${identity.stateabb}: ${dim} = ${ref[dim]} in every year, as the reference gives it` });
+      if (done.interpolated.length > 0) {
+        this.pathNotes.push({ path: where, kind: 'interpolated', years: done.interpolated.map((k) => start + k), message: `${identity.stateabb}: no usable ${dim} in ${table.file} in these years (a component missing or 0): linear interpolation between the nearest data years (N42)` });
+      }
+      if (done.projected.length > 0) {
+        this.pathNotes.push({ path: where, kind: 'projected', years: done.projected.map((k) => start + k), message: `${identity.stateabb}: after ${table.file}'s last year ${table.lastYear}: ${describeProjection(this.history.projection)} (N42)` });
+      }
+    }
+    const result = { state: this.ids[i] as string, ...out };
+    this.capabilityPaths.push(result);
+    return result;
+  }
+
+  /** capabilitiesForYear of the NMC table, cached by version and year. */
+  private nmcYear(table: CowYearTable<NmcRow>, year: number, path: Path): CapabilitiesForYear | undefined {
+    const key = `${this.nmcVersion}:${year}`;
+    let all = this.capabilityCache.get(key);
+    if (all === undefined) {
+      all = this.attempt(path, () => capabilitiesForYear(table, year));
+      if (all === undefined) return undefined;
+      this.capabilityCache.set(key, all);
+    }
+    return all;
   }
 
   private standIn<T>(path: Path, value: T): T {
@@ -248,6 +409,17 @@ class Expander {
       all = this.attempt(path, () => capabilitiesForYear(table, year));
       if (all === undefined) return undefined;
       this.capabilityCache.set(key, all);
+    }
+    if (ref.data.follow === 'yearly') {
+      if (ref.data.year !== undefined) { this.issue([...path, 'year'], 'year and follow: yearly exclude each other: a path starts at meta.startYear'); return undefined; }
+      const followed = this.capabilityPath(ref.data, i, table, identity);
+      if (followed === undefined) return undefined;
+      // A state that enters later starts from its path in its first year in the system (N43).
+      if (this.startYear !== undefined && !this.activeInYear(i, this.startYear)) {
+        let k = 0;
+        while (k < followed.mil.length - 1 && !this.activeInYear(i, this.startYear + k)) k++;
+        return { mil: followed.mil[k], eco: followed.eco[k], pop: followed.pop[k] };
+      }
     }
     const found = all.states.find((s) => s.ccode === identity.ccode);
     const where = { file: table.file, year, code: identity.stateabb };
@@ -298,6 +470,30 @@ class Expander {
     if (majors === undefined) {
       majors = new Set(majorsForYear(table, year).map((m) => m.ccode));
       this.majorCache.set(year, majors);
+    }
+    if (ref.data.follow === 'yearly') {
+      const until = this.until([...path, 'follow']);
+      if (ref.data.year !== undefined) this.issue([...path, 'year'], 'year and follow: yearly exclude each other: a path starts at meta.startYear');
+      else if (until !== undefined) {
+        // Major-power status follows the COW spells: a scheduled set-state event at each begin and end in the span.
+        for (const row of table.rows.filter((r) => r.ccode === identity.ccode)) {
+          const begin = decimalYear(row.styear, row.stmonth, row.stday);
+          const open = row.endyear >= table.lastYear && row.endmonth === 12 && row.endday === 31;
+          const end = open ? Infinity : decimalYear(row.endyear, row.endmonth, row.endday);
+          for (const [at, value] of [[begin, true], [end, false]] as const) {
+            if (!(at > year && at <= until + 1 && at !== Infinity) || !activeAt(this.spellsOf[i], at)) continue;
+            this.generated.push({
+              from: path,
+              event: {
+                label: `${identity.stateabb} ${value ? 'becomes' : 'ceases to be'} a major power (COW)`,
+                source: `${table.file} (major: { source: cow, follow: yearly })`,
+                at: { year: at },
+                changes: [{ type: 'set-state', state: this.ids[i], field: 'major', value }],
+              },
+            });
+          }
+        }
+      }
     }
     const major = majors.has(identity.ccode);
     this.provenance.push({ kind: 'major', reference: formatPath(path), state: this.ids[i] ?? `states[${i}]`, file: table.file, year, major });
@@ -370,6 +566,10 @@ class Expander {
       if (!fromData.has(i)) this.issue(['institutions', k, 'remove', j], `"${id}" is not a member of ${ioname} in ${year} in the data`);
       else members.delete(i);
     });
+    if (ref.data.mode === 'observed') {
+      const id = typeof out.id === 'string' ? out.id : `institutions[${k}]`;
+      this.observedMembers(table, ref.data.ioname, ref.data.statuses, year, id, members, new Set([...added.keys(), ...fromData].filter((i) => !fromData.has(i) || !members.has(i))), path);
+    }
     const order = [...members].sort((a, b) => a - b);
     order.forEach((i, m) => {
       const j = added.get(i);
@@ -390,6 +590,63 @@ class Expander {
     const list = this.raw.institutions;
     const q = Array.isArray(list) ? list[k] : undefined;
     return isRecord(q) ? q : {};
+  }
+
+  /**
+   * `members: { mode: observed }` → every later join and leave of the scenario's states in the IGO,
+   * up to history.until, as scheduled `join`/`leave` events (N44). IGO v3 is yearly: a spell
+   * a–b means a member from 1 January of a to 1 January of b + 1. States named in add or remove
+   * keep the file's choice. A leave that leaves fewer than two members dissolves the institution
+   * (N7), and the data's later changes are then dropped, with a warning.
+   */
+  private observedMembers(table: CowYearTable<IgoMembershipSpellRow>, ioname: string, statuses: readonly string[], year: number,
+    institution: string, initial: ReadonlySet<number>, fixed: ReadonlySet<number>, path: Path): void {
+    const until = this.until([...path, 'mode']);
+    if (until === undefined) return;
+    const byCode = this.byCode();
+    const spans = new Map<number, [number, number][]>();
+    for (const row of table.rows) {
+      if (row.ioname !== ioname || !statuses.includes(row.status)) continue;
+      const i = byCode.get(row.ccode);
+      if (i === undefined || fixed.has(i)) continue;
+      const list = spans.get(i) ?? [];
+      list.push([row.startYear, row.endYear + 1]);
+      spans.set(i, list);
+    }
+    const changes: { t: number; i: number; join: boolean }[] = [];
+    for (const [i, list] of spans) {
+      const member = (t: number): boolean => list.some(([a, b]) => a <= t && t < b) && activeAt(this.spellsOf[i], t);
+      const dates = new Set<number>();
+      for (const [a, b] of list) { dates.add(a); dates.add(b); }
+      for (const sp of this.spellsOf[i] ?? []) if (sp.from !== null) dates.add(sp.from);
+      let state = initial.has(i);
+      for (const t of [...dates].filter((d) => d > year && d <= until).sort((a, b) => a - b)) {
+        const now = member(t);
+        if (now === state) continue;
+        state = now;
+        // A state that leaves the system leaves its institutions with it (N43): no event needed.
+        if (!now && !activeAt(this.spellsOf[i], t)) continue;
+        changes.push({ t, i, join: now });
+      }
+    }
+    changes.sort((x, y) => x.t - y.t || x.i - y.i);
+    let count = initial.size;
+    for (const c of changes) {
+      this.generated.push({
+        from: path,
+        event: {
+          label: `${this.ids[c.i]} ${c.join ? 'joins' : 'leaves'} ${institution} (COW IGO)`,
+          source: `${table.file} (members: { source: igo, ioname: ${ioname}, mode: observed })`,
+          at: { year: c.t },
+          changes: [{ type: c.join ? 'join' : 'leave', institution, state: this.ids[c.i] }],
+        },
+      });
+      count += c.join ? 1 : -1;
+      if (count < 2) {
+        this.notes.push(`${path.join('.')}: ${institution} has fewer than two members of the scenario in ${c.t} (${table.file}) and dissolves (N7); the data's later changes to it are not applied`);
+        break;
+      }
+    }
   }
 
   // ---- dyads ----
@@ -517,6 +774,83 @@ class Expander {
         return pair;
       });
     this.provenance.push({ kind: 'alliances', reference: formatPath(path), file: table.file, year, obligations: [...wanted], pairs: provenancePairs });
+    if (ref.data.mode === 'observed') {
+      const initial = (a: number, b: number): boolean => drawn.get(pairKey(this.ids[a] as string, this.ids[b] as string))?.values.alliance === true;
+      this.observedAlliances(table, year, ref.data.obligations, byCode, initial);
+    }
+  }
+
+  /**
+   * `alliances: { mode: observed }` → every begin and end, after the start year and up to
+   * history.until, of an alliance between two of the scenario's states in force with one of the
+   * chosen obligations, as scheduled `alliance` events on the COW member dates (N44): a pair is
+   * allied while some alliance covers both members' spells and both states are in the system. An
+   * open end (in force at the end of the data, 2012) holds.
+   */
+  private observedAlliances(table: CowYearTable<AllianceMemberRow>, year: number, obligations: readonly AllianceObligation[],
+    byCode: Map<number, number>, initial: (a: number, b: number) => boolean): void {
+    const path: Path = ['alliances', 'mode'];
+    const until = this.until(path);
+    if (until === undefined) return;
+    const spans = new Map<string, { a: number; b: number; spans: [number, number][] }>();
+    const rows = table.rows.filter((r) => byCode.has(r.ccode));
+    const byAlliance = new Map<number, AllianceMemberRow[]>();
+    for (const r of rows) {
+      const list = byAlliance.get(r.version4id) ?? [];
+      list.push(r);
+      byAlliance.set(r.version4id, list);
+    }
+    const time = (r: AllianceMemberRow): [number, number] => [
+      decimalYear(r.memberStartYear, r.memberStartMonth, r.memberStartDay),
+      r.memberEndYear === undefined ? Infinity : decimalYear(r.memberEndYear, r.memberEndMonth, r.memberEndDay),
+    ];
+    for (const members of byAlliance.values()) {
+      for (let x = 0; x < members.length; x++) {
+        for (let y = x + 1; y < members.length; y++) {
+          const rx = members[x];
+          const ry = members[y];
+          if (rx.ccode === ry.ccode || !obligations.some((o) => rx[o] === true || ry[o] === true)) continue;
+          const [sx, ex] = time(rx);
+          const [sy, ey] = time(ry);
+          const s0 = Math.max(sx, sy);
+          const e0 = Math.min(ex, ey);
+          if (!(e0 > s0)) continue;
+          const a = Math.min(byCode.get(rx.ccode) as number, byCode.get(ry.ccode) as number);
+          const b = Math.max(byCode.get(rx.ccode) as number, byCode.get(ry.ccode) as number);
+          const key = `${a}-${b}`;
+          const entry = spans.get(key) ?? { a, b, spans: [] };
+          entry.spans.push([s0, e0]);
+          spans.set(key, entry);
+        }
+      }
+    }
+    const last = until + 1;
+    for (const { a, b, spans: list } of [...spans.values()].sort((p, q) => p.a - q.a || p.b - q.b)) {
+      const allied = (t: number): boolean => list.some(([s0, e0]) => s0 <= t && t < e0)
+        && activeAt(this.spellsOf[a], t) && activeAt(this.spellsOf[b], t);
+      // Candidate dates: the alliance dates and the two states' entries, inside (start year, until].
+      const dates = new Set<number>();
+      for (const [s0, e0] of list) { dates.add(s0); dates.add(e0); }
+      for (const i of [a, b]) for (const sp of this.spellsOf[i] ?? []) if (sp.from !== null) dates.add(sp.from);
+      // The world starts with the start year's alliances (drawn above, year-level, as `year` of the reference).
+      let state = initial(a, b);
+      for (const t of [...dates].filter((d) => d > year && d < last && Number.isFinite(d)).sort((p, q) => p - q)) {
+        const now = allied(t);
+        if (now === state) continue;
+        state = now;
+        // A pair whose state leaves loses its alliance with it (N43): no event needed.
+        if (!now && (!activeAt(this.spellsOf[a], t) || !activeAt(this.spellsOf[b], t))) continue;
+        this.generated.push({
+          from: ['alliances'],
+          event: {
+            label: `${this.ids[a]}–${this.ids[b]} alliance ${now ? 'begins' : 'ends'} (COW)`,
+            source: `${table.file} (alliances: { mode: observed })`,
+            at: { year: t },
+            changes: [{ type: 'alliance', between: [this.ids[a], this.ids[b]], inForce: now }],
+          },
+        });
+      }
+    }
   }
 
   /**
@@ -546,8 +880,17 @@ class Expander {
     const system = this.attempt(path, () => statesForYear(statesTable, year));
     if (system === undefined) return;
     const included: { i: number; identity: CowIdentity }[] = [];
+    const follows = ref.data.follow === 'yearly';
+    const later: { i: number; identity: CowIdentity }[] = [];
     this.ids.forEach((id, i) => {
       if (id === undefined || excluded.has(i) || this.index.get(id) !== i) return;
+      if (follows && !this.activeInYear(i, year)) {
+        // Not in the system in the start year (N43): in the trade path only.
+        const identity = this.identity(i, path, 'give it cow:, or list it in trade.exclude and give its dyads\' trade explicitly');
+        if (identity !== undefined) later.push({ i, identity });
+        excluded.add(i);
+        return;
+      }
       const identity = this.identity(i, path, 'give it cow:, or list it in trade.exclude and give its dyads\' trade explicitly');
       if (identity !== undefined) included.push({ i, identity });
     });
@@ -594,6 +937,49 @@ class Expander {
       tau: included.map((s, k) => ({ state: this.ids[s.i] as string, tau: totals[k].tau as number })),
       excluded: [...excluded].sort((a, b) => a - b).map((i) => this.ids[i] as string), pairs: tradePairs,
     });
+    if (ref.data.follow === 'yearly') {
+      if (ref.data.year !== undefined) this.issue([...path, 'year'], 'year and follow: yearly exclude each other: a path starts at meta.startYear');
+      else this.tradePath(table, [...included, ...later].sort((x, y) => x.i - y.i));
+    }
+  }
+
+  /**
+   * `trade: { follow: yearly }` → each included state's share of world trade, τ_i / Σ_world τ, for
+   * every year of meta.startYear–history.until (N41): the data where they exist, interpolation over
+   * missing totals, the projection after the file's last year.
+   */
+  private tradePath(table: CowYearTable<TradeRow>, included: readonly { i: number; identity: CowIdentity }[]): void {
+    const path: Path = ['trade', 'follow'];
+    const until = this.until(path);
+    const start = this.startYear;
+    if (until === undefined || start === undefined || this.history === undefined) return;
+    const years = until - start + 1;
+    const series = included.map(() => new Array<number | undefined>(years));
+    for (let k = 0; k < years; k++) {
+      const y = start + k;
+      if (y > table.lastYear) continue;
+      const rows = tradeForYear(table, y);
+      let world = 0;
+      const tau = new Map<number, number>();
+      for (const row of rows) if (row.tau !== undefined) { world += row.tau; tau.set(row.ccode, row.tau); }
+      included.forEach((st, m) => {
+        const t = tau.get(st.identity.ccode);
+        series[m][k] = t !== undefined && world > 0 ? t / world : undefined;
+      });
+    }
+    included.forEach((st, m) => {
+      const skip = Array.from({ length: years }, (_, k) => !this.activeInYear(st.i, start + k));
+      const done = completeSeries(series[m], table.lastYear - start, this.history!.projection, skip);
+      if (!done.ok) return; // no trade totals in any year: the start-year check has reported it
+      const where = `trade (${st.identity.stateabb})`;
+      if (done.interpolated.length > 0) {
+        this.pathNotes.push({ path: where, kind: 'interpolated', years: done.interpolated.map((k) => start + k), message: `${st.identity.stateabb}: no trade totals in ${table.file} in these years: linear interpolation of its share of world trade (N42)` });
+      }
+      if (done.projected.length > 0) {
+        this.pathNotes.push({ path: where, kind: 'projected', years: done.projected.map((k) => start + k), message: `${st.identity.stateabb}: after ${table.file}'s last year ${table.lastYear}: ${describeProjection(this.history!.projection)} (N42)` });
+      }
+      this.tradePaths.push({ state: this.ids[st.i] as string, share: done.values });
+    });
   }
 }
 
@@ -603,6 +989,23 @@ interface DrawnDyad {
   readonly b: number;
   readonly from: Path;
   readonly values: { alliance?: boolean; allianceEnds?: number; entente?: number; trade?: number };
+}
+
+function describeProjection(p: Projection): string {
+  return p.rule === 'hold' ? 'the last data value held' : `the trailing growth rate of the share over the last ${p.years} data years`;
+}
+
+function yearRange(years: readonly number[]): string {
+  if (years.length === 0) return '';
+  const parts: string[] = [];
+  let a = years[0];
+  let b = a;
+  for (const y of [...years.slice(1), Number.NaN]) {
+    if (y === b + 1) { b = y; continue; }
+    parts.push(a === b ? String(a) : `${a}–${b}`);
+    a = y; b = y;
+  }
+  return parts.join(', ');
 }
 
 function show(v: number | undefined): string {

@@ -29,9 +29,14 @@ const overrideShare = (dimension: string) => z.number().positive().optional()
  * shares of the whole state system that year, a missing component leaving the other alone
  * (THEORY "Notes for scenario builders", Capabilities [D]). The NMC version is `data.nmc`.
  */
+/** `follow: yearly`: the value follows the data year by year as an exogenous path (history.until, model notes N40–N42). */
+const follow = z.enum(['yearly']).optional()
+  .describe('yearly: follow the data year by year from meta.startYear to history.until (an input); absent: the start year only, then the model');
+
 export const nmcCapabilitiesReferenceSchema = z.strictObject({
   source: z.literal('nmc').describe('COW National Material Capabilities (version: data.nmc)'),
   year: dataYear.optional(),
+  follow,
   mil: overrideShare('mil'),
   eco: overrideShare('eco'),
   pop: overrideShare('pop'),
@@ -53,7 +58,13 @@ const capabilitiesFileSchema = z.discriminatedUnion('source', [inlineCapabilitie
 export const majorReferenceSchema = z.strictObject({
   source: z.literal('cow').describe('COW major powers v2016'),
   year: dataYear.optional(),
+  follow,
 }).describe('great-power status from the COW major-power list for the year');
+
+/** The state's spells in the system from COW State System Membership v2016 (model note N43). */
+export const spellsReferenceSchema = z.strictObject({
+  source: z.literal('cow').describe('COW State System Membership v2016 (cow_states2016.csv)'),
+}).describe('the state enters and leaves the system on its COW dates within meta.startYear–history.until');
 
 /** A state as written in a file: the core state plus `cow` and data references. */
 const fileStateSchema = stateSchema.extend({
@@ -63,6 +74,8 @@ const fileStateSchema = stateSchema.extend({
   major: z.union([z.boolean(), majorReferenceSchema]).default(false)
     .describe('a great power (COW major); CON is computed over majors. true/false, or { source: cow } for the COW list'),
   capabilities: capabilitiesFileSchema,
+  spells: z.union([stateSchema.shape.spells.unwrap(), spellsReferenceSchema]).optional()
+    .describe('when the state is in the system: inline spells, or { source: cow } for its COW state-system spells'),
 });
 
 /** Members of one of the 47 curated COW IGOs in a year (IGO v3). */
@@ -71,6 +84,8 @@ export const igoMembersReferenceSchema = z.strictObject({
   ioname: z.string().min(1).describe('the IGO short name exactly as in COW IGO v3 (e.g. NATO, LoN, WPact)'),
   year: dataYear.optional(),
   statuses: z.array(z.enum(IGO_STATUSES)).min(1).default(['full']).describe('which membership statuses count'),
+  mode: z.enum(['initial', 'observed']).default('initial')
+    .describe('initial: the members in the year, then the model\'s; observed: also every later join and leave in the data up to history.until, as scheduled events (an input)'),
 }).describe('members drawn from COW IGO v3 for a year, restricted to the scenario\'s states');
 
 /** An institution as written in a file: the core institution, members possibly from the IGO data. */
@@ -100,6 +115,8 @@ export const alliancesReferenceSchema = z.strictObject({
   obligations: z.array(z.enum(ALLIANCE_OBLIGATIONS)).min(1).default(['defense'])
     .describe('which obligations make ally_ij = 1 (default: defense pacts only)'),
   ententeLevel: unit('ent_ij given to pairs whose only obligation is entente (default: none)').optional(),
+  mode: z.enum(['initial', 'observed']).default('initial')
+    .describe('initial: the alliances in force in the year, then the model\'s; observed: also every later begin and end in the data up to history.until, as scheduled events (an input)'),
 }).describe('initial alliances (and ententes) from COW Formal Alliances v4.1 for a year');
 
 /**
@@ -117,7 +134,21 @@ export const tradeReferenceSchema = z.strictObject({
     .describe('X_ij as a share of the whole system\'s trade that year (like eco, a share of the system): X_ij = s_i·s_j with s_i = τ_i / Σ_world τ'),
   exclude: z.array(idSchema).default([])
     .describe('states left out of the proxy (no COW identity or no trade data); give their dyads\' trade explicitly'),
+  follow,
 }).describe('bilateral trade by the proportional proxy from COW national trade totals for a year');
+
+/**
+ * The span and rules of the paths that follow the data (issue 12 items 1, 6; model notes N40–N43):
+ * every `follow: yearly` reference, `spells: { source: cow }` and `mode: observed` needs `until`.
+ */
+export const historySchema = z.strictObject({
+  until: z.number().int().describe('the last year of the paths: the end of the scenario\'s span (runs beyond it hold the last year)'),
+  halfLife: z.number().positive().default(5).describe('half-life in years of the model\'s deviations from a path (arming, sanctions, war)'),
+  projection: z.strictObject({
+    rule: z.enum(['trend', 'hold']).default('trend').describe('trend: the trailing growth rate of each share; hold: the last data value'),
+    years: z.number().int().min(2).default(10).describe('the trailing window of the trend, in data years'),
+  }).default({ rule: 'trend', years: 10 }).describe('how paths continue after the data\'s last year (listed in paths.notes)'),
+}).describe('the span of the paths that follow the data, the decay of deviations and the projection beyond the data');
 
 /** A source note: where one number of the file comes from. */
 export const sourceNoteSchema = z.strictObject({
@@ -136,6 +167,7 @@ export const scenarioFileSchema = z.strictObject({
     .describe('pairwise data: distance, trade, alliance, entente; explicit values override values drawn from alliances and trade'),
   alliances: alliancesReferenceSchema.optional(),
   trade: tradeReferenceSchema.optional(),
+  history: historySchema.optional(),
   perceptions: scenarioSchema.shape.perceptions,
   institutions: z.array(fileInstitutionSchema).default([]).describe('institutions at the start'),
   system: scenarioSchema.shape.system,

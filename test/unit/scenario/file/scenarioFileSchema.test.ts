@@ -26,9 +26,9 @@ describe('scenarioFileSchema', () => {
       institutions: [{ id: 'Q', members: { source: 'igo', ioname: 'UN' } }],
     });
     expect(file.data).toEqual({ nmc: '6.0' });
-    expect(file.alliances).toEqual({ source: 'cow', obligations: ['defense'] });
+    expect(file.alliances).toEqual({ source: 'cow', obligations: ['defense'], mode: 'initial' });
     expect(file.trade).toEqual({ source: 'cow', rule: 'proportional', unit: 'share', exclude: [] });
-    expect(file.institutions[0].members).toEqual({ source: 'igo', ioname: 'UN', statuses: ['full'] });
+    expect(file.institutions[0].members).toEqual({ source: 'igo', ioname: 'UN', statuses: ['full'], mode: 'initial' });
     expect(file.states[0]).toMatchObject({ major: { source: 'cow' }, capabilities: { source: 'nmc' } });
   });
 

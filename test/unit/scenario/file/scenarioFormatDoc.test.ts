@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultParameters } from '../../../../src/model/defaultParameters.js';
 import { loadScenario } from '../../../../src/node/loadScenario.js';
 import {
-  alliancesReferenceSchema, dataSettingsSchema, igoMembersReferenceSchema, nmcCapabilitiesReferenceSchema, scenarioFileSchema,
+  alliancesReferenceSchema, dataSettingsSchema, historySchema, igoMembersReferenceSchema, nmcCapabilitiesReferenceSchema, scenarioFileSchema,
   sourceNoteSchema, tradeReferenceSchema,
 } from '../../../../src/scenario/file/scenarioFileSchema.js';
 
@@ -50,6 +50,17 @@ describe('docs/scenario-format.md', () => {
     expect(scenario.states).toHaveLength(6);
   });
 
+  it('embeds test/fixtures/paths/history.yaml verbatim, and it loads with its paths', () => {
+    const marker = '<!-- example: test/fixtures/paths/history.yaml -->\n```yaml\n';
+    const at = doc.indexOf(marker);
+    expect(at).toBeGreaterThan(-1);
+    const file = join(root, 'test', 'fixtures', 'paths', 'history.yaml');
+    expect(doc.slice(at + marker.length, doc.indexOf('```\n', at + marker.length))).toBe(readFileSync(file, 'utf8'));
+    const scenario = loadScenario(file);
+    expect(scenario.paths?.capabilities.map((c) => c.state)).toEqual(['UKG', 'GMY', 'FRN', 'RUS', 'USA', 'BUL']);
+    expect(scenario.paths?.lastYear).toBe(1914);
+  });
+
   it('documents every section and every field of the file schema', () => {
     const shape = scenarioFileSchema.shape;
     expect(documentedFields('The sections').sort()).toEqual(Object.keys(shape).sort());
@@ -60,6 +71,7 @@ describe('docs/scenario-format.md', () => {
       ['dyads', [shape.dyads]],
       ['alliances', [alliancesReferenceSchema]],
       ['trade', [tradeReferenceSchema]],
+      ['history: data that move year by year', [historySchema]],
       ['perceptions', [shape.perceptions]],
       ['institutions', [shape.institutions, igoMembersReferenceSchema]],
       ['system', [shape.system]],

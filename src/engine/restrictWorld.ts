@@ -1,0 +1,201 @@
+import type { ResolvedScenario, ResolvedState } from '../model/ResolvedScenario.js';
+import { addInstitution, createWorld, setMember } from './createWorld.js';
+import { createScratch, type Scratch } from './Scratch.js';
+import type { World } from './World.js';
+
+/** What a state that left the system keeps, to be restored if it enters again (occupation, re-entry). @internal */
+export interface StashedState {
+  major: number; mil: number; eco: number; pop: number; growthMil: number; growthEco: number; growthPop: number;
+  off: number; nuc: number; rev: number; ideo: number; leg: number; legBase: number; dom: number;
+}
+
+/**
+ * The scenario restricted to the states in the system (model note N43): their states, the dyads and
+ * perceptions between them, the institutions with the members in the system. Not branded: only
+ * `createWorld` reads it.
+ * @internal
+ */
+export function restrictScenario(scenario: ResolvedScenario, active: ReadonlySet<string>): ResolvedScenario {
+  const keep = (st: ResolvedState): boolean => active.has(st.id);
+  return {
+    ...scenario,
+    states: scenario.states.filter(keep),
+    dyads: scenario.dyads.filter((d) => active.has(d.between[0]) && active.has(d.between[1])),
+    perceptions: scenario.perceptions.filter((p) => active.has(p.from) && active.has(p.to)),
+    institutions: scenario.institutions.map((q) => ({ ...q, members: q.members.filter((m) => active.has(m)) })),
+  };
+}
+
+/**
+ * Builds the world of a new set of states in the system from the world before (model note N43),
+ * between two ticks. States that stay keep everything: capabilities, attributes, beliefs about each
+ * other, trade and its baseline, alliances, ententes, memberships, their soft-balancing windows.
+ * States that enter start from the scenario's values, with the prior beliefs, the scenario's dyads
+ * with the others, and no memberships: data-driven memberships and alliances reach them through
+ * the scenario's events. States that re-enter (after an occupation) start from the values they had
+ * when they left (`stash`), with the scenario's trade but without alliances or ententes.
+ * States that leave are stashed and take their alliances, ententes, trade and memberships with
+ * them; a club founded against a state that left keeps going, as a club without a target.
+ * @internal
+ */
+export function restrictWorld(
+  scenario: ResolvedScenario, old: World, oldScratch: Scratch, active: ReadonlySet<string>, stash: Map<string, StashedState>,
+  episodeWindow: number, entMin: number, threatMatrix: boolean,
+): { world: World; scratch: Scratch } {
+  // The live institutions are carried over from the old world below, not taken from the scenario.
+  const w = createWorld({ ...restrictScenario(scenario, active), institutions: [] }, old);
+  const n = w.n;
+  const on = old.n;
+  const oldIndex = new Map(old.ids.map((id, i) => [id, i]));
+  // Stash the leavers.
+  for (let i = 0; i < on; i++) {
+    if (active.has(old.ids[i])) continue;
+    stash.set(old.ids[i], {
+      major: old.major[i], mil: old.mil[i], eco: old.eco[i], pop: old.pop[i], growthMil: old.growthMil[i], growthEco: old.growthEco[i],
+      growthPop: old.growthPop[i], off: old.off[i], nuc: old.nuc[i], rev: old.rev[i], ideo: old.ideo[i], leg: old.leg[i],
+      legBase: old.legBase[i], dom: old.dom[i],
+    });
+  }
+  const from = new Int32Array(n); // new index → old index, −1 for an entering state
+  const reentering: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const o = oldIndex.get(w.ids[i]);
+    from[i] = o === undefined ? -1 : o;
+    const src = o === undefined ? stash.get(w.ids[i]) : undefined;
+    if (o !== undefined) {
+      w.major[i] = old.major[o]; w.mil[i] = old.mil[o]; w.eco[i] = old.eco[o]; w.pop[i] = old.pop[o];
+      w.growthMil[i] = old.growthMil[o]; w.growthEco[i] = old.growthEco[o]; w.growthPop[i] = old.growthPop[o];
+      w.off[i] = old.off[o]; w.nuc[i] = old.nuc[o]; w.rev[i] = old.rev[o]; w.ideo[i] = old.ideo[o];
+      w.leg[i] = old.leg[o]; w.legBase[i] = old.legBase[o]; w.dom[i] = old.dom[o];
+    } else if (src !== undefined) {
+      w.major[i] = src.major; w.mil[i] = src.mil; w.eco[i] = src.eco; w.pop[i] = src.pop;
+      w.growthMil[i] = src.growthMil; w.growthEco[i] = src.growthEco; w.growthPop[i] = src.growthPop;
+      w.off[i] = src.off; w.nuc[i] = src.nuc; w.rev[i] = src.rev; w.ideo[i] = src.ideo;
+      w.leg[i] = src.leg; w.legBase[i] = src.legBase; w.dom[i] = src.dom;
+      stash.delete(w.ids[i]);
+      reentering.push(i);
+    }
+  }
+  // Pairs of states that stay keep their relations; pairs with an entering state start from the scenario.
+  for (let i = 0; i < n; i++) {
+    const a = from[i];
+    if (a < 0) continue;
+    for (let j = 0; j < n; j++) {
+      const b = from[j];
+      if (b < 0 || i === j) continue;
+      const k = i * n + j;
+      const ko = a * on + b;
+      w.ahat[k] = old.ahat[ko];
+      w.trade[k] = old.trade[ko];
+      w.tradeBase[k] = old.tradeBase[ko];
+      w.ally[k] = old.ally[ko];
+      w.ent[k] = old.ent[ko];
+    }
+  }
+  // A state that enters again (after an occupation) has lost its alliances and ententes; trade
+  // starts again from the scenario's level (or its path).
+  for (const i of reentering) {
+    for (let j = 0; j < n; j++) { w.ally[i * n + j] = w.ally[j * n + i] = 0; w.ent[i * n + j] = w.ent[j * n + i] = 0; }
+  }
+  deriveRelationLists(w);
+  w.floorMil = old.floorMil;
+  w.floorEco = old.floorEco;
+  w.floorPop = old.floorPop;
+  w.lambda = old.lambda;
+  w.nu = old.nu;
+  w.theta = old.theta;
+  w.lastMajorWar = old.lastMajorWar;
+  w.publicGoods = old.publicGoods;
+  w.tick = old.tick;
+  w.allianceVersion = old.allianceVersion + 1;
+  // Live institutions, in their slot order, with the members that stay.
+  const to = new Int32Array(on).fill(-1);
+  for (let i = 0; i < n; i++) if (from[i] >= 0) to[from[i]] = i;
+  for (let q = 0; q < old.instSlots; q++) {
+    if (old.instAlive[q] === 0) continue;
+    const against = old.instAgainst[q] >= 0 ? to[old.instAgainst[q]] : -1;
+    const slot = addInstitution(w, old.instIds[q], old.instNames[q], old.instKind[q], old.instRule[q], old.instStrictness[q],
+      old.instStrength[q], old.instBase[q], against);
+    for (let o = 0; o < on; o++) if (old.member[q * on + o] === 1 && to[o] >= 0) setMember(w, slot, to[o], true);
+  }
+  w.membershipVersion = old.membershipVersion + 1;
+  // Alliances the model formed (N29), renumbered; a common target that left the system is gone (−1),
+  // so the threat that made the alliance has faded (lapseAlliances).
+  for (let k = 0; k < old.formedPairs.length; k++) {
+    const key = old.formedPairs[k];
+    const a = to[(key / on) | 0];
+    const b = to[key % on];
+    if (a < 0 || b < 0) continue;
+    const t = old.formedTarget[k];
+    w.formedPairs.push(Math.min(a, b) * n + Math.max(a, b));
+    w.formedTarget.push(t >= 0 ? to[t] : -1);
+    w.formedFaded.push(old.formedFaded[k]);
+  }
+  // The run's unit of capabilities and trade (N30): the old world's. States entering from the
+  // scenario come in the new world's own unit; convert them.
+  if (w.capabilityExponent !== old.capabilityExponent) {
+    const f = 2 ** (old.capabilityExponent - w.capabilityExponent);
+    for (let i = 0; i < n; i++) {
+      if (from[i] >= 0 || reentering.includes(i)) continue;
+      w.mil[i] *= f; w.eco[i] *= f; w.pop[i] *= f;
+      for (let j = 0; j < n; j++) {
+        if (from[j] >= 0 && j !== i) { w.trade[i * n + j] *= f; w.trade[j * n + i] *= f; w.tradeBase[i * n + j] *= f; w.tradeBase[j * n + i] *= f; }
+      }
+    }
+    w.capabilityExponent = old.capabilityExponent;
+  }
+  w.parameterVersion = old.parameterVersion;
+
+  const s = createScratch(w, episodeWindow, entMin, threatMatrix);
+  // Soft-balancing windows of the states that stay, their targets renumbered (a target that left: none).
+  const K = episodeWindow;
+  for (let i = 0; i < n; i++) {
+    const o = from[i];
+    if (o < 0) continue;
+    for (let k = 0; k < K; k++) {
+      const t = oldScratch.episodeRing[o * K + k];
+      s.episodeRing[i * K + k] = t >= 0 ? to[t] : -1;
+    }
+    const e = oldScratch.episodeTarget[o];
+    s.episodeTarget[i] = e >= 0 ? to[e] : -1;
+  }
+  // The within-a-year memory of N28 (pressure in force, the last soft, alliance and founding acts),
+  // renumbered; what concerned a state that left is dropped.
+  const tpy = w.ticksPerYear;
+  for (let slot = 0; slot < tpy; slot++) {
+    for (let j = 0; j < n; j++) {
+      const o = from[j];
+      if (o < 0) continue;
+      s.pressRing[slot * n + j] = oldScratch.pressRing[slot * on + o];
+      s.pressDomRing[slot * n + j] = oldScratch.pressDomRing[slot * on + o];
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const o = from[i];
+    if (o < 0) continue;
+    const renumber = (t: number): number => (t >= 0 ? to[t] : -1);
+    s.lastPressTick[i] = oldScratch.lastPressTick[o]; s.lastPressTarget[i] = renumber(oldScratch.lastPressTarget[o]);
+    s.lastAllyTick[i] = oldScratch.lastAllyTick[o]; s.lastAllyTarget[i] = renumber(oldScratch.lastAllyTarget[o]);
+    s.lastFoundTick[i] = oldScratch.lastFoundTick[o]; s.lastFoundTarget[i] = renumber(oldScratch.lastFoundTarget[o]);
+  }
+  for (let i = 0; i < s.action.length; i++) s.action[i] = -1;
+  return { world: w, scratch: s };
+}
+
+/** Recomputes allyCount, allies, allianceCount, tradePairs and entPairs from the matrices (as createWorld does). */
+function deriveRelationLists(w: World): void {
+  const n = w.n;
+  w.allyCount.fill(0);
+  w.allies = Array.from({ length: n }, () => []);
+  w.allianceCount = 0;
+  w.tradePairs = [];
+  w.entPairs = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (w.ally[i * n + j] === 1) { w.allyCount[i]++; w.allyCount[j]++; w.allianceCount++; }
+      if (w.trade[i * n + j] > 0 || w.tradeBase[i * n + j] > 0) w.tradePairs.push(i * n + j);
+      if (w.ent[i * n + j] > 0) w.entPairs.push(i * n + j);
+    }
+    for (let j = 0; j < n; j++) if (w.ally[i * n + j] === 1) w.allies[i].push(j);
+  }
+}

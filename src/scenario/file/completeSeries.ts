@@ -1,0 +1,80 @@
+/** How a path continues after the data's last year (issue 12 item 6, model note N42). */
+export interface Projection {
+  /** `trend`: the trailing growth rate of the share over `years` data years; `hold`: the last value. */
+  readonly rule: 'trend' | 'hold';
+  /** Trailing window of the trend, in data years (≥ 2). */
+  readonly years: number;
+}
+
+/** Result of {@link completeSeries}. */
+export interface CompletedSeries {
+  /** Every year's value (> 0 where the input had any value). */
+  readonly values: number[];
+  /** Indices filled by linear interpolation between data years (or by holding the nearest one at an edge). */
+  readonly interpolated: number[];
+  /** Indices after the data's last year, filled by the projection. */
+  readonly projected: number[];
+  /** False when there is no value at all to build the series from. */
+  readonly ok: boolean;
+}
+
+/**
+ * Completes a yearly series of positive values (model note N42). `values[k]` is the year k of the
+ * span, `undefined` where the data have no usable value; `dataEnd` is the last index the data cover
+ * (later indices are projected); `skip[k]` marks years the value is not needed (the state is not in
+ * the system then), which are filled but never reported.
+ *
+ * - A gap inside the data is filled by linear interpolation between the nearest known years, and at
+ *   an edge by holding the nearest known value; both are listed in `interpolated`.
+ * - After `dataEnd`: `hold` repeats the last known value; `trend` continues the mean log growth of
+ *   the last `years` known values, v(k) = v_last·exp(g·(k − k_last)), which stays positive.
+ */
+export function completeSeries(values: readonly (number | undefined)[], dataEnd: number, projection: Projection,
+  skip?: readonly boolean[]): CompletedSeries {
+  const n = values.length;
+  const known: number[] = [];
+  for (let k = 0; k < Math.min(n, dataEnd + 1); k++) {
+    const v = values[k];
+    if (v !== undefined && v > 0) known.push(k);
+  }
+  const out = new Array<number>(n).fill(0);
+  const interpolated: number[] = [];
+  const projected: number[] = [];
+  if (known.length === 0) return { values: out, interpolated, projected, ok: false };
+  let next = 0;
+  for (let k = 0; k < Math.min(n, dataEnd + 1); k++) {
+    while (next < known.length && known[next] < k) next++;
+    if (known[next] === k) { out[k] = values[k] as number; continue; }
+    const lo = next > 0 ? known[next - 1] : undefined;
+    const hi = next < known.length ? known[next] : undefined;
+    if (lo !== undefined && hi !== undefined) {
+      const a = values[lo] as number;
+      const b = values[hi] as number;
+      out[k] = a + ((b - a) * (k - lo)) / (hi - lo);
+    } else {
+      out[k] = values[(lo ?? hi) as number] as number;
+    }
+    if (skip?.[k] !== true) interpolated.push(k);
+  }
+  const last = known[known.length - 1];
+  const window = known.filter((k) => k > last - Math.max(2, projection.years));
+  const first = window[0];
+  const g = projection.rule === 'trend' && last > first
+    ? Math.log((values[last] as number) / (values[first] as number)) / (last - first) : 0;
+  for (let k = dataEnd + 1; k < n; k++) {
+    out[k] = (values[last] as number) * Math.exp(g * (k - last));
+    if (skip?.[k] !== true) projected.push(k);
+  }
+  return { values: out, interpolated, projected, ok: true };
+}
+
+/** A COW date as a decimal year: y + (day of the year − 1)/(days in the year); a missing month or day (≤ 0) counts as 1. */
+export function decimalYear(year: number, month?: number, day?: number): number {
+  const m = month !== undefined && month >= 1 && month <= 12 ? month : 1;
+  const d = day !== undefined && day >= 1 ? day : 1;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  let doy = d - 1;
+  for (let k = 0; k < m - 1; k++) doy += lengths[k];
+  return year + doy / (leap ? 366 : 365);
+}
