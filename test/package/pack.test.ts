@@ -304,7 +304,7 @@ describe('the packed package', () => {
 
   it('ships the docs, the examples the docs use (sweep designs, examples/sweep.mjs) and CITATION.cff', () => {
     const files = (packed?.files ?? []).map((f) => f.path.replace(/\\/g, '/'));
-    for (const f of ['CITATION.cff', 'README.md', 'docs/cli.md', 'docs/experiments.md', 'docs/scenarios.md', 'examples/sweep.mjs',
+    for (const f of ['CITATION.cff', 'README.md', 'docs/cli.md', 'docs/model.md', 'docs/model-notes.md', 'docs/experiments.md', 'docs/scenarios.md', 'examples/sweep.mjs',
       'examples/sweeps/lambda-nu.yaml', 'examples/sweeps/lhs.yaml', 'examples/sweeps/screening-oat.yaml']) {
       expect(files, `tarball lacks ${f}`).toContain(f);
       expect(existsSync(path.join(consumer, 'node_modules', 'counterpoise', f)), `installed package lacks ${f}`).toBe(true);
