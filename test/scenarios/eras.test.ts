@@ -73,25 +73,26 @@ describe.each(ERAS)('era scenario $name', (era) => {
 describe('era-1853-1890: unifications and trade from 1870', () => {
   const scenario = loadScenario('era-1853-1890');
   const nmc = loadNmcTable('6.0');
-  const setState = (label: string): Map<string, number> => {
-    const event = scenario.events.find((e) => e.label.includes(label));
-    expect(event, label).toBeDefined();
-    const out = new Map<string, number>();
-    for (const c of (event?.changes ?? []) as WorldChange[]) if (c.type === 'set-state') out.set(`${c.state}.${c.field}`, c.value as number);
-    return out;
-  };
-
+  // Since issue 12 the era follows NMC year by year: the unifications reach the run through the
+  // capability paths of COW's own codes (325, 255), no longer by hand-written set-state events.
   it.each([
-    ['Italian unification (1)', 'ITA', 325, 1860],
-    ['Italian unification (2)', 'ITA', 325, 1861],
-    ['German unification (1)', 'GMY', 255, 1866],
-    ['German unification (2)', 'GMY', 255, 1867],
-    ['German unification (3)', 'GMY', 255, 1871],
-  ] as const)('%s sets %s to its NMC v6.0 values of %s', (label, id, ccode, year) => {
-    const values = setState(label);
+    ['ITA', 325, 1860], ['ITA', 325, 1861], ['GMY', 255, 1866], ['GMY', 255, 1867], ['GMY', 255, 1871], ['GMY', 255, 1889],
+  ] as const)('the capability path of %s is its NMC v6.0 values (COW code %s) in %s', (id, ccode, year) => {
+    const paths = scenario.paths;
+    expect(paths, 'era-1853-1890 follows the data').not.toBeNull();
+    const path = paths?.capabilities.find((p) => p.state === id);
     const expected = capabilitiesForYear(nmc, year).states.find((s) => s.ccode === ccode);
+    const row = year - (paths?.firstYear ?? 0);
     for (const dim of ['mil', 'eco', 'pop'] as const) {
-      expect(values.get(`${id}.${dim}`), `${id}.${dim}`).toBeCloseTo(expected?.[dim] as number, 12);
+      expect(path?.[dim][row], `${id}.${dim} ${year}`).toBeCloseTo(expected?.[dim] as number, 12);
+    }
+  });
+
+  it('sets no capability by hand: no event changes mil, eco or pop', () => {
+    for (const e of scenario.events) {
+      for (const c of e.changes as WorldChange[]) {
+        if (c.type === 'set-state') expect(['mil', 'eco', 'pop'], `"${e.label}"`).not.toContain(c.field);
+      }
     }
   });
 
@@ -121,7 +122,6 @@ describe('nil capability dimensions (era conventions (e))', () => {
     ['era-1815-1853', 'SIC', 'eco', 1816],
     ['era-1815-1853', 'POR', 'eco', 1816],
     ['era-1815-1853', 'SWD', 'mil', 1816],
-    ['era-1853-1890', 'JPN', 'eco', 1860],
   ] as const)('%s: %s.%s is the smallest positive share of the dimension among the states in %s', (name, id, dim, year) => {
     const codes = new Set(fileStates(name).map(cowCode));
     const shares = capabilitiesForYear(loadNmcTable('6.0'), year).states
