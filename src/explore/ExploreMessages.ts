@@ -20,7 +20,9 @@ export type ExploreRequest =
   | { type: 'play'; ticksPerSecond: number }
   | { type: 'pause' }
   | { type: 'set'; setting: ExploreSetting; value: number }
-  | { type: 'explain'; state: string; tick: number };
+  | { type: 'explain'; state: string; tick: number }
+  /** The run's ticks so far as CSV: the columns of a run's ticks.csv from `tick` on. */
+  | { type: 'export-csv' };
 
 /** The scenario as the page shows it (sent once per load). */
 export interface ExploreScenarioInfo {
@@ -67,6 +69,7 @@ export type ExploreReply =
   | { type: 'frame'; frame: ExploreFrame; playing: boolean }
   | { type: 'set'; setting: ExploreSetting; value: number; applied: boolean; violations: AdmissibilityViolation[]; note: string }
   | { type: 'explained'; state: string; tick: number; lines: string[] }
+  | { type: 'csv'; name: string; text: string }
   | { type: 'error'; message: string };
 
 /** The model parameters the explorer has sliders for, with each slider's range and step. */

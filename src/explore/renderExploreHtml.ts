@@ -56,6 +56,8 @@ footer { margin-top: 24px; color: #888; font-size: 0.85em; }
 const LEGEND = '<p class="legend" aria-hidden="true"><span><i style="background:#999999"></i>accommodate</span><span><i style="background:#D55E00"></i>hard</span>'
   + '<span><i style="background:#E69F00"></i>soft</span><span><i style="background:#0072B2"></i>institutional</span></p>';
 
+const exportButton = (view: string): string => `<button type="button" class="export" id="export-${view}" aria-label="Export this view as SVG">SVG</button>`;
+
 /**
  * Renders the explorer as one self-contained HTML page: the resolved scenario as JSON, the core's
  * browser bundle as the text of an inline Web Worker, and the page script, so it opens offline
@@ -77,16 +79,17 @@ export function renderExploreHtml(scenario: ResolvedScenario, options: RenderExp
     '<label for="seed">Seed</label><input type="number" id="seed" min="0" step="1" value="42">',
     '<label for="file">Scenario file (or drop one on the page)</label><input type="file" id="file" accept=".yaml,.yml,.json">',
     '<span>Tick <output id="tick">0</output>, year <output id="year"></output></span>',
+    '<button type="button" id="export-csv" aria-label="Export the run\'s ticks as CSV">Export CSV</button>',
     '</section>',
     '<section id="issues" hidden role="alert"><h2>Problems in <span id="issue-file"></span></h2><pre id="issue-list"></pre></section>',
     '<div class="layout">',
     '<aside><section class="panel" id="sliders" aria-label="Conditions and parameters"></section>',
     '<section class="panel" aria-labelledby="events-h"><h2 id="events-h">Timeline</h2><p>Scenario events:</p><ul id="scheduled"></ul><p>What happened (latest first):</p><ul id="events" aria-live="off"></ul></section></aside>',
     '<main class="views">',
-    `<figure id="view-families"><figcaption id="families-h">Strategy families over time (states choosing each)</figcaption>${LEGEND}<svg id="families-chart" role="img" aria-labelledby="families-h"></svg></figure>`,
-    '<figure id="view-con"><figcaption id="con-h">Concentration CON (solid) and mean threat (dashed)</figcaption><svg id="con-chart" role="img" aria-labelledby="con-h"></svg></figure>',
+    `<figure id="view-families"><figcaption id="families-h">Strategy families over time (states choosing each)</figcaption>${LEGEND}<svg id="families-chart" role="img" aria-labelledby="families-h"></svg>${exportButton('families')}</figure>`,
+    `<figure id="view-con"><figcaption id="con-h">Concentration CON (solid) and mean threat (dashed)</figcaption><svg id="con-chart" role="img" aria-labelledby="con-h"></svg>${exportButton('con')}</figure>`,
     '<figure id="view-states"><figcaption id="states-h">Capability shares and last choice — click a state to see why</figcaption><ul id="states" aria-labelledby="states-h"></ul></figure>',
-    '<figure id="view-threat"><figcaption id="threat-h">Threat matrix T_ij: row i perceives column j (white 0 → dark blue the largest, T = <span id="threat-max"></span>; hover a cell for its value)</figcaption><svg id="threat-chart" role="img" aria-labelledby="threat-h"></svg></figure>',
+    `<figure id="view-threat"><figcaption id="threat-h">Threat matrix T_ij: row i perceives column j (white 0 → dark blue the largest, T = <span id="threat-max"></span>; hover a cell for its value)</figcaption><svg id="threat-chart" role="img" aria-labelledby="threat-h"></svg>${exportButton('threat')}</figure>`,
     '<section class="panel" id="view-explain" aria-labelledby="explain-h"><h2 id="explain-h">Why</h2><pre id="explanation" aria-live="polite">Click a state to see why it chose what it did in the last tick.</pre></section>',
     '</main>', '</div>',
     ...(options.generator === undefined ? [] : [`<footer>${esc(options.generator)} · keys: space play/pause, → step, R reset</footer>`]),

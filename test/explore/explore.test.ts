@@ -12,7 +12,7 @@
  * Needs Chromium: skipped with a note where it is absent, a failure with COUNTERPOISE_REQUIRE_BROWSER=1 (CI).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -164,6 +164,46 @@ describe('the explorer in headless Chromium', () => {
     await page.screenshot({ path: join(shots, 'explore-bad-file.png'), fullPage: true });
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);
+  });
+
+  it('the URL holds seed and sliders; the ticks export as CSV and a view as SVG', async (ctx) => {
+    if (mode === 'skip') ctx.skip(CHROMIUM_SKIP_NOTE);
+    if (context === undefined) throw new Error('the browser did not start');
+    const plain = await open('concert-of-europe');
+    await stepKeys(plain.page, 12);
+    const seed42 = await records(plain.page);
+    // A shared link: seed 7 and λ = 0.2 from tick 0.
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${pathToFileURL(join(work, 'concert-of-europe.html')).href}#scenario=concert-of-europe&seed=7&lambda=0.2`);
+    await page.waitForFunction(`document.body.dataset.ready === 'true' && (window.__explore.replies.set || 0) >= 1`, null, { timeout: 30_000 });
+    expect(await page.inputValue('#seed')).toBe('7');
+    expect(await page.inputValue('#slider-system-lambda')).toBe('0.2');
+    await stepKeys(page, 12);
+    const linked = await records(page);
+    expect(linked).not.toEqual(seed42);
+    await page.click('button.state[data-state="AUH"]');
+    await page.waitForFunction(`window.__explore.explanation !== null`);
+    expect(await page.textContent('#explanation')).toMatch(/seed 7: chose[\s\S]*\n\s+λ\s+0\.200/);
+    // Moving a slider writes it into the URL.
+    await page.focus('#slider-system-nu');
+    await page.keyboard.press('End');
+    await page.waitForFunction(`location.hash.includes('nu=1')`);
+    expect(new URLSearchParams((await page.evaluate<string>('location.hash')).slice(1)).get('lambda')).toBe('0.2');
+    await blur(page);
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    expect(csv.suggestedFilename()).toBe('concert-of-europe-seed7-ticks.csv');
+    const text = readFileSync(await csv.path(), 'utf8').trimEnd().split('\n');
+    expect(text).toHaveLength(13);
+    expect(text[0]).toMatch(/^tick,year,action_NONE,/);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#export-families')]);
+    expect(svg.suggestedFilename()).toBe('concert-of-europe-families-tick12.svg');
+    const svgText = readFileSync(await svg.path(), 'utf8');
+    expect(svgText).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svgText.match(/data-series=/g)).toHaveLength(4);
+    expect(problems).toEqual([]);
   });
 
   it('screenshots a run, and plays multipolar-2020s (45 states) for the benchmark (reported)', async (ctx) => {

@@ -47,6 +47,24 @@ const workerSource = byId('cp-worker').textContent ?? '';
 const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
 const send = (request: ExploreRequest): void => worker.postMessage(request);
 
+// ---- the URL holds the scenario, the seed, the speed and the sliders moved: #scenario=…&seed=…&lambda=… ----
+const hashSettings = new Map<string, number>();
+function readHash(): URLSearchParams {
+  return new URLSearchParams(location.hash.replace(/^#/, ''));
+}
+function writeHash(): void {
+  const q = new URLSearchParams();
+  if (state.info !== null) q.set('scenario', state.info.id);
+  q.set('seed', String(seed()));
+  q.set('speed', String(speed()));
+  for (const [k, v] of hashSettings) q.set(k, String(v));
+  try {
+    history.replaceState(null, '', `#${q.toString()}`);
+  } catch {
+    location.hash = q.toString();
+  }
+}
+
 // ---- controls ----
 const playButton = byId<HTMLButtonElement>('play');
 const stepButton = byId<HTMLButtonElement>('step');
@@ -86,10 +104,11 @@ function reset(): void {
 playButton.addEventListener('click', togglePlay);
 stepButton.addEventListener('click', () => { setPlaying(false); send({ type: 'step', ticks: 1 }); });
 resetButton.addEventListener('click', reset);
-seedInput.addEventListener('change', reset);
+seedInput.addEventListener('change', () => { reset(); writeHash(); });
 speedInput.addEventListener('input', () => {
   byId('speed-value').textContent = `${speed()} ticks/s`;
   if (state.playing) send({ type: 'play', ticksPerSecond: speed() });
+  writeHash();
 });
 
 document.addEventListener('keydown', (event) => {
@@ -325,6 +344,40 @@ function draw(): void {
   });
 }
 
+/** Moves the sliders the URL names (once, for the scenario built into the page), before the first tick. */
+let hashApplied = false;
+function applyHash(info: ExploreScenarioInfo): void {
+  if (hashApplied) { hashSettings.clear(); writeHash(); return; }
+  hashApplied = true;
+  const q = readHash();
+  const named = q.get('scenario');
+  if (named !== null && named !== info.id) statusLine.textContent += ` (the link names ${named}; this page holds ${info.id})`;
+  for (const [key, input] of sliderInputs) {
+    const text = q.get(key.split('.')[1]);
+    if (text === null || input.disabled || !Number.isFinite(Number(text))) continue;
+    input.value = text;
+    input.dispatchEvent(new Event('input'));
+  }
+}
+
+// ---- export: the ticks as CSV, any view as SVG ----
+function download(name: string, type: string, text: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+byId('export-csv').addEventListener('click', () => send({ type: 'export-csv' }));
+for (const view of ['families', 'con', 'threat']) {
+  byId(`export-${view}`).addEventListener('click', () => {
+    const svg = byId(`${view}-chart`).cloneNode(true) as Element;
+    svg.setAttribute('xmlns', SVG);
+    download(`${state.info?.id ?? 'scenario'}-${view}-tick${state.frame?.tick ?? 0}.svg`, 'image/svg+xml', new XMLSerializer().serializeToString(svg));
+  });
+}
+
 // ---- why: the explanation of one state's decision ----
 function explainState(id: string): void {
   const frame = state.frame;
@@ -354,6 +407,7 @@ worker.onmessage = (event: MessageEvent<ExploreReply>) => {
       buildSliders(reply.info);
       state.frame = reply.frame;
       statusLine.textContent = `Loaded ${reply.info.id}: ${reply.info.states.length} states.`;
+      applyHash(reply.info);
       document.body.dataset.ready = 'true';
       draw();
       return;
@@ -380,12 +434,16 @@ worker.onmessage = (event: MessageEvent<ExploreReply>) => {
       const input = sliderInputs.get(key);
       if (note === undefined || input === undefined || Number(input.value) !== reply.value) return;
       note.textContent = reply.applied ? '' : `not applied: ${reply.note}`;
+      if (reply.applied) { hashSettings.set(reply.setting.key, reply.value); writeHash(); }
       input.setAttribute('aria-invalid', String(!reply.applied));
       return;
     }
     case 'explained':
       state.explanation = { state: reply.state, tick: reply.tick, lines: reply.lines };
       byId('explanation').textContent = reply.lines.join('\n');
+      return;
+    case 'csv':
+      download(reply.name, 'text/csv', reply.text);
       return;
     case 'error':
       statusLine.textContent = `Error: ${reply.message}`;
@@ -395,6 +453,8 @@ worker.onmessage = (event: MessageEvent<ExploreReply>) => {
 
 // ---- start: the scenario built into the page ----
 const embedded = JSON.parse(byId('cp-scenario').textContent ?? 'null') as { scenario: ResolvedScenario; seed: number };
-seedInput.value = String(embedded.seed);
+const startHash = readHash();
+seedInput.value = startHash.get('seed') ?? String(embedded.seed);
+if (startHash.get('speed') !== null) speedInput.value = startHash.get('speed') as string;
 byId('speed-value').textContent = `${speed()} ticks/s`;
-send({ type: 'load', scenario: embedded.scenario, seed: embedded.seed });
+send({ type: 'load', scenario: embedded.scenario, seed: seed() });

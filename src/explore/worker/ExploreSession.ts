@@ -8,6 +8,7 @@ import type { WorldChange } from '../../engine/WorldChange.js';
 import type { TickRecord } from '../../metrics/TickRecord.js';
 import type { ModelParameters } from '../../model/ModelParameters.js';
 import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
+import { sweepLayout, tickCells } from '../../experiments/tables.js';
 import { parseScenario } from '../../scenario/file/parseScenario.js';
 import { ScenarioError, formatIssue } from '../../scenario/ScenarioError.js';
 import { PARAMETER_SLIDERS, type ExploreFrame, type ExploreReply, type ExploreScenarioInfo, type ExploreSetting } from '../ExploreMessages.js';
@@ -56,6 +57,8 @@ export class ExploreSession {
   /** The latest value of each slider moved, re-applied at tick 0 on reset. */
   private settings = new Map<string, { setting: ExploreSetting; value: number }>();
   private eventCursor = 0;
+  /** Every tick record of the run so far (for the CSV export). */
+  private records: TickRecord[] = [];
 
   /** Loads a resolved scenario and starts a run at tick 0. */
   load(scenario: ResolvedScenario, seed: number): ExploreReply {
@@ -89,6 +92,7 @@ export class ExploreSession {
     const sim = this.requireSim();
     const records: TickRecord[] = [];
     for (let k = 0; k < ticks; k++) records.push(sim.step());
+    this.records.push(...records);
     return this.frame(records);
   }
 
@@ -158,6 +162,18 @@ export class ExploreSession {
     return { type: 'explained', state, tick, lines: formatExplanation(explanation, this.seed, PLAIN) };
   }
 
+  /**
+   * The run's ticks so far as CSV, one row per tick, with the columns of the ticks table that
+   * `counterpoise run` writes, from `tick` on (tick, year, action_*, family_*, con, …).
+   */
+  ticksCsv(): ExploreReply {
+    const scenario = this.scenario as ResolvedScenario;
+    const layout = sweepLayout([], scenario.states.map((x) => x.id));
+    const columns = layout.ticks.slice(layout.key.length).map((c) => c.name);
+    const lines = [columns.join(','), ...this.records.map((r) => tickCells(r).map(String).join(','))];
+    return { type: 'csv', name: `${scenario.meta.id}-seed${this.seed}-ticks.csv`, text: `${lines.join('\n')}\n` };
+  }
+
   private requireSim(): Simulation {
     if (this.sim === null) throw new Error('no scenario loaded');
     return this.sim;
@@ -171,6 +187,7 @@ export class ExploreSession {
     this.params = { ...scenario.parameters, omega: { ...scenario.parameters.omega } };
     this.system = { lambda: scenario.system.lambda, nu: scenario.system.nu, theta: scenario.system.theta };
     this.changes = [];
+    this.records = [];
     this.eventCursor = 0;
     const kept = [...this.settings.values()];
     this.settings.clear();

@@ -58,6 +58,7 @@ function handle(request: ExploreRequest): void {
     case 'pause': stop(); scope.postMessage({ type: 'frame', frame: session.step(0), playing: false }); return;
     case 'set': scope.postMessage(session.set(request.setting, request.value)); return;
     case 'explain': scope.postMessage(session.explain(request.state, request.tick)); return;
+    case 'export-csv': scope.postMessage(session.ticksCsv()); return;
   }
 }
 

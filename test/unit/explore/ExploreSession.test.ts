@@ -123,4 +123,23 @@ describe('ExploreSession', () => {
     expect(reply).toMatchObject({ type: 'loaded', info: { id: 'minimal', states: [{ id: 'A' }, { id: 'B' }] } });
     expect(s.step(5).records).toHaveLength(5);
   });
+
+  it('exports the run\'s ticks as CSV with the columns of a run\'s ticks.csv from tick on', () => {
+    const s = loaded(5);
+    s.step(3);
+    s.step(4);
+    const reply = s.ticksCsv();
+    expect(reply.type).toBe('csv');
+    if (reply.type !== 'csv') return;
+    expect(reply.name).toBe('concert-of-europe-seed5-ticks.csv');
+    const lines = reply.text.trimEnd().split('\n');
+    expect(lines).toHaveLength(8);
+    expect(lines[0]).toMatch(/^tick,year,action_NONE,.*,family_accommodate,.*,con,/);
+    const direct = createSimulation(concert, { seed: 5 }).run(7);
+    const header = lines[0].split(',');
+    expect(lines.slice(1).map((l) => Number(l.split(',')[header.indexOf('con')]))).toEqual(direct.map((r) => r.con));
+    expect(lines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    s.reset(5);
+    expect(s.ticksCsv()).toMatchObject({ text: `${lines[0]}\n` });
+  });
 });
