@@ -22,7 +22,9 @@ export type ExploreRequest =
   | { type: 'set'; setting: ExploreSetting; value: number }
   | { type: 'explain'; state: string; tick: number }
   /** The run's ticks so far as CSV: the columns of a run's ticks.csv from `tick` on. */
-  | { type: 'export-csv' };
+  | { type: 'export-csv' }
+  /** Runs `seeds` runs of `ticks` ticks (seeds seed, seed + 1, …) with the sliders applied from tick 0. */
+  | { type: 'ensemble'; seed: number; seeds: number; ticks: number };
 
 /** The scenario as the page shows it (sent once per load). */
 export interface ExploreScenarioInfo {
@@ -70,7 +72,15 @@ export type ExploreReply =
   | { type: 'set'; setting: ExploreSetting; value: number; applied: boolean; violations: AdmissibilityViolation[]; note: string }
   | { type: 'explained'; state: string; tick: number; lines: string[] }
   | { type: 'csv'; name: string; text: string }
+  | { type: 'ensemble'; bands: ExploreEnsemble }
   | { type: 'error'; message: string };
+
+/** An ensemble's strategy families over time: per family and tick, the mean over seeds and its 95 % interval. */
+export interface ExploreEnsemble {
+  seeds: number[];
+  ticks: number;
+  families: Record<string, { mean: number[]; low: number[]; high: number[] }>;
+}
 
 /** The model parameters the explorer has sliders for, with each slider's range and step. */
 export const PARAMETER_SLIDERS: readonly { key: string; label: string; min: number; max: number; step: number }[] = [

@@ -203,6 +203,16 @@ describe('the explorer in headless Chromium', () => {
     const svgText = readFileSync(await svg.path(), 'utf8');
     expect(svgText).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svgText.match(/data-series=/g)).toHaveLength(4);
+
+    // Ensemble mode: 6 seeds from the seed box, means and 95 % bands drawn.
+    await page.fill('#ens-seeds', '6');
+    await page.fill('#ens-ticks', '30');
+    await page.click('#ens-run');
+    await page.waitForFunction('window.__explore.ensemble !== null', null, { timeout: 60_000 });
+    expect(await page.evaluate<number[]>('window.__explore.ensemble.seeds')).toEqual([7, 8, 9, 10, 11, 12]);
+    expect(await page.locator('#ensemble-chart polygon[data-band]').count()).toBe(4);
+    expect(await page.locator('#ensemble-chart path[data-series]').count()).toBe(4);
+    await page.locator('#view-ensemble').screenshot({ path: join(shots, 'explore-ensemble.png') });
     expect(problems).toEqual([]);
   });
 

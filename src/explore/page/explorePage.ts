@@ -9,7 +9,7 @@ import type { TickRecord } from '../../metrics/TickRecord.js';
 import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
 import { FAMILY_COLORS, OPTION_LABELS } from '../../report/strategyLabels.js';
 import {
-  PARAMETER_SLIDERS, SYSTEM_SLIDERS, type ExploreFrame, type ExploreReply, type ExploreRequest, type ExploreScenarioInfo, type ExploreSetting,
+  PARAMETER_SLIDERS, SYSTEM_SLIDERS, type ExploreEnsemble, type ExploreFrame, type ExploreReply, type ExploreRequest, type ExploreScenarioInfo, type ExploreSetting,
 } from '../ExploreMessages.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -23,11 +23,12 @@ interface PageState {
   playing: boolean;
   explanation: { state: string; tick: number; lines: string[] } | null;
   issues: string[];
+  ensemble: ExploreEnsemble | null;
   /** Replies received, by type (tests wait on them). */
   replies: Record<string, number>;
 }
 
-const state: PageState = { info: null, frame: null, records: [], events: [], playing: false, explanation: null, issues: [], replies: {} };
+const state: PageState = { info: null, frame: null, records: [], events: [], playing: false, explanation: null, issues: [], ensemble: null, replies: {} };
 (window as unknown as { __explore: PageState }).__explore = state;
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -370,12 +371,51 @@ function download(name: string, type: string, text: string): void {
   a.remove();
 }
 byId('export-csv').addEventListener('click', () => send({ type: 'export-csv' }));
-for (const view of ['families', 'con', 'threat']) {
-  byId(`export-${view}`).addEventListener('click', () => {
-    const svg = byId(`${view}-chart`).cloneNode(true) as Element;
-    svg.setAttribute('xmlns', SVG);
-    download(`${state.info?.id ?? 'scenario'}-${view}-tick${state.frame?.tick ?? 0}.svg`, 'image/svg+xml', new XMLSerializer().serializeToString(svg));
-  });
+// Each view's SVG button (id export-<view>, beside #<view>-chart).
+document.addEventListener('click', (event) => {
+  const id = (event.target as HTMLElement | null)?.id ?? '';
+  const view = /^export-(families|con|threat|ensemble)$/.exec(id)?.[1];
+  if (view === undefined) return;
+  const svg = byId(`${view}-chart`).cloneNode(true) as Element;
+  svg.setAttribute('xmlns', SVG);
+  download(`${state.info?.id ?? 'scenario'}-${view}-tick${state.frame?.tick ?? 0}.svg`, 'image/svg+xml', new XMLSerializer().serializeToString(svg));
+});
+
+// ---- ensemble mode: N seeds in the worker, means with 95 % bands ----
+const ensembleFigure = document.createElement('figure');
+ensembleFigure.id = 'view-ensemble';
+ensembleFigure.innerHTML = '<figcaption id="ensemble-h">Ensemble: states choosing each family, mean over seeds with its 95 % band</figcaption>'
+  + '<label for="ens-seeds">Seeds</label> <input type="number" id="ens-seeds" min="1" max="1000" value="20"> '
+  + '<label for="ens-ticks">Ticks</label> <input type="number" id="ens-ticks" min="1" max="100000" value="100"> '
+  + '<button type="button" id="ens-run">Run ensemble</button> <span id="ens-status" role="status"></span>'
+  + '<svg id="ensemble-chart" role="img" aria-labelledby="ensemble-h"></svg>'
+  + '<button type="button" class="export" id="export-ensemble" aria-label="Export this view as SVG">SVG</button>';
+byId('view-explain').before(ensembleFigure);
+byId('ens-run').addEventListener('click', () => {
+  const seeds = Math.trunc(Number(byId<HTMLInputElement>('ens-seeds').value));
+  const ticks = Math.trunc(Number(byId<HTMLInputElement>('ens-ticks').value));
+  if (state.playing) { send({ type: 'pause' }); setPlaying(false); }
+  byId('ens-status').textContent = `running ${seeds} seeds × ${ticks} ticks…`;
+  send({ type: 'ensemble', seed: seed(), seeds, ticks });
+});
+
+function drawEnsemble(bands: ExploreEnsemble): void {
+  const svg = byId('ensemble-chart') as unknown as SVGSVGElement;
+  const info = state.info;
+  const ymax = info?.states.length ?? 1;
+  lineChart(svg, FAMILIES.map((f) => ({ name: f, color: FAMILY_COLORS[f], values: bands.families[f].mean, dash: DASH[f] })), ymax, 'states');
+  const n = bands.ticks;
+  const x = (i: number): number => PAD.left + (n <= 1 ? 0 : (i / (n - 1)) * (W - PAD.left - PAD.right));
+  const y = (v: number): number => H - PAD.bottom - (v / ymax) * (H - PAD.top - PAD.bottom);
+  const stride = Math.max(1, Math.ceil(n / 600));
+  for (const f of FAMILIES) {
+    const { low, high } = bands.families[f];
+    const up: string[] = [];
+    const down: string[] = [];
+    for (let i = 0; i < n; i += stride) { up.push(`${x(i).toFixed(1)},${y(high[i]).toFixed(1)}`); down.push(`${x(i).toFixed(1)},${y(low[i]).toFixed(1)}`); }
+    svg.insertBefore(svgEl('polygon', { points: [...up, ...down.reverse()].join(' '), fill: FAMILY_COLORS[f], 'fill-opacity': 0.22, stroke: 'none', 'data-band': f }), svg.firstChild);
+  }
+  byId('ens-status').textContent = `${bands.seeds.length} seeds (${bands.seeds[0]}–${bands.seeds[bands.seeds.length - 1]}), ${n} ticks`;
 }
 
 // ---- why: the explanation of one state's decision ----
@@ -441,6 +481,10 @@ worker.onmessage = (event: MessageEvent<ExploreReply>) => {
     case 'explained':
       state.explanation = { state: reply.state, tick: reply.tick, lines: reply.lines };
       byId('explanation').textContent = reply.lines.join('\n');
+      return;
+    case 'ensemble':
+      state.ensemble = reply.bands;
+      drawEnsemble(reply.bands);
       return;
     case 'csv':
       download(reply.name, 'text/csv', reply.text);

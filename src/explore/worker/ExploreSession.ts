@@ -8,10 +8,12 @@ import type { WorldChange } from '../../engine/WorldChange.js';
 import type { TickRecord } from '../../metrics/TickRecord.js';
 import type { ModelParameters } from '../../model/ModelParameters.js';
 import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
+import { summarizeSample } from '../../experiments/statistics.js';
 import { sweepLayout, tickCells } from '../../experiments/tables.js';
+import { FAMILIES } from '../../decision/options.js';
 import { parseScenario } from '../../scenario/file/parseScenario.js';
 import { ScenarioError, formatIssue } from '../../scenario/ScenarioError.js';
-import { PARAMETER_SLIDERS, type ExploreFrame, type ExploreReply, type ExploreScenarioInfo, type ExploreSetting } from '../ExploreMessages.js';
+import { PARAMETER_SLIDERS, type ExploreEnsemble, type ExploreFrame, type ExploreReply, type ExploreScenarioInfo, type ExploreSetting } from '../ExploreMessages.js';
 
 /** A change made with a slider, and the tick it precedes (kept to replay the run for explanations). */
 interface LoggedChange {
@@ -172,6 +174,43 @@ export class ExploreSession {
     const columns = layout.ticks.slice(layout.key.length).map((c) => c.name);
     const lines = [columns.join(','), ...this.records.map((r) => tickCells(r).map(String).join(','))];
     return { type: 'csv', name: `${scenario.meta.id}-seed${this.seed}-ticks.csv`, text: `${lines.join('\n')}\n` };
+  }
+
+  /**
+   * Runs an ensemble: `seeds` runs of `ticks` ticks with seeds `seed`, `seed + 1`, …, each with the
+   * sliders' current values applied before the first tick, and summarises the states choosing each
+   * family per tick over the seeds: mean and the t-based 95 % interval of the mean (summarizeSample).
+   */
+  ensemble(seed: number, seeds: number, ticks: number): ExploreReply {
+    const scenario = this.scenario;
+    if (scenario === null) throw new Error('no scenario loaded');
+    if (!(Number.isInteger(seeds) && seeds >= 1 && seeds <= 1000 && Number.isInteger(ticks) && ticks >= 1 && ticks <= 100_000)) {
+      return { type: 'error', message: 'an ensemble needs 1–1000 seeds and 1–100000 ticks' };
+    }
+    const list = Array.from({ length: seeds }, (_, k) => seed + k);
+    const counts = FAMILIES.map(() => Array.from({ length: ticks }, () => new Array<number>(seeds)));
+    list.forEach((s, k) => {
+      const sim = createSimulation(scenario, { seed: s, collectEvents: false });
+      for (const { setting, value } of this.settings.values()) {
+        sim.apply(setting.kind === 'system'
+          ? { type: 'set-system', field: setting.key as 'lambda' | 'nu' | 'theta', value }
+          : { type: 'set-parameter', key: setting.key, value });
+      }
+      for (let t = 0; t < ticks; t++) {
+        const r = sim.step();
+        FAMILIES.forEach((f, i) => { counts[i][t][k] = r.families[f]; });
+      }
+    });
+    const bands: ExploreEnsemble = { seeds: list, ticks, families: {} };
+    FAMILIES.forEach((f, i) => {
+      const sums = counts[i].map((xs) => summarizeSample(xs));
+      bands.families[f] = {
+        mean: sums.map((x) => x.mean),
+        low: sums.map((x) => (Number.isNaN(x.ciLow) ? x.mean : x.ciLow)),
+        high: sums.map((x) => (Number.isNaN(x.ciHigh) ? x.mean : x.ciHigh)),
+      };
+    });
+    return { type: 'ensemble', bands };
   }
 
   private requireSim(): Simulation {

@@ -59,6 +59,7 @@ function handle(request: ExploreRequest): void {
     case 'set': scope.postMessage(session.set(request.setting, request.value)); return;
     case 'explain': scope.postMessage(session.explain(request.state, request.tick)); return;
     case 'export-csv': scope.postMessage(session.ticksCsv()); return;
+    case 'ensemble': stop(); scope.postMessage(session.ensemble(request.seed, request.seeds, request.ticks)); return;
   }
 }
 

@@ -142,4 +142,28 @@ describe('ExploreSession', () => {
     s.reset(5);
     expect(s.ticksCsv()).toMatchObject({ text: `${lines[0]}\n` });
   });
+
+  it('an ensemble: per family and tick, the mean over seeds seed, seed + 1, … and its 95 % interval, with the sliders from tick 0', () => {
+    const s = loaded();
+    s.set({ kind: 'system', key: 'lambda' }, 0.3);
+    const reply = s.ensemble(10, 4, 15);
+    expect(reply.type).toBe('ensemble');
+    if (reply.type !== 'ensemble') return;
+    expect(reply.bands.seeds).toEqual([10, 11, 12, 13]);
+    const runs = [10, 11, 12, 13].map((seed) => {
+      const sim = createSimulation(concert, { seed });
+      sim.apply({ type: 'set-system', field: 'lambda', value: 0.3 });
+      return sim.run(15);
+    });
+    const hard = reply.bands.families.hard;
+    for (let t = 0; t < 15; t++) {
+      const xs = runs.map((r) => r[t].families.hard);
+      expect(hard.mean[t]).toBeCloseTo(xs.reduce((a, b) => a + b, 0) / 4, 12);
+      expect(hard.low[t]).toBeLessThanOrEqual(hard.mean[t]);
+      expect(hard.high[t]).toBeGreaterThanOrEqual(hard.mean[t]);
+    }
+    const acc = reply.bands.families.accommodate;
+    expect(acc.high.some((h, t) => h > acc.low[t])).toBe(true); // the seeds differ somewhere: a band
+    expect(s.ensemble(1, 0, 10)).toMatchObject({ type: 'error' });
+  });
 });
