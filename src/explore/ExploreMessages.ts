@@ -32,7 +32,7 @@ export interface ExploreScenarioInfo {
   title: string;
   startYear: number;
   ticksPerYear: number;
-  states: { id: string; name: string; major: boolean }[];
+  states: { id: string; name: string; major: boolean; location?: { lat: number; lon: number } }[];
   system: { lambda: number; nu: number; theta: number };
   /** The model parameters the page has sliders for, with their values. */
   parameters: Record<string, number>;

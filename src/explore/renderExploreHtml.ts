@@ -35,7 +35,7 @@ h1 { font-size: 1.4em; margin: 0; } h2 { font-size: 1.05em; margin: 0 0 6px; }
 button { font: inherit; padding: 4px 10px; } button:focus-visible, input:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; }
 #seed { width: 6em; }
 .layout { display: grid; grid-template-columns: 330px 1fr; gap: 16px; }
-.views { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 14px; }
+.views { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 14px; }
 figure, section.panel { margin: 0; padding: 8px; border: 1px solid #ddd; border-radius: 6px; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
 svg { width: 100%; height: auto; display: block; }

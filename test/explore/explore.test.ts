@@ -96,6 +96,10 @@ describe('the explorer in headless Chromium', () => {
     expect(await page.locator('#con-chart path[data-series]').count()).toBe(2);
     expect(await page.locator('#states button.state').count()).toBe(6);
     expect(await page.locator('#threat-chart rect[fill]').count()).toBe(36);
+    // The map: Natural Earth land, one circle per state, arrows to main threats.
+    expect(await page.locator('#map-chart path[data-land]').count()).toBe(1);
+    expect(await page.locator('#map-chart circle[data-state]').count()).toBe(6);
+    expect(await page.locator('#map-chart line[data-arrow][opacity="0.7"]').count()).toBeGreaterThan(0);
     await page.keyboard.press('r');
     await waitTick(page, 0);
     expect(await records(page)).toEqual([]);
@@ -146,6 +150,10 @@ describe('the explorer in headless Chromium', () => {
     expect(explain.status).toBe(0);
     expect(why).toMatch(/^UKG at tick 4 \(\d{4}\), seed 42: chose /);
     expect(`${why}\n`).toBe(explain.stdout);
+    // A state on the map explains too.
+    await page.click('#map-chart circle[data-state="RUS"]');
+    await page.waitForFunction(`window.__explore.explanation.state === 'RUS'`);
+    expect(await page.textContent('#explanation')).toMatch(/^RUS at tick 4 /);
 
     const bad = 'meta:\n  id: bad\nstates:\n  - id: A\n    capabilities: { mil: -1, eco: 1, pop: 1 }\n  - id: B\n    capabilities: { mil: 1, eco: 1, pop: 1 }\n    ideology: 3\n';
     await page.evaluate(`(() => {
@@ -224,6 +232,7 @@ describe('the explorer in headless Chromium', () => {
     await concert.page.waitForFunction(`window.__explore.explanation !== null`);
     mkdirSync(shots, { recursive: true });
     await concert.page.screenshot({ path: join(shots, 'explore.png'), fullPage: true });
+    await concert.page.evaluate('window.scrollTo(0, 0)');
     await concert.page.screenshot({ path: join(shots, 'explore-top.png') });
     mkdirSync(join(repoRoot, 'docs', 'images'), { recursive: true });
     copyFileSync(join(shots, 'explore-top.png'), join(repoRoot, 'docs', 'images', 'explore.png'));

@@ -8,6 +8,7 @@ import { FAMILIES, type Family } from '../../decision/options.js';
 import type { TickRecord } from '../../metrics/TickRecord.js';
 import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
 import { FAMILY_COLORS, OPTION_LABELS } from '../../report/strategyLabels.js';
+import { drawMap } from './drawMap.js';
 import {
   PARAMETER_SLIDERS, SYSTEM_SLIDERS, type ExploreEnsemble, type ExploreFrame, type ExploreReply, type ExploreRequest, type ExploreScenarioInfo, type ExploreSetting,
 } from '../ExploreMessages.js';
@@ -341,6 +342,7 @@ function draw(): void {
     drawStates();
     drawThreat();
     drawEvents();
+    if (state.info !== null) drawMap(byId('map-chart') as unknown as SVGSVGElement, state.info, frame, explainState);
     document.body.dataset.tick = String(frame.tick);
   });
 }
@@ -374,7 +376,7 @@ byId('export-csv').addEventListener('click', () => send({ type: 'export-csv' }))
 // Each view's SVG button (id export-<view>, beside #<view>-chart).
 document.addEventListener('click', (event) => {
   const id = (event.target as HTMLElement | null)?.id ?? '';
-  const view = /^export-(families|con|threat|ensemble)$/.exec(id)?.[1];
+  const view = /^export-(map|families|con|threat|ensemble)$/.exec(id)?.[1];
   if (view === undefined) return;
   const svg = byId(`${view}-chart`).cloneNode(true) as Element;
   svg.setAttribute('xmlns', SVG);
@@ -382,6 +384,14 @@ document.addEventListener('click', (event) => {
 });
 
 // ---- ensemble mode: N seeds in the worker, means with 95 % bands ----
+// The world map, first of the views.
+const mapFigure = document.createElement('figure');
+mapFigure.id = 'view-map';
+mapFigure.innerHTML = '<figcaption id="map-h">Map: each state sized by its capability share, coloured by the family of its last choice, an arrow to its main threat — click a state to see why</figcaption>'
+  + '<svg id="map-chart" role="img" aria-labelledby="map-h"></svg>'
+  + '<button type="button" class="export" id="export-map" aria-label="Export this view as SVG">SVG</button>';
+byId('view-families').before(mapFigure);
+
 const ensembleFigure = document.createElement('figure');
 ensembleFigure.id = 'view-ensemble';
 ensembleFigure.innerHTML = '<figcaption id="ensemble-h">Ensemble: states choosing each family, mean over seeds with its 95 % band</figcaption>'

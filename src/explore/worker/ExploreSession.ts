@@ -239,7 +239,7 @@ export class ExploreSession {
     for (const p of PARAMETER_SLIDERS) parameters[p.key] = (s.parameters as unknown as Record<string, number>)[p.key];
     return {
       id: s.meta.id, title: s.meta.title, startYear: s.meta.startYear, ticksPerYear: s.meta.ticksPerYear,
-      states: s.states.map((x) => ({ id: x.id, name: x.name, major: x.major })),
+      states: s.states.map((x) => ({ id: x.id, name: x.name, major: x.major, ...(x.location === undefined ? {} : { location: x.location }) })),
       system: { lambda: s.system.lambda, nu: s.system.nu, theta: s.system.theta },
       parameters,
       expressionFields: s.expressions.filter((e) => e.target.kind === 'system').map((e) => (e.target as { field: string }).field),
