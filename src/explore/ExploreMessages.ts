@@ -59,6 +59,10 @@ export interface ExploreFrame {
   mainThreats: (string | null)[];
   /** T_ij of the last tick, row-major, n × n. */
   threat: number[];
+  /** Allied pairs, ententes at or above entMin, and live institutions with their members. */
+  alliances: [string, string][];
+  ententes: { between: [string, string]; level: number }[];
+  institutions: { id: string; members: string[] }[];
   /** Scenario events and model events of the ticks since the last frame, as text. */
   events: { tick: number; text: string; scenario: boolean }[];
 }

@@ -100,6 +100,15 @@ describe('the explorer in headless Chromium', () => {
     expect(await page.locator('#map-chart path[data-land]').count()).toBe(1);
     expect(await page.locator('#map-chart circle[data-state]').count()).toBe(6);
     expect(await page.locator('#map-chart line[data-arrow][opacity="0.7"]').count()).toBeGreaterThan(0);
+    // The network: one node per state, one line per alliance, entente and membership of the frame.
+    expect(await page.locator('#network-chart circle[data-node]').count()).toBe(6);
+    const net = await page.evaluate<number[]>(`(() => { const f = window.__explore.frame;
+      return [f.alliances.length, f.ententes.length, f.institutions.length, f.institutions.reduce((a, q) => a + q.members.length, 0)]; })()`);
+    expect(net[0] + net[2]).toBeGreaterThan(0); // concert-of-europe starts with the Quadruple Alliance
+    expect(await page.locator('#network-chart line[data-alliance]').count()).toBe(net[0]);
+    expect(await page.locator('#network-chart line[data-entente]').count()).toBe(net[1]);
+    expect(await page.locator('#network-chart rect[data-institution]').count()).toBe(net[2]);
+    expect(await page.locator('#network-chart line[data-membership]').count()).toBe(net[3]);
     await page.keyboard.press('r');
     await waitTick(page, 0);
     expect(await records(page)).toEqual([]);

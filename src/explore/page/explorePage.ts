@@ -9,6 +9,7 @@ import type { TickRecord } from '../../metrics/TickRecord.js';
 import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
 import { FAMILY_COLORS, OPTION_LABELS } from '../../report/strategyLabels.js';
 import { drawMap } from './drawMap.js';
+import { drawNetwork } from './drawNetwork.js';
 import {
   PARAMETER_SLIDERS, SYSTEM_SLIDERS, type ExploreEnsemble, type ExploreFrame, type ExploreReply, type ExploreRequest, type ExploreScenarioInfo, type ExploreSetting,
 } from '../ExploreMessages.js';
@@ -342,7 +343,10 @@ function draw(): void {
     drawStates();
     drawThreat();
     drawEvents();
-    if (state.info !== null) drawMap(byId('map-chart') as unknown as SVGSVGElement, state.info, frame, explainState);
+    if (state.info !== null) {
+      drawMap(byId('map-chart') as unknown as SVGSVGElement, state.info, frame, explainState);
+      drawNetwork(byId('network-chart') as unknown as SVGSVGElement, state.info, frame, explainState);
+    }
     document.body.dataset.tick = String(frame.tick);
   });
 }
@@ -376,7 +380,7 @@ byId('export-csv').addEventListener('click', () => send({ type: 'export-csv' }))
 // Each view's SVG button (id export-<view>, beside #<view>-chart).
 document.addEventListener('click', (event) => {
   const id = (event.target as HTMLElement | null)?.id ?? '';
-  const view = /^export-(map|families|con|threat|ensemble)$/.exec(id)?.[1];
+  const view = /^export-(map|network|families|con|threat|ensemble)$/.exec(id)?.[1];
   if (view === undefined) return;
   const svg = byId(`${view}-chart`).cloneNode(true) as Element;
   svg.setAttribute('xmlns', SVG);
@@ -391,6 +395,13 @@ mapFigure.innerHTML = '<figcaption id="map-h">Map: each state sized by its capab
   + '<svg id="map-chart" role="img" aria-labelledby="map-h"></svg>'
   + '<button type="button" class="export" id="export-map" aria-label="Export this view as SVG">SVG</button>';
 byId('view-families').before(mapFigure);
+
+const networkFigure = document.createElement('figure');
+networkFigure.id = 'view-network';
+networkFigure.innerHTML = '<figcaption id="network-h">Alliances (solid), ententes (dashed, wider = stronger) and institutions (squares, dotted to members)</figcaption>'
+  + '<svg id="network-chart" role="img" aria-labelledby="network-h"></svg>'
+  + '<button type="button" class="export" id="export-network" aria-label="Export this view as SVG">SVG</button>';
+byId('view-families').before(networkFigure);
 
 const ensembleFigure = document.createElement('figure');
 ensembleFigure.id = 'view-ensemble';

@@ -263,6 +263,8 @@ export class ExploreSession {
       families: world.states.map((s) => (s.lastAction === null ? null : FAMILY_OF[s.lastAction])),
       mainThreats: world.states.map((s) => s.mainThreat),
       threat, events,
+      alliances: world.alliances, ententes: world.ententes,
+      institutions: world.institutions.map((q) => ({ id: q.id, members: q.members })),
     };
   }
 }

@@ -33,6 +33,12 @@ describe('ExploreSession', () => {
     expect(frame.tick).toBe(15);
     expect(frame.threat).toHaveLength(concert.states.length ** 2);
     expect(frame.shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    const sim = createSimulation(concert, { seed: 7 });
+    sim.run(15);
+    const world = sim.world;
+    expect(frame.alliances).toEqual(world.alliances);
+    expect(frame.ententes).toEqual(world.ententes);
+    expect(frame.institutions).toEqual(world.institutions.map((q) => ({ id: q.id, members: q.members })));
   });
 
   it('a slider change changes the ticks after it, not those before', () => {
