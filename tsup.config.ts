@@ -1,4 +1,6 @@
 import { defineConfig } from 'tsup';
+// @ts-expect-error: a plain ES module without types (scripts/ holds the build's helper scripts).
+import { buildExplore } from './scripts/build-explore.mjs';
 
 // ESM first, CJS too, with declarations for both. `index` is the browser-safe core;
 // `node` is the Node-only entry (file loading, writers, CLI) — see README "Entry points".
@@ -24,4 +26,6 @@ export default defineConfig({
   // The optional dependencies (reports, Arrow output) stay imports, loaded with import() when used:
   // tsup keeps "dependencies" and "peerDependencies" external by itself, not "optionalDependencies".
   external: ['vega', 'vega-lite', 'vega-embed', 'apache-arrow'],
+  // The explorer's browser bundles (dist/explore/page.js, worker.js), which `counterpoise explore` inlines.
+  onSuccess: async () => { await buildExplore(); },
 });

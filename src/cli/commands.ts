@@ -17,5 +17,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'observed', summary: 'code the historical record (COW data) into observed balancing acts per state-year; write CSV', load: async () => (await import('./commands/observed.js')).observedCommand },
   { name: 'list', summary: 'list the bundled scenarios', load: async () => (await import('./commands/list.js')).listCommand },
   { name: 'explain', summary: 'explain why a state acted as it did in one tick', load: async () => (await import('./commands/explain.js')).explainCommand },
+  { name: 'explore', summary: 'write the interactive explorer of a scenario: one offline HTML page', load: async () => (await import('./commands/explore.js')).exploreCommand },
   { name: 'report', summary: 'build the HTML report (and SVG figures) from a run or sweep folder', load: async () => (await import('./commands/report.js')).reportCommand },
 ];
