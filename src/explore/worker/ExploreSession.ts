@@ -40,6 +40,8 @@ function eventText(e: SimulationEvent): string {
     case 'institution-founded': return `${e.institution} founded`;
     case 'alliance-begun': return `alliance ${e.between.join('–')} begins`;
     case 'alliance-ended': return `alliance ${e.between.join('–')} ends`;
+    case 'state-entered': return `${e.state} enters the state system`;
+    case 'state-left': return `${e.state} leaves the state system`;
   }
 }
 
