@@ -136,6 +136,9 @@ export interface Scratch {
   /** η_b·obs_j without and with reassurance, per target j. */
   obsPlain: Float64Array;
   obsReassured: Float64Array;
+  /** The fused pass's η_b·obs_ij of the row in hand (written per row), and a row of zeros (the identity update). */
+  obsRow: Float64Array;
+  zeroRow: Float64Array;
   /** Entries (m·n + j) whose update differs from the plain relaxation, and their new values (grown as needed). */
   patchIndex: Int32Array;
   patchValue: Float64Array;
@@ -281,6 +284,8 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     pendingAllShare: false,
     obsPlain: new Float64Array(n),
     obsReassured: new Float64Array(n),
+    obsRow: new Float64Array(n),
+    zeroRow: new Float64Array(n),
     patchIndex: new Int32Array(2 * n + 2),
     patchValue: new Float64Array(2 * n + 2),
     patchCount: 0,

@@ -106,8 +106,9 @@ export function perceivePhase(ctx: TickContext): void {
  * general path. The argmax is a lexicographic maximum of (T_ij, cinc_j, −key_j, −j), so the
  * patched entries of a row can be folded in after the row's bulk.
  *
- * The row loops are small separate functions (one per mask width), each with its own stable type
- * feedback, so that V8 optimises each once.
+ * One row function ({@link fusedRow}) holds the belief and threat arithmetic for every case; only
+ * the reassurance test, which depends on the width of the membership masks, is hoisted into small
+ * per-width loops that write the row's observations first.
  */
 function fusedWaltRows(ctx: TickContext): void {
   const { world: w, scratch: s, params: p } = ctx;
@@ -122,18 +123,22 @@ function fusedWaltRows(ctx: TickContext): void {
   // (targets change little from tick to tick); prepareTarget recomputes the others.
   const guesses = s.guessCount;
   if (s.guessColumns.length < guesses * n) s.guessColumns = new Float64Array(guesses * n);
+  if (s.obsRow.length < n) s.obsRow = new Float64Array(n);
+  if (s.zeroRow.length < n) s.zeroRow = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const u = Math.floor(s.draws[i * DRAWS_PER_TICK + DRAW_TIE] * 4294967296) >>> 0;
     if (!pending) threatRow(w, s, i, u);
     else {
-      // Four copies of one loop, on purpose: the reassurance test (do i and j share an institution?)
-      // is specialised by the width of the membership masks, so each loop stays monomorphic and
-      // branch-light (benchmarks/README.md). A change to the threat or argmax arithmetic must be made
-      // in all four and in threatRow; benchmarks/identity.mjs checks the fused path against threatRow.
-      if (s.pendingAllShare) relaxThreatRowAll(w, s, i, u);
-      else if (words === 1) relaxThreatRow1(w, s, i, u);
-      else if (words === 2) relaxThreatRow2(w, s, i, u);
-      else relaxThreatRowN(w, s, i, u);
+      // The reassurance test (do i and j share an institution?) depends on the width of the
+      // membership masks; it is hoisted out of the row loop: obsRow holds η_b·obs_ij for the row,
+      // written by a small loop specialised by the width, and the one row function below does the
+      // belief and threat arithmetic for every width.
+      let obs: Float64Array;
+      if (s.pendingAllShare) obs = s.obsReassured;
+      else if (words === 1) obs = writeObsRow1(s, i, n);
+      else if (words === 2) obs = writeObsRow2(s, i, n);
+      else obs = writeObsRowN(s, i, n, words);
+      fusedRow(w, s, i, u, s.pendingKeep, obs);
       if (s.patchStart[i] < s.patchStart[i + 1]) foldPatches(w, s, i, u);
     }
     if (guesses > 0) collectGuessedColumns(w, s, i, guesses);
@@ -163,12 +168,21 @@ function collectGuessedColumns(w: World, s: Scratch, i: number, guesses: number)
   }
 }
 
-// The row functions below share one argmax rule (mainThreat's): a new best when T is larger, or
-// equal with a larger cinc_j; on a full tie the smaller hash of (the state's tie draw, j's id).
-// Each writes the row's winner and its T into target[i] and tMain[i].
-
-/** Row i's T_ij from ahat as it is (nothing pending) and its argmax. */
+/** Row i's T_ij from ahat as it is (nothing pending) and its argmax: {@link fusedRow} with the identity update. */
 function threatRow(w: World, s: Scratch, i: number, u: number): void {
+  // keep·ahat + 0 with keep = 1 is ahat itself (ahat ∈ [0, 1], so the clip leaves it), bit for bit.
+  fusedRow(w, s, i, u, 1, s.zeroRow);
+}
+
+/**
+ * The one source of the fused pass's arithmetic. Row i's belief update ahat_ij ← clip(keep·ahat_ij +
+ * obs[j], 0, 1) (THEORY §5.7, the bulk; `obs[j]` is η_b·obs_ij of the row, with or without
+ * reassurance), then T_ij = ahat_ij·(w_P·P_ij + w_G·G_ij + w_O·O_ij) from the new ahat_ij, and the
+ * row's argmax with the tie rule of {@link mainThreat}: a new best when T is larger, or equal with a
+ * larger cinc_j; on a full tie the smaller hash of (the state's tie draw, j's id). Writes the winner
+ * and its T into target[i] and tMain[i]; the diagonal is reset to 0 after the row.
+ */
+function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs: Float64Array): void {
   const n = w.n;
   const { ahat, proximity, idHash } = w;
   const cinc = s.cinc;
@@ -182,14 +196,17 @@ function threatRow(w: World, s: Scratch, i: number, u: number): void {
   let bestC = -Infinity;
   let bestKey = -1;
   for (let j = 0; j < n; j++) {
-    const a = ahat[row + j];
+    const g = proximity[row + j];
+    const v = keep * ahat[row + j] + obs[j];
+    const a = v < 0 ? 0 : v > 1 ? 1 : v;
+    ahat[row + j] = a;
     // P_ij ≤ 1, so a·(w_P + w_G·G + O) bounds T_ij from above, rounding included: below the
     // best so far, j can neither win nor tie, and the division is skipped.
-    if (a * (wP + wG * proximity[row + j] + o[j]) < bestT || j === i) continue;
+    if (a * (wP + wG * g + o[j]) < bestT || j === i) continue;
     const cj = cinc[j];
     const sum = ci + cj;
     const P = sum > 0 ? cj / sum : 0.5;
-    const t = a * (wP * P + wG * proximity[row + j] + o[j]);
+    const t = a * (wP * P + wG * g + o[j]);
     if (t > bestT || (t === bestT && cj > bestC)) {
       best = j; bestT = t; bestC = cj; bestKey = -1;
     } else if (t === bestT && cj === bestC) {
@@ -198,172 +215,45 @@ function threatRow(w: World, s: Scratch, i: number, u: number): void {
       if (key < bestKey) { best = j; bestKey = key; }
     }
   }
+  ahat[row + i] = 0;
   s.target[i] = best;
   s.tMain[i] = bestT;
 }
 
-/**
- * Row i's pending belief update (THEORY §5.7, the bulk: ahat_ij ← clip((1 − η_b)·ahat_ij + η_b·obs_ij,
- * 0, 1), obs with reassurance when i and j share an institution — one mask word per state), then
- * T_ij from the new ahat_ij and the argmax. The diagonal is reset to 0 after the row.
- */
-function relaxThreatRow1(w: World, s: Scratch, i: number, u: number): void {
-  const n = w.n;
-  const { ahat, proximity, idHash } = w;
-  const { cinc, obsPlain, obsReassured, pendingMask: pm } = s;
-  const keep = s.pendingKeep;
-  const o = w.nuc[i] === 1 ? s.offNuc : s.offOpen;
-  const wP = s.threatWP;
-  const wG = s.threatWG;
-  const row = i * n;
-  const ci = cinc[i];
+// η_b·obs_ij of row i into s.obsRow: the reassured value when i and j share an institution (their
+// membership masks, taken at the update, intersect), else the plain one. One function per mask
+// width, so each loop stays monomorphic; they hold no threat arithmetic.
+
+/** {@link fusedRow}'s obs for one mask word per state (≤ 32 institution slots). */
+function writeObsRow1(s: Scratch, i: number, n: number): Float64Array {
+  const { obsPlain, obsReassured, pendingMask: pm, obsRow } = s;
   const m0 = pm[i];
-  let best = -1;
-  let bestT = -Infinity;
-  let bestC = -Infinity;
-  let bestKey = -1;
-  for (let j = 0; j < n; j++) {
-    const v = keep * ahat[row + j] + ((m0 & pm[j]) !== 0 ? obsReassured[j] : obsPlain[j]);
-    const a = v < 0 ? 0 : v > 1 ? 1 : v;
-    ahat[row + j] = a;
-    if (a * (wP + wG * proximity[row + j] + o[j]) < bestT || j === i) continue; // bound, as in threatRow
-    const cj = cinc[j];
-    const sum = ci + cj;
-    const P = sum > 0 ? cj / sum : 0.5;
-    const t = a * (wP * P + wG * proximity[row + j] + o[j]);
-    if (t > bestT || (t === bestT && cj > bestC)) {
-      best = j; bestT = t; bestC = cj; bestKey = -1;
-    } else if (t === bestT && cj === bestC) {
-      if (bestKey < 0) bestKey = mix32(u, idHash[best]);
-      const key = mix32(u, idHash[j]);
-      if (key < bestKey) { best = j; bestKey = key; }
-    }
-  }
-  ahat[row + i] = 0;
-  s.target[i] = best;
-  s.tMain[i] = bestT;
+  for (let j = 0; j < n; j++) obsRow[j] = (m0 & pm[j]) !== 0 ? obsReassured[j] : obsPlain[j];
+  return obsRow;
 }
 
-/**
- * {@link relaxThreatRow1} when some institution had every state as a member at the update: then
- * every pair shares one, and obs is always the reassured one (no mask to read).
- */
-function relaxThreatRowAll(w: World, s: Scratch, i: number, u: number): void {
-  const n = w.n;
-  const { ahat, proximity, idHash } = w;
-  const { cinc, obsReassured } = s;
-  const keep = s.pendingKeep;
-  const o = w.nuc[i] === 1 ? s.offNuc : s.offOpen;
-  const wP = s.threatWP;
-  const wG = s.threatWG;
-  const row = i * n;
-  const ci = cinc[i];
-  let best = -1;
-  let bestT = -Infinity;
-  let bestC = -Infinity;
-  let bestKey = -1;
-  for (let j = 0; j < n; j++) {
-    const v = keep * ahat[row + j] + obsReassured[j];
-    const a = v < 0 ? 0 : v > 1 ? 1 : v;
-    ahat[row + j] = a;
-    if (a * (wP + wG * proximity[row + j] + o[j]) < bestT || j === i) continue; // bound, as in threatRow
-    const cj = cinc[j];
-    const sum = ci + cj;
-    const P = sum > 0 ? cj / sum : 0.5;
-    const t = a * (wP * P + wG * proximity[row + j] + o[j]);
-    if (t > bestT || (t === bestT && cj > bestC)) {
-      best = j; bestT = t; bestC = cj; bestKey = -1;
-    } else if (t === bestT && cj === bestC) {
-      if (bestKey < 0) bestKey = mix32(u, idHash[best]);
-      const key = mix32(u, idHash[j]);
-      if (key < bestKey) { best = j; bestKey = key; }
-    }
-  }
-  ahat[row + i] = 0;
-  s.target[i] = best;
-  s.tMain[i] = bestT;
-}
-
-/** {@link relaxThreatRow1} with two mask words per state (33–64 institution slots). */
-function relaxThreatRow2(w: World, s: Scratch, i: number, u: number): void {
-  const n = w.n;
-  const { ahat, proximity, idHash } = w;
-  const { cinc, obsPlain, obsReassured, pendingMask: pm } = s;
-  const keep = s.pendingKeep;
-  const o = w.nuc[i] === 1 ? s.offNuc : s.offOpen;
-  const wP = s.threatWP;
-  const wG = s.threatWG;
-  const row = i * n;
-  const ci = cinc[i];
+/** {@link fusedRow}'s obs for two mask words per state (33–64 institution slots). */
+function writeObsRow2(s: Scratch, i: number, n: number): Float64Array {
+  const { obsPlain, obsReassured, pendingMask: pm, obsRow } = s;
   const m0 = pm[2 * i];
   const m1 = pm[2 * i + 1];
-  let best = -1;
-  let bestT = -Infinity;
-  let bestC = -Infinity;
-  let bestKey = -1;
   for (let j = 0; j < n; j++) {
-    const shared = ((m0 & pm[2 * j]) | (m1 & pm[2 * j + 1])) !== 0;
-    const v = keep * ahat[row + j] + (shared ? obsReassured[j] : obsPlain[j]);
-    const a = v < 0 ? 0 : v > 1 ? 1 : v;
-    ahat[row + j] = a;
-    if (a * (wP + wG * proximity[row + j] + o[j]) < bestT || j === i) continue; // bound, as in threatRow
-    const cj = cinc[j];
-    const sum = ci + cj;
-    const P = sum > 0 ? cj / sum : 0.5;
-    const t = a * (wP * P + wG * proximity[row + j] + o[j]);
-    if (t > bestT || (t === bestT && cj > bestC)) {
-      best = j; bestT = t; bestC = cj; bestKey = -1;
-    } else if (t === bestT && cj === bestC) {
-      if (bestKey < 0) bestKey = mix32(u, idHash[best]);
-      const key = mix32(u, idHash[j]);
-      if (key < bestKey) { best = j; bestKey = key; }
-    }
+    obsRow[j] = ((m0 & pm[2 * j]) | (m1 & pm[2 * j + 1])) !== 0 ? obsReassured[j] : obsPlain[j];
   }
-  ahat[row + i] = 0;
-  s.target[i] = best;
-  s.tMain[i] = bestT;
+  return obsRow;
 }
 
-/** {@link relaxThreatRow1} with any number of mask words per state. */
-function relaxThreatRowN(w: World, s: Scratch, i: number, u: number): void {
-  const n = w.n;
-  const { ahat, proximity, idHash } = w;
-  const { cinc, obsPlain, obsReassured, pendingMask: pm } = s;
-  const words = s.pendingWords;
-  const keep = s.pendingKeep;
-  const o = w.nuc[i] === 1 ? s.offNuc : s.offOpen;
-  const wP = s.threatWP;
-  const wG = s.threatWG;
-  const row = i * n;
-  const ci = cinc[i];
+/** {@link fusedRow}'s obs for any number of mask words per state. */
+function writeObsRowN(s: Scratch, i: number, n: number, words: number): Float64Array {
+  const { obsPlain, obsReassured, pendingMask: pm, obsRow } = s;
   const mb = i * words;
-  let best = -1;
-  let bestT = -Infinity;
-  let bestC = -Infinity;
-  let bestKey = -1;
   for (let j = 0; j < n; j++) {
     let meet = 0;
     const jb = j * words;
     for (let k = 0; k < words; k++) meet |= pm[mb + k] & pm[jb + k];
-    const v = keep * ahat[row + j] + (meet !== 0 ? obsReassured[j] : obsPlain[j]);
-    const a = v < 0 ? 0 : v > 1 ? 1 : v;
-    ahat[row + j] = a;
-    if (a * (wP + wG * proximity[row + j] + o[j]) < bestT || j === i) continue; // bound, as in threatRow
-    const cj = cinc[j];
-    const sum = ci + cj;
-    const P = sum > 0 ? cj / sum : 0.5;
-    const t = a * (wP * P + wG * proximity[row + j] + o[j]);
-    if (t > bestT || (t === bestT && cj > bestC)) {
-      best = j; bestT = t; bestC = cj; bestKey = -1;
-    } else if (t === bestT && cj === bestC) {
-      if (bestKey < 0) bestKey = mix32(u, idHash[best]);
-      const key = mix32(u, idHash[j]);
-      if (key < bestKey) { best = j; bestKey = key; }
-    }
+    obsRow[j] = meet !== 0 ? obsReassured[j] : obsPlain[j];
   }
-  ahat[row + i] = 0;
-  s.target[i] = best;
-  s.tMain[i] = bestT;
+  return obsRow;
 }
 
 /**
