@@ -3,11 +3,14 @@ import type { InternalProperty, TheoryProperty } from './defineProperty.js';
 import { EFFECT_PROPERTIES } from './effectProperties.js';
 import { FORM_PROPERTIES } from './formProperties.js';
 import { SYSTEM_PROPERTIES } from './systemProperties.js';
+import { STRICT_CHOICE_PROPERTIES } from './strictChoiceProperties.js';
+import { STRICT_EFFECT_PROPERTIES } from './strictEffectProperties.js';
 import { THREAT_PROPERTIES } from './threatProperties.js';
 
 /** Every property with its internal entry point, in THEORY §6 order. @internal */
 export const INTERNAL_PROPERTIES: readonly InternalProperty[] = [
-  ...FORM_PROPERTIES, ...CHOICE_PROPERTIES, ...THREAT_PROPERTIES, ...EFFECT_PROPERTIES, ...SYSTEM_PROPERTIES,
+  ...FORM_PROPERTIES, ...CHOICE_PROPERTIES, ...STRICT_CHOICE_PROPERTIES, ...THREAT_PROPERTIES, ...EFFECT_PROPERTIES,
+  ...STRICT_EFFECT_PROPERTIES, ...SYSTEM_PROPERTIES,
 ];
 
 /**
