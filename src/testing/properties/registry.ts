@@ -15,7 +15,9 @@ export const INTERNAL_PROPERTIES: readonly InternalProperty[] = [
 
 /**
  * The 40 properties of THEORY §6 — F1–F4, P1–P16, M1–M5, E1–E12, S1–S3 — in THEORY's order, each
- * with its statement, source, type and a `check(model, settings)` that runs it with fast-check.
+ * with its statement, source, type and a `check(model, settings)` that runs it with fast-check; after
+ * the choice and effect families, their strict forms P17–P20 and E13–E14 (a nonzero coefficient
+ * has its effect, at its exact rate), 46 in all.
  *
  * @example
  * const p5 = THEORY_PROPERTIES.find((p) => p.id === 'P5');
