@@ -54,6 +54,6 @@ describe('effect properties (THEORY §6)', () => {
   // Strict forms (issue #13 item 7). Source: π_SS = s·Dt (§5.5) [D]; Dt, "the target's dependence on i (leverage)" [A: Oneal]
   it('E13 a sanction presses its target in proportion to the target\'s dependence on the sender [Oneal; §5.5]', () => { expectHolds('E13'); }, TIMEOUT);
 
-  // Source: condition "high interdependence" [S1]; the weak link min(W_ij, W_ji) for dyadic "high interdependence" (§3) [A: Oneal]
-  it('E14 Paul\'s conditions lie in [0, 1], and c6 is the mean weak-link dependence [S1; Oneal]', () => { expectHolds('E14'); }, TIMEOUT);
+  // Source: seven conditions, "not all of them need to be present" [S1]; the weak link min(W_ij, W_ji) for dyadic "high interdependence" (§3) [A: Oneal]
+  it('E14 Paul\'s conditions, Ω and R are §5.6\'s: c6 is the mean weak-link dependence [S1; Oneal]', () => { expectHolds('E14'); }, TIMEOUT);
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Z_DT, Z_SIZE } from '../../decision/DecisionContext.js';
+import { Z_DT, Z_SIZE, Z_T } from '../../decision/DecisionContext.js';
 import { OPTION_INDEX } from '../../decision/options.js';
 import { resolveScenario } from '../../scenario/resolveScenario.js';
 import { gridNumber } from '../arbitraries/gridNumber.js';
@@ -9,7 +9,7 @@ import { effectApplies, perceived, setActions, situation } from './effectPropert
 // Strict forms of the effect properties (issue #13 item 7). E1 and E2 ask only that restraint rises
 // with pressure and with each condition, and is positive when one condition is: a sanction whose
 // pressure ignores the target's dependence, or a condition computed at half its value, passes both.
-// These properties pin the pressure of a sanction and the interdependence condition to §5.5–§5.6.
+// These properties pin the pressure of a sanction, the seven conditions, Ω and R to §5.5–§5.6.
 
 /** E13: the pressure of a sanction. */
 export const E13 = defineProperty({
@@ -55,36 +55,85 @@ export const E13 = defineProperty({
   },
 });
 
-/** E14: Paul's interdependence condition c6. */
+/** E14: Paul's seven conditions, Ω and R as §5.6 computes them. */
 export const E14 = defineProperty({
   id: 'E14', family: 'effect', type: 'theory', tag: 'T', cite: 'S1; Oneal',
-  title: 'Paul\'s conditions lie in [0, 1], and c6 is the mean weak-link dependence',
-  statement: 'Each of Paul\'s conditions c1…c7 lies in [0, 1]; c6 = mean over pairs i ≠ j of min(1, min(W_ij, W_ji)/W_sat), with '
-    + 'W_ij = X_ij/eco_i',
-  source: 'condition "high interdependence" [S1]; the weak link min(W_ij, W_ji) for dyadic "high interdependence" (§3) [A: Oneal]; c6 (§5.6)',
+  title: 'Paul\'s conditions, Ω and R are §5.6\'s: c6 is the mean weak-link dependence',
+  statement: 'Each of Paul\'s conditions c1…c7 lies in [0, 1] and is computed as §5.6 defines it — in particular c6 = mean over '
+    + 'pairs i ≠ j of min(1, min(W_ij, W_ji)/W_sat), with W_ij = X_ij/eco_i — and Press_j, Ω_j = Σ_c ω_c·c_c / Σ_c ω_c and '
+    + 'R_j = 1 − exp(−k_R·Ω_j·(1 − ideo_j)·Press_j) follow from them',
+  source: 'seven conditions and "not all of them need to be present" [S1]; the weak link min(W_ij, W_ji) for dyadic "high '
+    + 'interdependence" (§3) [A: Oneal]; §5.6',
   method: 'A small random world (trade on some dyads) after perception, drawn actions, institutional acts and the restraint phase. '
-    + 'Checks every c_k ∈ [0, 1], and c6 against an independent computation over all unordered pairs from the world\'s trade and '
-    + 'economies (relative tolerance 10⁻¹²). E1 and E2 hold for a c6 at half its value; this does not.',
+    + 'Recomputes, independently of the phase and from the world and the perceived threats: c1 = 1 − mean main threat, c2 = λ, '
+    + 'c3 = min(1, exp(−(t − t_war)/τ_W)) (0 without a war), c4 = mean live s_q × share of unordered pairs sharing a live '
+    + 'institution, c5 = mean θ_ij over ordered pairs (θ, raised by θ_nuc on nuclear pairs), c6 from the trade and economies of '
+    + 'every unordered pair, c7_j = the pressure-weighted mean dom_i of j\'s balancers and c7 their mean over pressed targets; '
+    + 'Press_j as the sum of the pressures on j; then Ω_j and R_j. Each agrees with the phase to a relative 10⁻¹², and every '
+    + 'c_k ∈ [0, 1]. E1 and E2 hold for a c6 at half its value; this does not.',
   applies: effectApplies,
   arbitrary: (rt) => situation(rt),
   predicate: (rt, c) => {
     const h = perceived(rt, resolveScenario(c.world), c.parameters, c.seed);
     const { world: w, scratch: s, ctx } = h;
     const n = w.n;
+    const p = ctx.params;
     setActions(h, c.picks);
     h.run('institutional-acts', 'restraint');
+    const close = (actual: number, expected: number, what: string): void => {
+      expectThat(Math.abs(actual - expected) <= 1e-12 * (1 + Math.abs(expected)), `${what} = ${fmt(actual)}, expected ${fmt(expected)}`);
+    };
     s.conditions.forEach((v, k) => expectThat(v >= 0 && v <= 1, `c${k + 1} = ${fmt(v)} is outside [0, 1]`));
-    let sum = 0;
+    let threat = 0;
+    for (let i = 0; i < n; i++) threat += s.z[i * Z_SIZE + Z_T];
+    const pairs = (n * (n - 1)) / 2;
+    let strength = 0;
+    let alive = 0;
+    for (let q = 0; q < w.instSlots; q++) if (w.instAlive[q] === 1) { strength += w.instStrength[q]; alive++; }
+    let sharing = 0;
+    let dependence = 0;
+    let theta = 0;
+    const thetaNuclear = 1 - (1 - w.theta) * (1 - p.thetaNuc);
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
+        let shared = false;
+        for (let q = 0; q < w.instSlots; q++) if (w.instAlive[q] === 1 && w.member[q * n + i] === 1 && w.member[q * n + j] === 1) shared = true;
+        if (shared) sharing++;
         const wij = w.trade[i * n + j] / w.eco[i];
         const wji = w.trade[j * n + i] / w.eco[j];
-        sum += Math.min(1, Math.min(wij, wji) / ctx.params.wSat);
+        dependence += Math.min(1, Math.min(wij, wji) / p.wSat);
+        theta += 2 * (w.nuc[i] === 1 && w.nuc[j] === 1 ? thetaNuclear : w.theta);
       }
     }
-    const expected = sum / ((n * (n - 1)) / 2);
-    expectThat(Math.abs(s.conditions[5] - expected) <= 1e-12 * (1 + expected),
-      `c6 = ${fmt(s.conditions[5])}, expected the mean weak-link dependence ${fmt(expected)}`);
+    const press = new Float64Array(n);
+    const pressDom = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      press[s.target[i]] += s.pressureOut[i];
+      pressDom[s.target[i]] += s.pressureOut[i] * w.dom[i];
+    }
+    let c7sum = 0;
+    let pressed = 0;
+    for (let j = 0; j < n; j++) if (press[j] > 0) { c7sum += pressDom[j] / press[j]; pressed++; }
+    const expected = [
+      1 - threat / n,
+      w.lambda,
+      w.lastMajorWar === -Infinity ? 0 : Math.min(1, Math.exp(-(ctx.year - w.lastMajorWar) / p.tauW)),
+      alive > 0 ? (strength / alive) * (sharing / pairs) : 0,
+      theta / (n * (n - 1)),
+      dependence / pairs,
+      pressed > 0 ? c7sum / pressed : 0,
+    ];
+    expected.forEach((x, k) => close(s.conditions[k], x, k === 5 ? 'c6 (the mean weak-link dependence)' : `c${k + 1}`));
+    const om = p.omega;
+    const weights = [om.lowThreat, om.legitimacy, om.aftermath, om.institutions, om.defence, om.interdependence, om.domesticSupport];
+    const wsum = weights.reduce((t, x) => t + x, 0);
+    for (let j = 0; j < n; j++) {
+      close(s.press[j], press[j], `Press_${w.ids[j]}`);
+      const c7 = press[j] > 0 ? pressDom[j] / press[j] : 0;
+      const omega = weights.reduce((t, x, k) => t + x * (k === 6 ? c7 : expected[k]), 0) / wsum;
+      close(s.omega[j], omega, `Ω_${w.ids[j]}`);
+      close(s.restraint[j], -Math.expm1(-p.kR * omega * (1 - w.ideo[j]) * press[j]), `R_${w.ids[j]}`);
+    }
   },
 });
 
