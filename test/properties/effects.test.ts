@@ -55,5 +55,5 @@ describe('effect properties (THEORY §6)', () => {
   it('E13 a sanction presses its target in proportion to the target\'s dependence on the sender [Oneal; §5.5]', () => { expectHolds('E13'); }, TIMEOUT);
 
   // Source: seven conditions, "not all of them need to be present" [S1]; the weak link min(W_ij, W_ji) for dyadic "high interdependence" (§3) [A: Oneal]
-  it('E14 Paul\'s conditions, Ω and R are §5.6\'s: c6 is the mean weak-link dependence [S1; Oneal]', () => { expectHolds('E14'); }, TIMEOUT);
+  it('E14 pressure, Paul\'s conditions, Ω and R are §5.5–§5.6\'s: c6 is the mean weak-link dependence [S1; Oneal]', () => { expectHolds('E14'); }, TIMEOUT);
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Z_DT, Z_SIZE, Z_T } from '../../decision/DecisionContext.js';
-import { OPTION_INDEX } from '../../decision/options.js';
+import { OPTIONS, OPTION_INDEX } from '../../decision/options.js';
 import { resolveScenario } from '../../scenario/resolveScenario.js';
 import { gridNumber } from '../arbitraries/gridNumber.js';
 import { defineProperty, expectThat, fmt, type InternalProperty } from './defineProperty.js';
@@ -58,14 +58,18 @@ export const E13 = defineProperty({
 /** E14: Paul's seven conditions, Ω and R as §5.6 computes them. */
 export const E14 = defineProperty({
   id: 'E14', family: 'effect', type: 'theory', tag: 'T', cite: 'S1; Oneal',
-  title: 'Paul\'s conditions, Ω and R are §5.6\'s: c6 is the mean weak-link dependence',
-  statement: 'Each of Paul\'s conditions c1…c7 lies in [0, 1] and is computed as §5.6 defines it — in particular c6 = mean over '
-    + 'pairs i ≠ j of min(1, min(W_ij, W_ji)/W_sat), with W_ij = X_ij/eco_i — and Press_j, Ω_j = Σ_c ω_c·c_c / Σ_c ω_c and '
+  title: 'pressure, Paul\'s conditions, Ω and R are §5.5–§5.6\'s: c6 is the mean weak-link dependence',
+  statement: 'Each act\'s pressure π_a (with the entente coordination bonus), legitimacy denial and accommodation are §5.5\'s; each '
+    + 'of Paul\'s conditions c1…c7 lies in [0, 1] and is computed as §5.6 defines it — in particular c6 = mean over pairs i ≠ j of '
+    + 'min(1, min(W_ij, W_ji)/W_sat), with W_ij = X_ij/eco_i — and Press_j, Ω_j = Σ_c ω_c·c_c / Σ_c ω_c and '
     + 'R_j = 1 − exp(−k_R·Ω_j·(1 − ideo_j)·Press_j) follow from them',
   source: 'seven conditions and "not all of them need to be present" [S1]; the weak link min(W_ij, W_ji) for dyadic "high '
     + 'interdependence" (§3) [A: Oneal]; §5.6',
   method: 'A small random world (trade on some dyads) after perception, drawn actions, institutional acts and the restraint phase. '
-    + 'Recomputes, independently of the phase and from the world and the perceived threats: c1 = 1 − mean main threat, c2 = λ, '
+    + 'Recomputes, independently of the phase and from the world, the actions and the perceived threats: each state\'s pressure '
+    + '(π_SL = w_SL·λ·cinc_i, π_SS = w_SS·s·Dt, π_SE = w_SE·ε_E·cinc_i, π_II/IE = w·s_q·cinc_i/Σ_{m∈M_q} cinc_m, times '
+    + '1 + ε_coord·#entente partners at ≥ ent_min pressing the same target), the denial and accommodation queued for phase 7, '
+    + 'c1 = 1 − mean main threat, c2 = λ, '
     + 'c3 = min(1, exp(−(t − t_war)/τ_W)) (0 without a war), c4 = mean live s_q × share of unordered pairs sharing a live '
     + 'institution, c5 = mean θ_ij over ordered pairs (θ, raised by θ_nuc on nuclear pairs), c6 from the trade and economies of '
     + 'every unordered pair, c7_j = the pressure-weighted mean dom_i of j\'s balancers and c7 their mean over pressed targets; '
@@ -105,11 +109,45 @@ export const E14 = defineProperty({
         theta += 2 * (w.nuc[i] === 1 && w.nuc[j] === 1 ? thetaNuclear : w.theta);
       }
     }
+    // Each state's pressure, legitimacy denial and accommodation (§5.5), from its action, target and venue.
     const press = new Float64Array(n);
     const pressDom = new Float64Array(n);
+    const denial = new Float64Array(n);
+    const accommodation = new Float64Array(n);
+    const pressing = (a: number): boolean => a === OPTION_INDEX.SE || a === OPTION_INDEX.SS || a === OPTION_INDEX.SL
+      || a === OPTION_INDEX.II || a === OPTION_INDEX.IE;
     for (let i = 0; i < n; i++) {
-      press[s.target[i]] += s.pressureOut[i];
-      pressDom[s.target[i]] += s.pressureOut[i] * w.dom[i];
+      const a = s.action[i];
+      const j = s.target[i];
+      const wi = s.cinc[i];
+      let pi = 0;
+      if (a === OPTION_INDEX.SL) {
+        pi = p.wSL * w.lambda * wi;
+        denial[j] += p.alphaL * w.lambda * wi * w.leg[j];
+      } else if (a === OPTION_INDEX.SS) pi = p.wSS * p.s * s.z[i * Z_SIZE + Z_DT];
+      else if (a === OPTION_INDEX.SE) pi = p.wSE * p.epsE * wi;
+      else if (a === OPTION_INDEX.II || a === OPTION_INDEX.IE) {
+        const q = s.venueUsed[i];
+        let clubShare = 0;
+        if (q >= 0) for (let m = 0; m < n; m++) if (w.member[q * n + m] === 1) clubShare += s.cinc[m];
+        if (q >= 0 && clubShare > 0) {
+          pi = (a === OPTION_INDEX.II ? p.wII : p.wIE) * w.instStrength[q] * (wi / clubShare);
+          if (a === OPTION_INDEX.IE) denial[j] += p.alphaE * w.lambda * w.instStrength[q] * clubShare * w.leg[j];
+        }
+      } else if (a === OPTION_INDEX.BAND) accommodation[j] += p.alphaB * wi * (1 - w.leg[j]);
+      let partners = 0;
+      for (let k = 0; k < n; k++) {
+        const e = w.ent[i * n + k];
+        if (k !== i && e > 0 && e >= p.entMin && s.target[k] === j && pressing(s.action[k])) partners++;
+      }
+      if (pi > 0) pi *= 1 + p.epsCoord * partners;
+      close(s.pressureOut[i], pi, `the pressure of ${w.ids[i]} (${OPTIONS[a]}) on ${w.ids[j]}`);
+      press[j] += pi;
+      pressDom[j] += pi * w.dom[i];
+    }
+    for (let j = 0; j < n; j++) {
+      close(s.denial[j], denial[j], `the legitimacy denial queued against ${w.ids[j]}`);
+      close(s.accommodation[j], accommodation[j], `the accommodation queued for ${w.ids[j]}`);
     }
     let c7sum = 0;
     let pressed = 0;
