@@ -30,26 +30,26 @@ describe('checkTheory', () => {
     expect(report.errors).toEqual([]);
     expect(report.results.map((r) => r.id)).toEqual(PROPERTY_IDS);
     expect(report.fails.map((f) => `${f.id} fails: ${f.message}`)).toEqual([]);
-    expect(report.holds).toHaveLength(40);
+    expect(report.holds).toHaveLength(46);
   }, TIMEOUT);
 
-  it('at the default parameters every property holds; P13 and P14 are skipped because their switches are off', () => {
+  it('at the default parameters every property holds; P13, P14 and their strict forms P17, P18 are skipped because their switches are off', () => {
     const report = checkTheory({ parameters: defaultParameters() }, { seed: FC_SEED, numRuns: 100 });
     expect(report.fails.map((f) => `${f.id} fails: ${f.message}`)).toEqual([]);
     expect(report.errors).toEqual([]);
-    expect(report.skipped.map((s) => s.id)).toEqual(['P13', 'P14']);
-    expect(report.skipped[0].reason).toMatch(/switch is off/);
-    expect(report.holds).toHaveLength(38);
+    expect(report.skipped.map((s) => s.id)).toEqual(['P13', 'P14', 'P17', 'P18']);
+    for (const s of report.skipped) expect(s.reason).toMatch(/switch is off/);
+    expect(report.holds).toHaveLength(42);
   }, TIMEOUT);
 
-  it('with the switches on at admissible values, P13 and P14 run and hold', () => {
-    const report = checkTheory({ parameters: { epsC: 0.5, cP: 0.25 } }, { numRuns: 100, only: ['P13', 'P14'] });
-    expect(report.holds).toEqual(['P13', 'P14']);
+  it('with the switches on at admissible values, P13, P14, P17 and P18 run and hold', () => {
+    const report = checkTheory({ parameters: { epsC: 0.5, cP: 0.25 } }, { numRuns: 100, only: ['P13', 'P14', 'P17', 'P18'] });
+    expect(report.holds).toEqual(['P13', 'P14', 'P17', 'P18']);
   });
 
-  it('skips, with a reason, what a policy-only model does not supply: F2, F3 (no utilities), M1, M2, M4, M5, E1–E12', () => {
+  it('skips, with a reason, what a policy-only model does not supply: F2, F3 (no utilities), M1, M2, M4, M5, E1–E14', () => {
     const report = checkTheory({ policy: cautiousArming }, { numRuns: 20 });
-    expect(report.skipped.map((s) => s.id)).toEqual(['F2', 'F3', 'M1', 'M2', 'M4', 'M5', ...Array.from({ length: 12 }, (_, k) => `E${k + 1}`)]);
+    expect(report.skipped.map((s) => s.id)).toEqual(['F2', 'F3', 'M1', 'M2', 'M4', 'M5', ...Array.from({ length: 14 }, (_, k) => `E${k + 1}`)]);
     for (const s of report.skipped) expect(s.reason.length).toBeGreaterThan(20);
   }, TIMEOUT);
 

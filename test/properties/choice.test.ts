@@ -77,4 +77,17 @@ describe('choice properties (THEORY §6)', () => {
 
   // Source: "all four variables may be present at the same time, producing an additive effect" [S1]
   it('P16 Paul\'s reasons combine additively [Paul]', () => { expectHolds('P16'); }, TIMEOUT);
+
+  // Strict forms (issue #13 item 7): a nonzero coefficient must have its effect, at its rate.
+  // Source: He 2008 case pairing [A]; u_IE = … + ε_C·con, u_II = … − ε_C·con (§5.4). Switch ε_C on.
+  it('P17 with ε_C on, concentration moves IE up and II down strictly, at ε_C·T/μ each [He 2008]', () => { expectHolds('P17'); }, TIMEOUT);
+
+  // Source: Feng & He 2017, "disadvantageous prospects" → exclusive [A]; u_IE = … − c_P·r, u_II = … + c_P·r (§5.4 C6). Switch c_P on.
+  it('P18 with c_P on, relative position moves IE down and II up strictly, at c_P·T/μ each [Feng & He 2017]', () => { expectHolds('P18'); }, TIMEOUT);
+
+  // Source: Walt: states bandwagon when weak, when "no allies are available", and against proximate threats [A]; V_BAND (§5.4)
+  it('P19 bandwagoning is for the threatened, weak, isolated and near: strictly so when b > 0 [Walt]', () => { expectHolds('P19'); }, TIMEOUT);
+
+  // Source: IE "creates a club if none exists; costs more" (§5.3); "if none, create one … cost κ_create" (§5.5) [D]
+  it('P20 κ_create: exclusive balancing costs κ_create more exactly when no exclusive venue exists [S2; §5.3]', () => { expectHolds('P20'); }, TIMEOUT);
 });

@@ -50,4 +50,10 @@ describe('effect properties (THEORY §6)', () => {
   // Source: "deliberately and consistently employed to constrain and delegitimize the aggressive behaviour of a threatening power for a
   // period of time"; sanctions "for retributional purposes or for signalling their disapproval" are not soft balancing [S1]
   it('E12 a single act, or an act against a non-threat, is never soft balancing [S1]', () => { expectHolds('E12'); }, TIMEOUT);
+
+  // Strict forms (issue #13 item 7). Source: π_SS = s·Dt (§5.5) [D]; Dt, "the target's dependence on i (leverage)" [A: Oneal]
+  it('E13 a sanction presses its target in proportion to the target\'s dependence on the sender [Oneal; §5.5]', () => { expectHolds('E13'); }, TIMEOUT);
+
+  // Source: seven conditions, "not all of them need to be present" [S1]; the weak link min(W_ij, W_ji) for dyadic "high interdependence" (§3) [A: Oneal]
+  it('E14 pressure, Paul\'s conditions, Ω and R are §5.5–§5.6\'s: c6 is the mean weak-link dependence [S1; Oneal]', () => { expectHolds('E14'); }, TIMEOUT);
 });

@@ -34,6 +34,11 @@ export function propertiesTable(root: string): string {
     'must catch. Types follow THEORY §6: theory (T), form (F), engineering (E), switchable hypothesis (H, tested',
     'with its switch on). See docs/testing.md for running the suite against your own model.',
     '',
+    'P17–P20 and E13–E14 are not rows of THEORY §6: they are strict forms of its properties, added when mutation',
+    'testing (docs/testing.md) showed that the weak inequalities of P1, P7, P13, P14, E1 and E2 still hold when a',
+    'term with a nonzero coefficient vanishes or changes sign. Where §5.4–§5.6 give such a term a definite effect,',
+    'they test it strictly and at its exact rate.',
+    '',
     '| id | statement | source | type | test file |',
     '|---|---|---|---|---|',
     ...THEORY_PROPERTIES.map((p) => `| ${p.id} | ${cell(p.statement)} | ${cell(p.source)} | ${TYPE[p.type]} (${p.tag}) | `

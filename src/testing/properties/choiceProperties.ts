@@ -25,8 +25,8 @@ function ordered(lo: number, hi: number): fc.Arbitrary<[number, number]> {
   return fc.tuple(gridNumber(lo, hi, 1000), step()).map(([x, u]) => [x, x + (hi - x) * u]);
 }
 
-/** log-odds(b : a) at a context, always over the full menu (pairwise log-odds do not depend on it, F4). */
-function lo(rt: ModelRuntime, ctx: DecisionContext, p: ModelParameters, b: Option, a: Option): number {
+/** log-odds(b : a) at a context, always over the full menu (pairwise log-odds do not depend on it, F4). @internal */
+export function lo(rt: ModelRuntime, ctx: DecisionContext, p: ModelParameters, b: Option, a: Option): number {
   return rt.logOdds(fullMenu(ctx), p, b, a);
 }
 
@@ -56,7 +56,8 @@ function threatened(): fc.Arbitrary<DecisionContext> {
   return decisionContext().map((c) => ({ ...c, T: 0.001 + 0.999 * c.T }));
 }
 
-const HYPOTHESIS_OFF = (key: 'epsC' | 'cP', symbol: string) => (rt: ModelRuntime): string | null => {
+/** Skips a switchable hypothesis when fixed parameters turn its switch off. @internal */
+export const HYPOTHESIS_OFF = (key: 'epsC' | 'cP', symbol: string) => (rt: ModelRuntime): string | null => {
   const p = rt.fixedParameters;
   return p !== null && p[key] === 0
     ? `a switchable hypothesis whose switch is off in the supplied parameters (${symbol} = 0): it is not part of this model; set ${key} > 0 to test it`

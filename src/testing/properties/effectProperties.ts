@@ -27,13 +27,13 @@ const unit = (): fc.Arbitrary<number> => gridNumber(0, 1, 1000);
 const positive = (): fc.Arbitrary<number> => gridNumber(0.001, 1, 999);
 const picks = (): fc.Arbitrary<number[]> => fc.array(fc.nat(), { minLength: 10, maxLength: 10 });
 
-/** One drawn situation: parameters, a small world, action picks and a run seed. */
-function situation(rt: ModelRuntime, world: ScenarioInputOptions = {}) {
+/** One drawn situation: parameters, a small world, action picks and a run seed. @internal */
+export function situation(rt: ModelRuntime, world: ScenarioInputOptions = {}) {
   return fc.record({ parameters: rt.parameters(), world: scenarioInput(world), picks: picks(), seed: fc.nat(1000) });
 }
 
-/** A harness on a resolved world after the draws and the perceive phase of tick 0. */
-function perceived(rt: ModelRuntime, scenario: ResolvedScenario, p: ModelParameters, seed: number): Harness {
+/** A harness on a resolved world after the draws and the perceive phase of tick 0. @internal */
+export function perceived(rt: ModelRuntime, scenario: ResolvedScenario, p: ModelParameters, seed: number): Harness {
   const h = new Harness(scenario, p, rt, { seed });
   h.draw();
   h.run('perceive');
@@ -50,8 +50,9 @@ function available(h: Harness, i: number): number[] {
 /**
  * Sets every state's action as if the decide phase had drawn it, from the available options;
  * `prefer` may name an option to take whenever it is available and the pick says so (pick even).
+ * @internal
  */
-function setActions(h: Harness, ks: readonly number[], prefer: readonly Option[] = []): void {
+export function setActions(h: Harness, ks: readonly number[], prefer: readonly Option[] = []): void {
   const n = h.world.n;
   for (let i = 0; i < n; i++) {
     const avail = available(h, i);

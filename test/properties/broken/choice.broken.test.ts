@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'vitest';
 import { FAMILY_OF, OPTIONS, strategyProbabilities, type Option } from '../../../src/index.js';
-import { expectCounterexample } from '../expectations.js';
+import { expectCounterexample, expectHolds } from '../expectations.js';
 import { TIMEOUT } from '../fcSettings.js';
 import { dispOf, logit, policyModel, utilitiesWith, withLogit } from './brokenVariants.js';
 
@@ -120,5 +120,31 @@ describe('choice properties catch broken variants', () => {
 
   it('P16 broken: an interaction of own dependence and defence, D·θ in V_SE', () => {
     expectCounterexample('P16', utilitiesWith('D·θ', (v, ctx) => { v.SE += ctx.T * ctx.D * ctx.theta; }));
+  }, TIMEOUT);
+
+  it('P17 broken: ε_C·CON enters V_II with IE\'s sign, so the two terms cancel in log-odds(IE : II) (P13 still holds)', () => {
+    const cancelled = utilitiesWith('ε_C sign on II', (v, ctx, p) => { v.II += 2 * ctx.T * p.epsC * ctx.con; });
+    expectHolds('P13', cancelled);
+    expectCounterexample('P17', cancelled);
+  }, TIMEOUT);
+
+  it('P18 broken: c_P·r enters V_II with IE\'s sign, so the two terms cancel in log-odds(IE : II) (P14 still holds)', () => {
+    const cancelled = utilitiesWith('c_P sign on II', (v, ctx, p) => { v.II -= 2 * ctx.T * p.cP * ctx.r; });
+    expectHolds('P14', cancelled);
+    expectCounterexample('P18', cancelled);
+  }, TIMEOUT);
+
+  it('P19 broken: a V_BAND never written (0), and one with (1 + r) for (1 − r) (P1 and P7 still hold for both)', () => {
+    const unwritten = utilitiesWith('V_BAND = 0', (v) => { v.BAND = 0; });
+    const onePlusR = utilitiesWith('(1 + r)', (v, ctx, p) => { v.BAND = -p.kappaBAND + ctx.T * p.b * (1 + ctx.r) * (1 - ctx.A) * ctx.G; });
+    for (const broken of [unwritten, onePlusR]) {
+      expectHolds('P1', broken);
+      expectHolds('P7', broken);
+      expectCounterexample('P19', broken);
+    }
+  }, TIMEOUT);
+
+  it('P20 broken: κ_create charged to IE whether or not an exclusive venue exists', () => {
+    expectCounterexample('P20', utilitiesWith('κ_create always', (v, ctx, p) => { if (!ctx.newClub) v.IE -= p.kappaCreate; }));
   }, TIMEOUT);
 });

@@ -4,11 +4,12 @@
  * guard, a missing cost), and fast-check must find a counterexample.
  */
 import { describe, it } from 'vitest';
+import { Z_DT, Z_SIZE } from '../../../src/decision/DecisionContext.js';
 import { OPTION_INDEX } from '../../../src/decision/options.js';
 import { setAlliance, setMember } from '../../../src/engine/createWorld.js';
 import { CONDITION_KEYS } from '../../../src/index.js';
 import { LIBRARY, withPhase } from '../../../src/testing/runtime/Library.js';
-import { expectCounterexample } from '../expectations.js';
+import { expectCounterexample, expectHolds } from '../expectations.js';
 import { TIMEOUT } from '../fcSettings.js';
 
 describe('effect properties catch broken variants', () => {
@@ -127,5 +128,35 @@ describe('effect properties catch broken variants', () => {
       ctx.params = { ...p, episodeK: 1, tMin: 0 };
       try { original(ctx); } finally { ctx.params = p; }
     }));
+  }, TIMEOUT);
+
+  it('E13 broken: sanction pressure without the target\'s dependence, π_SS = s (E1 and E2 still hold)', () => {
+    const noDt = withPhase(LIBRARY, 'restraint', (ctx, original) => {
+      const { scratch: s, world: w } = ctx;
+      const dt: number[] = [];
+      for (let i = 0; i < w.n; i++) { dt.push(s.z[i * Z_SIZE + Z_DT]); if (s.action[i] === OPTION_INDEX.SS) s.z[i * Z_SIZE + Z_DT] = 1; }
+      try { original(ctx); } finally { dt.forEach((x, i) => { s.z[i * Z_SIZE + Z_DT] = x; }); }
+    });
+    expectHolds('E1', {}, noDt);
+    expectHolds('E2', {}, noDt);
+    expectCounterexample('E13', {}, noDt);
+  }, TIMEOUT);
+
+  it('E14 broken: c6 at half its value, the mean over ordered pairs of a sum over unordered ones (E1 and E2 still hold)', () => {
+    const halved = withPhase(LIBRARY, 'restraint', (ctx, original) => {
+      original(ctx);
+      const { scratch: s, world: w, params: p } = ctx;
+      const om = p.omega;
+      const wsum = CONDITION_KEYS.reduce((t, k) => t + om[k], 0);
+      const c6 = s.conditions[5];
+      s.conditions[5] = c6 / 2;
+      for (let j = 0; j < w.n; j++) {
+        s.omega[j] -= (om.interdependence / wsum) * (c6 / 2);
+        s.restraint[j] = -Math.expm1(-p.kR * s.omega[j] * (1 - w.ideo[j]) * s.press[j]);
+      }
+    });
+    expectHolds('E1', {}, halved);
+    expectHolds('E2', {}, halved);
+    expectCounterexample('E14', {}, halved);
   }, TIMEOUT);
 });
