@@ -13,6 +13,7 @@
 import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { applyRegions, findRegions } from './docs-numbers.mjs';
 
 /** The repository root (this file is scripts/observed-counts.mjs). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,7 +22,6 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const DOC = 'docs/validation.md';
 
 const ACTS = ['HE', 'HI', 'SE', 'IE', 'II'];
-const REGION = /<!-- generated:(observed-[\w-]+) -->([\s\S]*?)<!-- \/generated:\1 -->/g;
 
 /**
  * The eras of scenarios/era-*.yaml as spans of years [from, to]: from its `startYear`, to the year
@@ -102,17 +102,8 @@ export function observedRegions(lib, root = ROOT) {
   ]);
 }
 
-/** Every region the text marks, by name. */
-export function findRegions(text) {
-  const found = new Map();
-  for (const m of text.matchAll(REGION)) found.set(m[1], m[2]);
-  return found;
-}
-
-/** The text with every region `regions` knows replaced. */
-export function applyRegions(text, regions) {
-  return text.replace(REGION, (all, name) => (regions.has(name) ? `<!-- generated:${name} -->${regions.get(name)}<!-- /generated:${name} -->` : all));
-}
+// The marked regions are read and written as docs-numbers.mjs does (one implementation).
+export { applyRegions, findRegions };
 
 async function main(argv) {
   const lib = await import(pathToFileURL(path.join(ROOT, 'dist', 'node.js')).href);
