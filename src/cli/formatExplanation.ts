@@ -56,7 +56,7 @@ export function formatExplanation(e: DecisionExplanation, seed: number | string,
     out.push(`  next: ${e.otherThreats.map((t) => `${t.state} ${t.threat.toFixed(3)} (P ${t.power.toFixed(2)}, G ${t.proximity.toFixed(2)}, O ${t.offence.toFixed(2)}, â ${t.intent.toFixed(2)})`).join('; ')}`);
   }
   out.push('');
-  out.push(terminal.style('bold', `Context toward ${e.mainThreat.state} (THEORY §5.2)`));
+  out.push(terminal.style('bold', `Context toward ${e.mainThreat.state} (model §5.2)`));
   for (const [key, symbol, meaning] of CONTEXT) {
     const v = e.context[key];
     if (v === undefined || typeof v === 'object') continue;
@@ -64,7 +64,7 @@ export function formatExplanation(e: DecisionExplanation, seed: number | string,
     out.push(`  ${symbol.padEnd(8)} ${text.padStart(7)}   ${meaning}`);
   }
   out.push('');
-  out.push(terminal.style('bold', 'Options: utility V = the sum of its terms (THEORY §5.4); p = logit probability'));
+  out.push(terminal.style('bold', 'Options: utility V = the sum of its terms (model §5.4); p = logit probability'));
   let cumulative = 0;
   for (const o of e.options) {
     const lo = cumulative;
@@ -74,7 +74,7 @@ export function formatExplanation(e: DecisionExplanation, seed: number | string,
     const name = `${o.option.padEnd(4)} ${OPTION_LABELS[o.option].padEnd(22)} ${FAMILY_OF[o.option].padEnd(14)}`;
     const head = o.available
       ? `${mark} ${name} V = ${f3(o.utility)}   p = ${pct(o.probability)}   [${lo.toFixed(3)}, ${cumulative.toFixed(3)})`
-      : `${mark} ${name} not available (masked, THEORY §5.3)   p =   0.0%`;
+      : `${mark} ${name} not available (masked, model §5.3)   p =   0.0%`;
     out.push(chosen ? terminal.style('bold', head) : head);
     if (o.available) out.push(`        = ${o.terms.map((t) => `${t.term} ${t.value < 0 ? '-' : '+'}${Math.abs(t.value).toFixed(3)}`).join('  ')}`);
   }

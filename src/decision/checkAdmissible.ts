@@ -47,7 +47,7 @@ export function checkAdmissible(p: ModelParameters): AdmissibilityViolation[] {
   }
   for (const key of CONDITION_KEYS) {
     const w = p.omega[key];
-    if (!(Number.isFinite(w) && w > 0)) add('C1', `omega.${key} must be > 0 (THEORY §5.6: every ω_c > 0; got ${w})`, [`omega.${key}`]);
+    if (!(Number.isFinite(w) && w > 0)) add('C1', `omega.${key} must be > 0 (model §5.6: every ω_c > 0; got ${w})`, [`omega.${key}`]);
   }
   if (!(p.mu > 0 && Number.isFinite(p.mu))) add('C1', `mu (μ) must be a finite number > 0 (got ${p.mu})`, ['mu']);
   if (!(p.tStar > 0 && p.tStar < 1)) add('C1', `tStar (T*) must lie in (0, 1) (got ${p.tStar})`, ['tStar']);
@@ -117,7 +117,7 @@ export function checkAdmissible(p: ModelParameters): AdmissibilityViolation[] {
     add('range', `ε_I + ε_esc = ${p.epsI + p.epsEsc} exceeds ε_S = ${p.epsS}: an institutional act would provoke more than a soft one (E8)`, ['epsEsc', 'epsI', 'epsS']);
   }
   if (!(Number.isInteger(p.episodeK) && Number.isInteger(p.episodeWindow) && p.episodeK >= 2 && p.episodeK <= p.episodeWindow)) {
-    add('range', `episodes need whole numbers 2 ≤ episodeK ≤ episodeWindow (got ${p.episodeK}, ${p.episodeWindow}); THEORY §2.1, E12`,
+    add('range', `episodes need whole numbers 2 ≤ episodeK ≤ episodeWindow (got ${p.episodeK}, ${p.episodeWindow}); model §1, E12`,
       ['episodeK', 'episodeWindow']);
   }
   if (p.conOver !== 'majors' && p.conOver !== 'all') add('range', `conOver must be 'majors' or 'all'`, ['conOver']);

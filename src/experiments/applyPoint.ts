@@ -120,7 +120,7 @@ export function checkPoint(
       const hard = v.constraint === 'C1' || v.constraint === 'range';
       if (!hard && options.allowInadmissible) continue;
       const involved = v.parameters.map((k) => `parameters.${k}`).find((k) => parsed.has(k)) ?? `parameters.${v.parameters[0]}`;
-      issues.push({ path: involved, message: `outside the admissible set (THEORY §5.4 ${v.constraint}): ${v.message}`, point });
+      issues.push({ path: involved, message: `outside the admissible set (model §5.4 ${v.constraint}): ${v.message}`, point });
     }
   }
   return issues;

@@ -19,7 +19,7 @@ export const sweepSpecSchema = z.strictObject({
     events: z.boolean().default(true).describe('write the events table'),
   }).optional().describe('which optional tables to write (runs and summary are always written)'),
   formats: z.array(z.enum(['csv', 'ndjson', 'arrow'])).min(1).optional().describe('output formats (default csv, ndjson and arrow)'),
-  allowInadmissible: z.boolean().default(false).describe('accept points whose parameters violate C2–C8 of THEORY §5.4'),
+  allowInadmissible: z.boolean().default(false).describe('accept points whose parameters violate C2–C8 of model §5.4'),
   out: z.string().min(1).optional().describe('output directory (default: out/<spec file name>), relative to the working directory'),
 });
 

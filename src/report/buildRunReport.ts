@@ -50,7 +50,7 @@ export function buildRunReport(input: RunReportInput): ReportDocument {
       ['ticks', String(input.ticks)],
       ['years', `${formatYear(summary.firstYear)}–${formatYear(summary.lastYear)} (${scenario.ticksPerYear} tick${scenario.ticksPerYear === 1 ? '' : 's'} a year)`],
       ['states', String(input.stateOrder.length)],
-      ['threat perception', 'Walt\'s balance of threat (THEORY §5.2)'],
+      ['threat perception', 'Walt\'s balance of threat (model §5.2)'],
     ],
     summary: summaryLines,
     charts,

@@ -73,7 +73,7 @@ export function referenceIssues(raw: unknown): ScenarioIssue[] {
       seen.add(m as string);
     });
     if (q.members.length < 2) {
-      issues.push({ path: ['institutions', k, 'members'], message: 'an institution needs at least two members (THEORY §5.7); found one by an event when it should start later' });
+      issues.push({ path: ['institutions', k, 'members'], message: 'an institution needs at least two members (model §5.7); found one by an event when it should start later' });
     }
   });
 

@@ -256,7 +256,7 @@ function resolveStates(s: ParsedScenario, issues: ScenarioIssue[]): ResolvedStat
       };
       for (const key of ['mil', 'eco', 'pop'] as const) {
         if (!(capabilities[key] > 0) && sixCount === s.states.length) {
-          issues.push({ path: ['states', i, 'capabilities'], message: `grouped component ${key} is 0; every state needs ${key} > 0 (THEORY §5.1)` });
+          issues.push({ path: ['states', i, 'capabilities'], message: `grouped component ${key} is 0; every state needs ${key} > 0 (model §5.1)` });
         }
       }
     } else {
@@ -454,7 +454,7 @@ function resolveParameters(
       : (overrides as Record<string, unknown>)[k] !== undefined);
     const key = overridden ?? v.parameters[0];
     const path: (string | number)[] = key.startsWith('omega.') ? ['parameters', 'omega', key.slice(6)] : ['parameters', key];
-    issues.push({ path, message: `outside the admissible set (THEORY §5.4 ${v.constraint}): ${v.message}` });
+    issues.push({ path, message: `outside the admissible set (model §5.4 ${v.constraint}): ${v.message}` });
   }
   return parameters;
 }

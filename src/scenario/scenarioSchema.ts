@@ -153,7 +153,7 @@ const systemSchema = z.strictObject({
   nu: expr(z.number().min(0).max(1), 'ν: territorial-integrity norm').optional(),
   theta: expr(z.number().min(0).max(1), 'θ: conventional defensive advantage').optional(),
   lastMajorWar: z.number().nullable().optional().describe('year of the last major war, or null'),
-}).describe('system conditions (THEORY §5.1); any may be an expression of year and tick');
+}).describe('system conditions (model §5.1); any may be an expression of year and tick');
 
 function buildParametersSchema(): z.ZodType<ParameterOverrides> {
   const defaults = defaultParameters();
@@ -165,7 +165,7 @@ function buildParametersSchema(): z.ZodType<ParameterOverrides> {
   const omega: Record<string, z.ZodType> = {};
   for (const key of CONDITION_KEYS) omega[key] = z.number().optional();
   shape.omega = z.strictObject(omega).optional();
-  const schema = z.strictObject(shape).describe('overrides of the model parameters (THEORY §5.2–5.7); see defaultParameters()');
+  const schema = z.strictObject(shape).describe('overrides of the model parameters (model §5.2–5.7); see defaultParameters()');
   return schema as unknown as z.ZodType<ParameterOverrides>;
 }
 
@@ -193,7 +193,7 @@ const changeSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('set-intent'), from: id, to: id, value: z.number().min(0).max(1) }),
   z.strictObject({
     type: z.literal('sanction'), sender: id.describe('the sanctioning state'), target: id.describe('the sanctioned state'),
-  }).describe('one sanctions act of the model by sender on target (THEORY §5.5): eco losses and the trade cut'),
+  }).describe('one sanctions act of the model by sender on target (model §5.5): eco losses and the trade cut'),
   z.strictObject({ type: z.literal('war-ends'), year: z.number().optional() }),
 ]);
 

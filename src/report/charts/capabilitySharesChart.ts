@@ -29,7 +29,7 @@ export function capabilitySharesChart(states: readonly StateTickRow[], ticks: re
   return {
     id: 'capability-shares',
     title: 'Capability shares and concentration',
-    caption: 'Top: each state\'s share of the system\'s capabilities (CINC, THEORY §3) after each tick, ordered in the '
+    caption: 'Top: each state\'s share of the system\'s capabilities (CINC, model §3) after each tick, ordered in the '
       + `legend by the final share${others.size > 0 ? '; smaller states are summed as "others"' : ''}. Bottom: CON, the `
       + 'Ray–Singer concentration of capabilities among the great powers (0 = equal shares, 1 = one power holds all), '
       + 'the structural condition behind balancing.',

@@ -24,7 +24,7 @@ export function ensembleBandsChart(bands: readonly EnsembleBand[], measures: rea
   return {
     id: 'ensemble-bands',
     title: 'Measures over time across the replicates',
-    caption: `One panel per measure of the ticks table (THEORY §5.9). The line is the measure's mean over the ${maxN} replicates `
+    caption: `One panel per measure of the ticks table (model §5.9). The line is the measure's mean over the ${maxN} replicates `
       + 'at each tick; the shaded band is the 95% confidence interval of that mean, Student\'s t over the replicates'
       + `${maxN < 2 ? ' — with one replicate there is no interval' : ''}. Each panel has its own vertical scale.`
       + (constant.length > 0

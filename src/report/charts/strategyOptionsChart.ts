@@ -27,7 +27,7 @@ export function strategyOptionsChart(ticks: readonly ReportTick[], yearsPerTick:
   return {
     id: 'strategy-options',
     title: 'The nine options over time',
-    caption: 'Each row is one option of the menu (THEORY §5.3), grouped by family; each column a period of the run. '
+    caption: 'Each row is one option of the menu (model §5.3), grouped by family; each column a period of the run. '
       + 'The darker the cell, the larger the share of all choices in that period that went to the option (a square-root colour '
       + 'scale, so that rare options still show; white is none); hover for counts.',
     figure: true,

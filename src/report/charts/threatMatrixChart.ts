@@ -25,7 +25,7 @@ export function threatMatrixChart(threats: readonly ThreatRow[], stateOrder: rea
     title: 'Who threatens whom',
     caption: `The threat T_ij that state i (row) perceives from state j (column), at ${ticks.length} moments of the run: `
       + 'Walt\'s balance of threat, the product of aggregate power, proximity, offensive capability net of defence and '
-      + 'perceived intent (THEORY §5.2). Darker is more threatening; a row\'s darkest cell is that state\'s main threat.',
+      + 'perceived intent (model §5.2). Darker is more threatening; a row\'s darkest cell is that state\'s main threat.',
     figure: true,
     spec: vegaLite({
       data: { values },

@@ -436,7 +436,7 @@ class Expander {
       const components = `${a} = ${show(found.components[a])}, ${b} = ${show(found.components[b])}`;
       const share = found[dim];
       if (share === undefined || !(share > 0)) {
-        const problem = share === undefined ? `${dim} is missing (${components})` : `${dim} is 0 (${components}), and the model needs ${dim} > 0 (THEORY §5.1)`;
+        const problem = share === undefined ? `${dim} is missing (${components})` : `${dim} is 0 (${components}), and the model needs ${dim} > 0 (model §5.1)`;
         this.issue(path, new DataError(`${problem}; give ${dim} in the reference to set it from a cited source`, where).message);
         ok = false;
         continue;

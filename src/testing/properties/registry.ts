@@ -31,6 +31,6 @@ export const PROPERTY_IDS: readonly string[] = THEORY_PROPERTIES.map((p) => p.id
 /** The internal entry of a property by id. @internal */
 export function internalProperty(id: string): InternalProperty {
   const p = INTERNAL_PROPERTIES.find((q) => q.id === id);
-  if (p === undefined) throw new RangeError(`no property "${id}" (THEORY §6 has ${PROPERTY_IDS.join(', ')})`);
+  if (p === undefined) throw new RangeError(`no property "${id}" (model §6 has ${PROPERTY_IDS.join(', ')})`);
   return p;
 }

@@ -391,7 +391,7 @@ describe('resolveScenario: all problems at once, with the file', () => {
       expect(e.message.split('\n')).toEqual([
         '2 problems in scenario:',
         '  era.yaml  dyads[0].between  a dyad needs two different states (got "A" twice)',
-        '  era.yaml  parameters.cA  outside the admissible set (THEORY §5.4 C8): c_A = 0 < c_A2 = 0.3',
+        '  era.yaml  parameters.cA  outside the admissible set (model §5.4 C8): c_A = 0 < c_A2 = 0.3',
       ]);
     }
   });

@@ -65,7 +65,7 @@ describe('capabilities: { source: nmc }', () => {
   it('a dimension that is 0 in the data is an error at the reference, unless overridden', () => {
     const lines = ['meta: { id: t, startYear: 1816 }', 'states:', nmc('UKG'), nmc('POR')];
     expect(problems(lines)).toEqual([
-      'd.yaml:4:16  states[1].capabilities  cow_nmc_v6.0_abridged.csv, year 1816, state "POR": eco is 0 (irst = 0, pec = 0), and the model needs eco > 0 (THEORY §5.1); give eco in the reference to set it from a cited source',
+      'd.yaml:4:16  states[1].capabilities  cow_nmc_v6.0_abridged.csv, year 1816, state "POR": eco is 0 (irst = 0, pec = 0), and the model needs eco > 0 (model §5.1); give eco in the reference to set it from a cited source',
     ]);
     expect(load([...lines.slice(0, 3), nmc('POR', ', eco: 0.001')]).states[1].capabilities.eco).toBe(0.001);
   });
@@ -150,7 +150,7 @@ describe('institutions: members: { source: igo }', () => {
       '      ioname: NATO',
       '    remove: [USA, UKG, FRN]'];
     expect(problems(lines)).toEqual([
-      'd.yaml:12:5  institutions[0].members  an institution needs at least two members (THEORY §5.7); found one by an event when it should start later',
+      'd.yaml:12:5  institutions[0].members  an institution needs at least two members (model §5.7); found one by an event when it should start later',
     ]);
   });
 
