@@ -387,31 +387,25 @@ document.addEventListener('click', (event) => {
   download(`${state.info?.id ?? 'scenario'}-${view}-tick${state.frame?.tick ?? 0}.svg`, 'image/svg+xml', new XMLSerializer().serializeToString(svg));
 });
 
+/** A view's figure: its caption, what goes between caption and chart, the chart and its SVG export button. */
+function viewFigure(view: string, caption: string, controls = ''): HTMLElement {
+  const figure = document.createElement('figure');
+  figure.id = `view-${view}`;
+  figure.innerHTML = `<figcaption id="${view}-h">${caption}</figcaption>${controls}`
+    + `<svg id="${view}-chart" role="img" aria-labelledby="${view}-h"></svg>`
+    + `<button type="button" class="export" id="export-${view}" aria-label="Export this view as SVG">SVG</button>`;
+  return figure;
+}
+
+// The world map, first of the views, and the network.
+byId('view-families').before(viewFigure('map', 'Map: each state sized by its capability share, coloured by the family of its last choice, an arrow to its main threat — click a state to see why'));
+byId('view-families').before(viewFigure('network', 'Alliances (solid), ententes (dashed, wider = stronger) and institutions (squares, dotted to members)'));
+
 // ---- ensemble mode: N seeds in the worker, means with 95 % bands ----
-// The world map, first of the views.
-const mapFigure = document.createElement('figure');
-mapFigure.id = 'view-map';
-mapFigure.innerHTML = '<figcaption id="map-h">Map: each state sized by its capability share, coloured by the family of its last choice, an arrow to its main threat — click a state to see why</figcaption>'
-  + '<svg id="map-chart" role="img" aria-labelledby="map-h"></svg>'
-  + '<button type="button" class="export" id="export-map" aria-label="Export this view as SVG">SVG</button>';
-byId('view-families').before(mapFigure);
-
-const networkFigure = document.createElement('figure');
-networkFigure.id = 'view-network';
-networkFigure.innerHTML = '<figcaption id="network-h">Alliances (solid), ententes (dashed, wider = stronger) and institutions (squares, dotted to members)</figcaption>'
-  + '<svg id="network-chart" role="img" aria-labelledby="network-h"></svg>'
-  + '<button type="button" class="export" id="export-network" aria-label="Export this view as SVG">SVG</button>';
-byId('view-families').before(networkFigure);
-
-const ensembleFigure = document.createElement('figure');
-ensembleFigure.id = 'view-ensemble';
-ensembleFigure.innerHTML = '<figcaption id="ensemble-h">Ensemble: states choosing each family, mean over seeds with its 95 % band</figcaption>'
-  + '<label for="ens-seeds">Seeds</label> <input type="number" id="ens-seeds" min="1" max="1000" value="20"> '
+byId('view-explain').before(viewFigure('ensemble', 'Ensemble: states choosing each family, mean over seeds with its 95 % band',
+  '<label for="ens-seeds">Seeds</label> <input type="number" id="ens-seeds" min="1" max="1000" value="20"> '
   + '<label for="ens-ticks">Ticks</label> <input type="number" id="ens-ticks" min="1" max="100000" value="100"> '
-  + '<button type="button" id="ens-run">Run ensemble</button> <span id="ens-status" role="status"></span>'
-  + '<svg id="ensemble-chart" role="img" aria-labelledby="ensemble-h"></svg>'
-  + '<button type="button" class="export" id="export-ensemble" aria-label="Export this view as SVG">SVG</button>';
-byId('view-explain').before(ensembleFigure);
+  + '<button type="button" id="ens-run">Run ensemble</button> <span id="ens-status" role="status"></span>'));
 byId('ens-run').addEventListener('click', () => {
   const seeds = Math.trunc(Number(byId<HTMLInputElement>('ens-seeds').value));
   const ticks = Math.trunc(Number(byId<HTMLInputElement>('ens-ticks').value));
