@@ -288,7 +288,11 @@ export class Engine implements Simulation {
     let next = 0;
     while (next < ends.length && ends[next].tick < this.w.tick) next++;
     this.nextInputEnd = next;
-    for (const id of before) if (!active.has(id)) ctx.events?.push({ tick: this.w.tick, type: 'state-left', state: id });
+    for (const id of before) {
+      if (active.has(id)) continue;
+      const into = spells.absorberOf(id, this.w.tick);
+      ctx.events?.push({ tick: this.w.tick, type: 'state-left', state: id, ...(into === undefined ? {} : { into }) });
+    }
     for (const id of this.w.ids) if (!before.has(id)) ctx.events?.push({ tick: this.w.tick, type: 'state-entered', state: id });
   }
 
