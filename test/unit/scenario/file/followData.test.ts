@@ -6,6 +6,8 @@ import { loadScenario } from '../../../../src/node/loadScenario.js';
 import { parseScenario } from '../../../../src/scenario/file/parseScenario.js';
 import { ScenarioError, formatIssue } from '../../../../src/scenario/ScenarioError.js';
 import { createSimulation, runSimulation, type DecisionPolicy } from '../../../../src/index.js';
+import { eventCells } from '../../../../src/experiments/tables.js';
+import { eventFromRow } from '../../../../src/report/eventFromRow.js';
 
 const load = (lines: string[]) => parseScenario(lines.join('\n'), 'yaml', { file: 'h.yaml', data: bundledDataProvider });
 
@@ -152,6 +154,29 @@ describe('history in motion: scenario files that follow the data (issue 12 items
       '  - { id: C, capabilities: { mil: 1, eco: 1, pop: 1 }, spells: [{ to: 1938, into: A }] }',
     ]);
     expect(runSimulation(inline, { seed: 1, ticks: 3 }).events).toContainEqual({ tick: 2, type: 'state-left', state: 'C', into: 'A' });
+    // The events table keeps the absorber (target column) and reads it back.
+    const columns = ['tick', 'type', 'actor', 'partner', 'target', 'institution', 'members', 'majorWar', 'label'];
+    for (const e of [{ tick: 3, type: 'state-left', state: 'AUS', into: 'GMY' }, { tick: 3, type: 'state-left', state: 'AUS' }] as const) {
+      const cells = eventCells(e);
+      expect(eventFromRow(Object.fromEntries(columns.map((c, k) => [c, cells[k]])))).toEqual(e);
+    }
+  });
+
+  it('a sanctions act on followed trade persists as a ratio to the path and recovers toward it (N41, N6)', () => {
+    const lines = (events: string[]) => [
+      'meta: { id: s, startYear: 1890, ticksPerYear: 1 }', 'history: { until: 1900 }', 'states:',
+      follows('UKG'), follows('GMY'), follows('FRN'),
+      'trade: { source: cow, follow: yearly }',
+      ...events,
+    ];
+    const base = createSimulation(load(lines([])), { seed: 1, policy: idle });
+    const hit = createSimulation(load(lines(['events:', '  - { label: s, at: { year: 1892 }, changes: [{ type: sanction, sender: UKG, target: GMY }] }'])), { seed: 1, policy: idle });
+    const x = (sim: typeof base): number => sim.trade('UKG', 'GMY');
+    const ratios: number[] = [];
+    for (let t = 0; t < 8; t++) { base.step(); hit.step(); ratios.push(x(hit) / x(base)); }
+    expect(ratios[0]).toBe(1);
+    expect(ratios[2]).toBeLessThan(0.85); // cut by s_red = 0.2 (and moved with the path since)
+    for (let t = 3; t < 8; t++) { expect(ratios[t]).toBeGreaterThan(ratios[t - 1]); expect(ratios[t]).toBeLessThan(1); }
   });
 
   it('into naming a non-agent, an absent absorber, or a spell without an end is a ScenarioError at the field', () => {
