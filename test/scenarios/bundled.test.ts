@@ -416,8 +416,12 @@ describe('regional scenario checks', () => {
     expect(eu).not.toContain('UKG');
     expect(eu).toEqual(expect.arrayContaining(['AUS', 'POL', 'BUL', 'CRO']));
     const candidates = (finalMembers('eu-accession-gatekeeping', 'EU-ENLARGEMENT') ?? []).filter((id) => !eu.includes(id));
-    expect(candidates.sort()).toEqual(['ALB', 'BOS', 'GRG', 'MAC', 'MLD', 'TUR', 'UKR', 'YUG']);
-    expect(finalMembers('eu-accession-gatekeeping', 'NATO')).toEqual(expect.arrayContaining(['POL', 'EST', 'ALB', 'CRO', 'MAC', 'FIN', 'SWD']));
+    expect(candidates.sort()).toEqual(['ALB', 'BOS', 'GRG', 'MAC', 'MLD', 'MNG', 'TUR', 'UKR', 'YUG']);
+    expect(finalMembers('eu-accession-gatekeeping', 'NATO')).toEqual(expect.arrayContaining(['POL', 'EST', 'ALB', 'CRO', 'MAC', 'FIN', 'SWD', 'MNG']));
+    // Montenegro enters on its COW date (12 Jun 2006) and joins on its documented dates (N43).
+    expect(scenario.states.find((s) => s.id === 'MNG')?.spells).toEqual([{ from: 2006 + (31 + 28 + 31 + 30 + 31 + 11) / 365, to: null }]);
+    expect(allied('eu-accession-gatekeeping', 'MNG', 'USA') && allied('eu-accession-gatekeeping', 'MNG', 'SWD')).toBe(true);
+    expect(finalMembers('eu-accession-gatekeeping', 'EU-ENLARGEMENT')).toContain('MNG');
     expect(allied('eu-accession-gatekeeping', 'FIN', 'USA') && allied('eu-accession-gatekeeping', 'MAC', 'TUR') && allied('eu-accession-gatekeeping', 'POL', 'SLO')).toBe(true);
     expect(startMembers('eu-accession-gatekeeping', 'COE')).not.toContain('RUS');
     expect(finalMembers('eu-accession-gatekeeping', 'COE')).not.toContain('RUS');
