@@ -335,6 +335,9 @@ class Expander {
     const years = until - start + 1;
     const series = { mil: new Array<number | undefined>(years), eco: new Array<number | undefined>(years), pop: new Array<number | undefined>(years) };
     const skip = new Array<boolean>(years).fill(false);
+    // Years in which a dimension rests on one of its two components (loader rule 2), listed so that nothing is silent (N42, N47).
+    const single = { mil: [] as number[], eco: [] as number[], pop: [] as number[] };
+    const missing = { mil: new Set<string>(), eco: new Set<string>(), pop: new Set<string>() };
     for (let k = 0; k < years; k++) {
       const y = start + k;
       skip[k] = !this.activeInYear(i, y);
@@ -347,7 +350,19 @@ class Expander {
         this.issue([...path, 'follow'], new DataError(`state does not exist in this year, which follow: yearly needs (it is in the span ${start}–${until}); give the state spells: { source: cow } so that it enters and leaves on its COW dates`, { file: table.file, year: y, code: identity.stateabb }).message);
         return undefined;
       }
-      for (const dim of ['mil', 'eco', 'pop'] as const) series[dim][k] = ref[dim] ?? found[dim];
+      for (const dim of ['mil', 'eco', 'pop'] as const) {
+        series[dim][k] = ref[dim] ?? found[dim];
+        const [a, b] = CAPABILITY_DIMENSIONS[dim];
+        if (ref[dim] === undefined && !skip[k] && (found.components[a] === undefined) !== (found.components[b] === undefined)) {
+          single[dim].push(y);
+          missing[dim].add(found.components[a] === undefined ? a : b);
+        }
+      }
+    }
+    for (const dim of ['mil', 'eco', 'pop'] as const) {
+      if (single[dim].length === 0) continue;
+      const gone = [...missing[dim]].join(' or ');
+      this.notes.push(`states[${i}].capabilities.${dim}: one component in ${yearRange(single[dim])}: ${identity.stateabb}: ${gone} is missing in ${table.file}, so ${dim} is the share of the other component alone in these years (capabilitiesForYear, missing-value rule 2)`);
     }
     const out: Record<'mil' | 'eco' | 'pop', number[]> = { mil: [], eco: [], pop: [] };
     const dataEnd = table.lastYear - start;

@@ -141,6 +141,12 @@ describe('history in motion: scenario files that follow the data (issue 12 items
     expect(r.warnings.some((w) => /^trade: meta.startYear 2020 is after .*last year 2014/.test(w))).toBe(true);
   });
 
+  it('lists the years in which a followed dimension rests on one component (nothing silent, N47)', () => {
+    const r = load(['meta: { id: p, startYear: 2010 }', 'data: { nmc: "7.0" }', 'history: { until: 2012 }', 'states:', follows('PRK'), follows('USA')]);
+    expect(r.warnings.some((w) => /^states\[0\]\.capabilities\.mil: one component in 2010–2012: PRK: milex is missing/.test(w))).toBe(true);
+    expect(r.warnings.some((w) => /states\[1\].*one component/.test(w))).toBe(false);
+  });
+
   it('bad input names the file, the field, the state, the year and the data file', () => {
     expect(problems(['meta: { id: b, startYear: 1936 }', 'history: { until: 1946 }', 'states:', follows('GMY'), follows('AUS')])).toEqual([
       'h.yaml:4:45  states[0].capabilities.follow  cow_nmc_v6.0_abridged.csv, year 1946, state "GMY": state does not exist in this year, which follow: yearly needs (it is in the span 1936–1946); give the state spells: { source: cow } so that it enters and leaves on its COW dates',
