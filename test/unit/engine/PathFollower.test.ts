@@ -84,8 +84,9 @@ describe('exogenous paths (issue 12 item 1)', () => {
     const share = { GBR: [0.2, 0.18, 0.16], FRN: [0.1, 0.11, 0.12] };
     // At 1901.0 (tick 4) the pair's trade is cut to 0.8 × the proxy of that tick: one documented sanctions act.
     const cut = 0.8 * share.GBR[1] * share.FRN[1];
+    // ITA enters at 1901.5 (tick 6), so the world is rebuilt between the cut and the check: the ratio survives it.
     const scenario = resolveScenario(input(4, {
-      states: [...input(4).states, { id: 'ITA', capabilities: { mil: 0.1, eco: 0.1, pop: 0.1 } }],
+      states: [...input(4).states, { id: 'ITA', capabilities: { mil: 0.1, eco: 0.1, pop: 0.1 }, spells: [{ from: 1901.5 }] }],
       paths: { ...input(4).paths!, trade: [...input(4).paths!.trade!, { state: 'ITA', share: [0.05, 0.05, 0.04] }] },
       events: [{ at: { tick: 4 }, changes: [{ type: 'set-trade', between: ['GBR', 'FRN'], value: cut }] }],
     }));
