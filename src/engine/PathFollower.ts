@@ -17,7 +17,11 @@ import type { World } from './World.js';
  *
  * Trade. For two states that both follow a trade path, the baseline X⁰_ij (toward which sanctioned
  * trade recovers, N6) becomes s_i(t)·s_j(t); trade itself keeps its deviation from the baseline as
- * a ratio (X_ij ← X_ij·X⁰_new/X⁰_old, exactly X⁰_new when it was at its baseline).
+ * a ratio (X_ij ← X_ij·X⁰_new/X⁰_old, exactly X⁰_new when it was at its baseline). A baseline set
+ * from outside the follower between two ticks — a scenario's `set-trade` event, such as a documented
+ * sanction (model note N47) — is kept as a ratio to the proxy, X⁰_ij = r_ij·s_i(t)·s_j(t) with
+ * r_ij = (the value set)/(the proxy it replaced), so the override persists while the proxy moves
+ * (r_ij = 1, and the product is skipped, for every pair no event touched).
  *
  * Interpolation: the value at year y + f (0 ≤ f < 1) is row(y) + (row(y+1) − row(y))·f, exactly
  * row(y) at f = 0. After the table's last year the last row holds.
@@ -45,6 +49,9 @@ export class PathFollower {
   private shareNow: Float64Array;
   /** Pairs (i·n + j, i < j) whose two states both follow a trade path. */
   private tradePairs: Int32Array;
+  /** Per pair of `tradePairs`: the baseline the follower set last (NaN before the first tick), and the override ratio r_ij (N47). */
+  private baseSet: Float64Array;
+  private baseRatio: Float64Array;
   private readonly keep: number;
 
   constructor(paths: ResolvedPaths, w: World, index: ReadonlyMap<string, number>) {
@@ -67,6 +74,8 @@ export class PathFollower {
     paths.trade.forEach((t, k) => this.tradeShare.set(t.share, k * R));
     this.shareNow = new Float64Array(0);
     this.tradePairs = new Int32Array(0);
+    this.baseSet = new Float64Array(0);
+    this.baseRatio = new Float64Array(0);
     this.keep = 2 ** (-1 / (paths.halfLife * w.ticksPerYear));
     this.bind(w, index);
   }
@@ -88,6 +97,14 @@ export class PathFollower {
       this.capState[k] = i;
     });
     this.tradeIds.forEach((id, k) => { this.tradeState[k] = index.get(id) ?? -1; });
+    // The override ratios (N47) survive a rebuild of the world: carry them over by the pair's ids.
+    const carried = new Map<string, number>();
+    const oldN = this.shareNow.length;
+    this.tradePairs.forEach((key, p) => {
+      if (this.baseRatio[p] === 1) return;
+      const i = (key / oldN) | 0;
+      carried.set(`${this.idAt(i)}\u0000${this.idAt(key - i * oldN)}`, this.baseRatio[p]);
+    });
     const n = w.n;
     this.shareNow = new Float64Array(n);
     const followers = [...this.tradeState].filter((i) => i >= 0).sort((a, b) => a - b);
@@ -101,6 +118,23 @@ export class PathFollower {
       }
     }
     this.tradePairs = Int32Array.from(pairs);
+    this.baseSet = new Float64Array(pairs.length).fill(Number.NaN);
+    this.baseRatio = new Float64Array(pairs.length).fill(1);
+    this.worldIds = w.ids;
+    if (carried.size > 0) {
+      pairs.forEach((key, p) => {
+        const i = (key / n) | 0;
+        const r = carried.get(`${w.ids[i]}\u0000${w.ids[key - i * n]}`) ?? carried.get(`${w.ids[key - i * n]}\u0000${w.ids[i]}`);
+        if (r !== undefined) this.baseRatio[p] = r;
+      });
+    }
+  }
+
+  /** The ids of the world the follower was last bound to (for carrying override ratios across a rebuild). */
+  private worldIds: readonly string[] = [];
+
+  private idAt(i: number): string {
+    return this.worldIds[i] ?? '';
   }
 
   /** Moves every followed quantity to its path value for tick `w.tick`, keeping the model's deviations. */
@@ -136,8 +170,13 @@ export class PathFollower {
       const key = this.tradePairs[p];
       const i = (key / n) | 0;
       const j = key - i * n;
-      const next = share[i] * share[j];
       const old = tradeBase[key];
+      const set = this.baseSet[p];
+      // A baseline changed from outside since the last tick (a set-trade event) becomes a ratio to the proxy (N47).
+      if (old !== set && set > 0) this.baseRatio[p] *= old / set;
+      const r = this.baseRatio[p];
+      const next = r === 1 ? share[i] * share[j] : share[i] * share[j] * r;
+      this.baseSet[p] = next;
       const x = trade[key];
       // Trade keeps its deviation from the baseline as a ratio (exactly the new baseline when it was at the old one).
       const nx = x === old || old === 0 ? next : x * (next / old);

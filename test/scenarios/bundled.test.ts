@@ -312,18 +312,37 @@ describe('regional scenario checks', () => {
     run(name).scenario.institutions.find((q) => q.id === institution)?.members ?? [];
   const allied = (name: string, a: string, b: string): boolean =>
     run(name).result.final.alliances.some(([x, y]) => pairKey(x, y) === pairKey(a, b));
-  const proxy = (name: string, a: string, b: string): number =>
-    run(name).scenario.dyads.find((d) => pairKey(d.between[0], d.between[1]) === pairKey(a, b))?.trade ?? 0;
-  /** Every set-trade change of a scenario is one (×0.8) or two (×0.64) sanctions acts on the loaded proxy (coding rule sanctions). */
+  /**
+   * The pair's proxy trade at a tick: the loaded start-year proxy, or, when trade follows the data,
+   * s_i(t)·s_j(t) interpolated within the year exactly as the engine's PathFollower does (N41, N47).
+   */
+  const proxy = (name: string, a: string, b: string, tick: number): number => {
+    const { scenario } = run(name);
+    const paths = scenario.paths;
+    if (paths === null || paths === undefined || paths.trade.length === 0) {
+      return scenario.dyads.find((d) => pairKey(d.between[0], d.between[1]) === pairKey(a, b))?.trade ?? 0;
+    }
+    const tpy = scenario.meta.ticksPerYear;
+    const share = (id: string): number => {
+      const row = paths.trade.find((t) => t.state === id)?.share ?? [];
+      const whole = Math.floor(tick / tpy);
+      let k = scenario.meta.startYear + whole - paths.firstYear;
+      let f = (tick - whole * tpy) / tpy;
+      if (k >= row.length - 1) { k = row.length - 1; f = 0; }
+      return f === 0 ? row[k] : row[k] + (row[k + 1] - row[k]) * f;
+    };
+    return share(a) * share(b);
+  };
+  /** Every set-trade change of a scenario is one (×0.8) or two (×0.64) sanctions acts on the pair's proxy at the event's tick (coding rule sanctions). */
   const expectSanctionsOnProxy = (name: string): void => {
-    const changes = run(name).scenario.events.flatMap((e) => e.changes.map((c) => ({ c, label: e.label ?? '' })));
+    const changes = run(name).scenario.events.flatMap((e) => e.changes.map((c) => ({ c, tick: e.tick ?? 0 })));
     const seen = new Map<string, number>();
-    for (const { c } of changes) {
+    for (const { c, tick } of changes) {
       if (c.type !== 'set-trade') continue;
       const key = pairKey(c.between[0], c.between[1]);
       const acts = (seen.get(key) ?? 0) + 1;
       seen.set(key, acts);
-      const x = proxy(name, c.between[0], c.between[1]);
+      const x = proxy(name, c.between[0], c.between[1], tick);
       expect(x, `${name}: ${key} has proxy trade`).toBeGreaterThan(0);
       expect(c.value, `${name}: ${key}, act ${acts}`).toBeCloseTo(0.8 ** acts * x, 10);
     }
@@ -437,7 +456,7 @@ describe('regional scenario checks', () => {
       expect(c.type).toBe('sanction');
       if (c.type !== 'sanction') continue;
       expect(c.target).toBe('RUS');
-      expect(proxy('eu-accession-gatekeeping', c.sender, 'RUS'), `${c.sender} has proxy trade with RUS`).toBeGreaterThan(0);
+      expect(proxy('eu-accession-gatekeeping', c.sender, 'RUS', 0), `${c.sender} has proxy trade with RUS`).toBeGreaterThan(0);
       expect(followed.has(c.sender)).toBe(true);
       perSender.set(c.sender, (perSender.get(c.sender) ?? 0) + 1);
     }

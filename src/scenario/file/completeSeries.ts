@@ -27,10 +27,16 @@ export interface CompletedSeries {
  * - A gap inside the data is filled by linear interpolation between the nearest known years, and at
  *   an edge by holding the nearest known value; both are listed in `interpolated`.
  * - After `dataEnd`: `hold` repeats the last known value; `trend` continues the mean log growth of
- *   the last `years` known values, v(k) = v_last·exp(g·(k − k_last)), which stays positive.
+ *   the data years among the last `years` years of the data, v(k) = v_last·exp(g·(k − k_last)),
+ *   which stays positive.
+ *
+ * `before` holds the data of the years just before the span (`before[m]` is index
+ * m − before.length), read only by the projection: the trailing window reaches back before the span
+ * when the span holds fewer data years than the window (model note N47), and a span that starts
+ * after the data's last year (`dataEnd` < 0) is projected from the last data year before it.
  */
 export function completeSeries(values: readonly (number | undefined)[], dataEnd: number, projection: Projection,
-  skip?: readonly boolean[]): CompletedSeries {
+  skip?: readonly boolean[], before: readonly (number | undefined)[] = []): CompletedSeries {
   const n = values.length;
   const known: number[] = [];
   for (let k = 0; k < Math.min(n, dataEnd + 1); k++) {
@@ -40,7 +46,11 @@ export function completeSeries(values: readonly (number | undefined)[], dataEnd:
   const out = new Array<number>(n).fill(0);
   const interpolated: number[] = [];
   const projected: number[] = [];
-  if (known.length === 0) return { values: out, interpolated, projected, ok: false };
+  // The data before the span, as indices < 0 (only for the projection).
+  const lead: number[] = [];
+  const at = (k: number): number => (k < 0 ? before[before.length + k] : values[k]) as number;
+  before.forEach((v, m) => { if (v !== undefined && v > 0 && m - before.length <= dataEnd) lead.push(m - before.length); });
+  if (known.length === 0 && !(dataEnd < 0 && lead.length > 0)) return { values: out, interpolated, projected, ok: false };
   let next = 0;
   for (let k = 0; k < Math.min(n, dataEnd + 1); k++) {
     while (next < known.length && known[next] < k) next++;
@@ -56,13 +66,13 @@ export function completeSeries(values: readonly (number | undefined)[], dataEnd:
     }
     if (skip?.[k] !== true) interpolated.push(k);
   }
-  const last = known[known.length - 1];
-  const window = known.filter((k) => k > last - Math.max(2, projection.years));
+  const all = [...lead, ...known];
+  const last = all[all.length - 1];
+  const window = all.filter((k) => k > last - Math.max(2, projection.years));
   const first = window[0];
-  const g = projection.rule === 'trend' && last > first
-    ? Math.log((values[last] as number) / (values[first] as number)) / (last - first) : 0;
-  for (let k = dataEnd + 1; k < n; k++) {
-    out[k] = (values[last] as number) * Math.exp(g * (k - last));
+  const g = projection.rule === 'trend' && last > first ? Math.log(at(last) / at(first)) / (last - first) : 0;
+  for (let k = Math.max(0, dataEnd + 1); k < n; k++) {
+    out[k] = at(last) * Math.exp(g * (k - last));
     if (skip?.[k] !== true) projected.push(k);
   }
   return { values: out, interpolated, projected, ok: true };

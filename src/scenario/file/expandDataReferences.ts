@@ -348,6 +348,9 @@ class Expander {
     const series = { mil: new Array<number | undefined>(years), eco: new Array<number | undefined>(years), pop: new Array<number | undefined>(years) };
     const skip = new Array<boolean>(years).fill(false);
     const smallest: Record<'mil' | 'eco' | 'pop', number[]> = { mil: [], eco: [], pop: [] };
+    // Years in which a dimension rests on one of its two components (loader rule 2), listed so that nothing is silent (N42, N47).
+    const single = { mil: [] as number[], eco: [] as number[], pop: [] as number[] };
+    const missing = { mil: new Set<string>(), eco: new Set<string>(), pop: new Set<string>() };
     for (let k = 0; k < years; k++) {
       const y = start + k;
       skip[k] = !this.activeInYear(i, y);
@@ -367,12 +370,28 @@ class Expander {
           const least = this.smallestPositive(all, dim);
           if (least !== undefined) { series[dim][k] = least; smallest[dim].push(y); }
         }
+        const [a, b] = CAPABILITY_DIMENSIONS[dim];
+        if (ref[dim] === undefined && !skip[k] && (found.components[a] === undefined) !== (found.components[b] === undefined)) {
+          single[dim].push(y);
+          missing[dim].add(found.components[a] === undefined ? a : b);
+        }
       }
+    }
+    for (const dim of ['mil', 'eco', 'pop'] as const) {
+      if (single[dim].length === 0) continue;
+      const gone = [...missing[dim]].join(' or ');
+      this.notes.push(`states[${i}].capabilities.${dim}: one component in ${yearRange(single[dim])}: ${identity.stateabb}: ${gone} is missing in ${table.file}, so ${dim} is the share of the other component alone in these years (capabilitiesForYear, missing-value rule 2)`);
     }
     const out: Record<'mil' | 'eco' | 'pop', number[]> = { mil: [], eco: [], pop: [] };
     const dataEnd = table.lastYear - start;
+    // The data years before the span that the trend's trailing window may reach (N47).
+    const lead = { mil: [] as (number | undefined)[], eco: [] as (number | undefined)[], pop: [] as (number | undefined)[] };
+    for (const y of this.leadYears(table)) {
+      const found = y > table.lastYear ? undefined : this.nmcYear(table, y, path)?.states.find((st) => st.ccode === identity.ccode);
+      for (const dim of ['mil', 'eco', 'pop'] as const) lead[dim].push(ref[dim] ?? found?.[dim]);
+    }
     for (const dim of ['mil', 'eco', 'pop'] as const) {
-      const done = completeSeries(series[dim], dataEnd, this.history.projection, skip);
+      const done = completeSeries(series[dim], dataEnd, this.history.projection, skip, lead[dim]);
       if (!done.ok) {
         this.issue([...path, 'follow'], new DataError(`${dim} has no usable value in any year of ${start}–${Math.min(until, table.lastYear)}; give ${dim} in the reference`, { file: table.file, code: identity.stateabb }).message);
         return undefined;
@@ -409,6 +428,35 @@ class Expander {
       if (codes.has(st.ccode) && v !== undefined && v > 0 && (least === undefined || v < least)) least = v;
     }
     return least;
+  }
+
+  /**
+   * The years before meta.startYear whose data the projection's trailing window may need (N42,
+   * N47): none unless a path runs past the table's last year under the trend rule; otherwise every
+   * year from the window's first to meta.startYear − 1 (the callers read only those inside the table).
+   */
+  private leadYears(table: CowYearTable<unknown>): number[] {
+    const h = this.history;
+    const start = this.startYear;
+    if (h === undefined || start === undefined || h.projection.rule !== 'trend' || h.until <= table.lastYear) return [];
+    const from = Math.max(table.firstYear, table.lastYear - Math.max(2, h.projection.years) + 1);
+    const years: number[] = [];
+    for (let y = from; y < start; y++) years.push(y);
+    return years;
+  }
+
+  /**
+   * The year a followed reference (follow: yearly, no year) reads its start values from:
+   * meta.startYear, or — when the span starts after the table's last year — that last year, whose
+   * values the path then projects (trade, N42) or holds (great-power status), with a note (N47).
+   */
+  private followStartYear(path: Path, table: CowYearTable<unknown> | undefined, what: string): number | undefined {
+    const start = this.startYear;
+    if (table !== undefined && start !== undefined && start > table.lastYear && this.history !== undefined) {
+      this.notes.push(`${formatPath(path)}: meta.startYear ${start} is after ${table.file}'s last year ${table.lastYear}: ${what} (N42, N47)`);
+      return table.lastYear;
+    }
+    return this.year(undefined, path, table);
   }
 
   /** capabilitiesForYear of the NMC table, cached by version and year. */
@@ -515,7 +563,9 @@ class Expander {
     const ref = majorReferenceSchema.safeParse(value);
     if (!ref.success) return undefined;
     const table = this.table(path, 'majors', (p) => p.majors);
-    const year = this.year(ref.data.year, path, table);
+    const year = ref.data.follow === 'yearly' && ref.data.year === undefined
+      ? this.followStartYear(path, table, 'the status of that year holds over the span')
+      : this.year(ref.data.year, path, table);
     if (table === undefined || year === undefined) return undefined;
     const identity = this.identity(i, path, 'give cow: with its COW abbreviation or code, or give major: true or false');
     if (identity === undefined) return undefined;
@@ -926,7 +976,9 @@ class Expander {
       else excluded.add(i);
     });
     const table = this.table(path, 'trade', (p) => p.trade);
-    const year = this.year(ref.data.year, path, table);
+    const year = ref.data.follow === 'yearly' && ref.data.year === undefined
+      ? this.followStartYear(path, table, 'the proxy of that year is the start, and every year of the span is projected')
+      : this.year(ref.data.year, path, table);
     if (table === undefined || year === undefined) return;
     const statesTable = this.table(path, 'states', (p) => p.states);
     if (statesTable === undefined) return;
@@ -1020,9 +1072,21 @@ class Expander {
         series[m][k] = t !== undefined && world > 0 ? t / world : undefined;
       });
     }
+    // The data years before the span that the trend's trailing window may reach (N47).
+    const leadYears = this.leadYears(table);
+    const lead = included.map(() => [] as (number | undefined)[]);
+    for (const y of leadYears) {
+      let world = 0;
+      const tau = new Map<number, number>();
+      if (y <= table.lastYear) for (const row of tradeForYear(table, y)) if (row.tau !== undefined) { world += row.tau; tau.set(row.ccode, row.tau); }
+      included.forEach((st, m) => {
+        const t = tau.get(st.identity.ccode);
+        lead[m].push(t !== undefined && world > 0 ? t / world : undefined);
+      });
+    }
     included.forEach((st, m) => {
       const skip = Array.from({ length: years }, (_, k) => !this.activeInYear(st.i, start + k));
-      const done = completeSeries(series[m], table.lastYear - start, this.history!.projection, skip);
+      const done = completeSeries(series[m], table.lastYear - start, this.history!.projection, skip, lead[m]);
       if (!done.ok) return; // no trade totals in any year: the start-year check has reported it
       const where = `trade (${st.identity.stateabb})`;
       if (done.interpolated.length > 0) {

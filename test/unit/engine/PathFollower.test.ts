@@ -79,4 +79,24 @@ describe('exogenous paths (issue 12 item 1)', () => {
       paths: { ...p, firstYear: 1901, capabilities: [...p.capabilities!, { state: 'XXX', mil: [1], eco: [1], pop: [1] }] },
     })).toThrowError(/states\[0\]\.growth.*replaces growth[\s\S]*paths\.capabilities\[2\]\.state.*unknown state "XXX"[\s\S]*1 yearly values, but the other paths have 3[\s\S]*paths.firstYear.*1901–1903, which does not include meta.startYear 1900/);
   });
+
+  it('a set-trade event on a followed pair persists as a ratio to the proxy (N47), and a pair no event touched is exactly the proxy', () => {
+    const share = { GBR: [0.2, 0.18, 0.16], FRN: [0.1, 0.11, 0.12] };
+    // At 1901.0 (tick 4) the pair's trade is cut to 0.8 × the proxy of that tick: one documented sanctions act.
+    const cut = 0.8 * share.GBR[1] * share.FRN[1];
+    // ITA enters at 1901.5 (tick 6), so the world is rebuilt between the cut and the check: the ratio survives it.
+    const scenario = resolveScenario(input(4, {
+      states: [...input(4).states, { id: 'ITA', capabilities: { mil: 0.1, eco: 0.1, pop: 0.1 }, spells: [{ from: 1901.5 }] }],
+      paths: { ...input(4).paths!, trade: [...input(4).paths!.trade!, { state: 'ITA', share: [0.05, 0.05, 0.04] }] },
+      events: [{ at: { tick: 4 }, changes: [{ type: 'set-trade', between: ['GBR', 'FRN'], value: cut }] }],
+    }));
+    const sim = createSimulation(scenario, { seed: 3, policy: idle });
+    sim.run(5);
+    expect(sim.trade('GBR', 'FRN')).toBe(cut);
+    sim.run(4); // 1902.0: the proxy has moved; the cut stays 0.8 of it (before N47 it was lost after one tick)
+    expect(sim.trade('GBR', 'FRN')).toBeCloseTo(0.8 * share.GBR[2] * share.FRN[2], 15);
+    expect(sim.trade('GBR', 'ITA')).toBe(share.GBR[2] * 0.04);
+    sim.run(8); // held after the table's last year
+    expect(sim.trade('GBR', 'FRN')).toBeCloseTo(0.8 * share.GBR[2] * share.FRN[2], 15);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capabilitiesForYear } from '../../../../src/data/capabilitiesForYear.js';
-import { loadNmcTable } from '../../../../src/node/bundledData.js';
+import { tradeForYear } from '../../../../src/data/tradeForYear.js';
+import { loadNmcTable, loadTradeTable } from '../../../../src/node/bundledData.js';
 import { bundledDataProvider } from '../../../../src/node/bundledDataProvider.js';
 import { loadScenario } from '../../../../src/node/loadScenario.js';
 import { parseScenario } from '../../../../src/scenario/file/parseScenario.js';
@@ -107,6 +108,45 @@ describe('history in motion: scenario files that follow the data (issue 12 items
     const hold = load(['meta: { id: p, startYear: 2010 }', 'history: { until: 2020, projection: { rule: hold } }', 'states:', follows('USA'), follows('CHN')]);
     const held = hold.paths!.capabilities[0];
     expect(held.mil.slice(6)).toEqual([held.mil[6], held.mil[6], held.mil[6], held.mil[6], held.mil[6]]);
+  });
+
+  it('the trend reaches back before the span, and a span after the data\'s end is projected from it (N47)', () => {
+    const nmc = loadNmcTable('7.0');
+    const lines = [
+      'meta: { id: p, startYear: 2020 }', 'data: { nmc: "7.0" }',
+      'history: { until: 2026, projection: { rule: trend, years: 10 } }',
+      'states:',
+      '  - { id: USA, major: { source: cow, follow: yearly }, capabilities: { source: nmc, follow: yearly } }',
+      '  - { id: CHN, major: { source: cow, follow: yearly }, capabilities: { source: nmc, follow: yearly } }',
+      'trade: { source: cow, follow: yearly }',
+    ];
+    const r = load(lines);
+    // Capabilities: data 2020-2022 in the span; the trend over 2013-2022 (ten data years, seven before the span).
+    const usa = r.paths!.capabilities.find((c) => c.state === 'USA')!;
+    const eco = (y: number): number => capabilitiesForYear(nmc, y).states.find((s) => s.ccode === 2)!.eco as number;
+    expect(usa.eco[2]).toBe(eco(2022));
+    expect(usa.eco[6]).toBeCloseTo(eco(2022) * Math.exp((4 * Math.log(eco(2022) / eco(2013))) / 9), 12);
+    // Trade: the data end in 2014; every year of the span is projected from the trend over 2005-2014.
+    const share = r.paths!.trade.find((t) => t.state === 'CHN')!.share;
+    const tradeShare = (y: number): number => {
+      const rows = tradeForYear(loadTradeTable(), y);
+      const world = rows.reduce((a, row) => a + (row.tau ?? 0), 0);
+      return (rows.find((row) => row.ccode === 710)!.tau as number) / world;
+    };
+    const g = Math.log(tradeShare(2014) / tradeShare(2005)) / 9;
+    expect(share[0]).toBeCloseTo(tradeShare(2014) * Math.exp(6 * g), 12);
+    expect(share[6]).toBeCloseTo(tradeShare(2014) * Math.exp(12 * g), 12);
+    expect(r.paths!.notes.find((n) => n.path === 'trade (CHN)' && n.kind === 'projected')?.years).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    // Great-power status: the list ends in 2016; its last year holds, with a note.
+    expect(r.states.every((s) => s.major)).toBe(true);
+    expect(r.warnings.some((w) => /major: meta.startYear 2020 is after .*last year 2016/.test(w))).toBe(true);
+    expect(r.warnings.some((w) => /^trade: meta.startYear 2020 is after .*last year 2014/.test(w))).toBe(true);
+  });
+
+  it('lists the years in which a followed dimension rests on one component (nothing silent, N47)', () => {
+    const r = load(['meta: { id: p, startYear: 2010 }', 'data: { nmc: "7.0" }', 'history: { until: 2012 }', 'states:', follows('PRK'), follows('USA')]);
+    expect(r.warnings.some((w) => /^states\[0\]\.capabilities\.mil: one component in 2010–2012: PRK: milex is missing/.test(w))).toBe(true);
+    expect(r.warnings.some((w) => /states\[1\].*one component/.test(w))).toBe(false);
   });
 
   it('bad input names the file, the field, the state, the year and the data file', () => {
