@@ -9,6 +9,7 @@ import type {
 import type { WorldChange } from '../engine/WorldChange.js';
 import { CONDITION_VARIABLES, fillConditionScope, TIME_VARIABLES } from './conditionScope.js';
 import { compileExpression, ExpressionError } from './expressions.js';
+import { activeAt } from './activeAt.js';
 import { brandResolved } from './resolvedBrand.js';
 import { referenceIssues } from './referenceIssues.js';
 import { ScenarioError, type ScenarioIssue } from './ScenarioError.js';
@@ -306,11 +307,7 @@ function resolveSpells(spells: NonNullable<ParsedScenario['states'][number]['spe
   return out;
 }
 
-/** Whether a state with these spells is in the system at `year` (no spells: always). @internal */
-export function activeAt(spells: readonly { from: number | null; to: number | null }[] | undefined, year: number): boolean {
-  if (spells === undefined) return true;
-  return spells.some((sp) => (sp.from === null || sp.from <= year) && (sp.to === null || year < sp.to));
-}
+export { activeAt } from './activeAt.js';
 
 function num(v: number | string | undefined): number {
   return typeof v === 'number' ? v : 0;

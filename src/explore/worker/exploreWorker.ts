@@ -4,16 +4,37 @@
  * playing, it runs as many ticks as the chosen speed allows and posts one frame per batch.
  */
 import type { ExploreReply, ExploreRequest } from '../ExploreMessages.js';
+import { exploreChunks, type ChunkScope, type ExploreChunks } from './ExploreChunks.js';
+import type { ExploreLibraries } from './ExploreLibraries.js';
 import { ExploreSession } from './ExploreSession.js';
 
 /** The parts of a worker's global scope used here (the project's TypeScript has no DOM types). */
-interface WorkerScope {
+interface WorkerScope extends ChunkScope {
   onmessage: ((event: { data: ExploreRequest }) => void) | null;
   postMessage(message: ExploreReply): void;
+  importScripts(...urls: string[]): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;
-const session = new ExploreSession();
+
+/** Loads a chunk of the explorer (synchronously: importScripts) on first use and returns its library. */
+function chunk<K extends keyof ExploreChunks>(name: K): NonNullable<ExploreChunks[K]> {
+  const loaded = exploreChunks()[name];
+  if (loaded !== undefined) return loaded as NonNullable<ExploreChunks[K]>;
+  const url = scope.counterpoiseChunkUrls?.[name];
+  if (url === undefined) throw new Error(`the explorer's ${name} chunk is not in this page`);
+  scope.importScripts(url);
+  const library = exploreChunks()[name];
+  if (library === undefined) throw new Error(`the explorer's ${name} chunk did not load`);
+  return library as NonNullable<ExploreChunks[K]>;
+}
+
+/** mathjs and scenario validation, each loaded only when needed (the scenario chunk takes mathjs from the math chunk). */
+const libraries: ExploreLibraries = {
+  math: () => chunk('math'),
+  scenarioFiles: () => { chunk('math'); return chunk('scenario'); },
+};
+const session = new ExploreSession(libraries);
 let playing = false;
 let ticksPerSecond = 10;
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -43,7 +64,7 @@ function beat(): void {
 function handle(request: ExploreRequest): void {
   switch (request.type) {
     case 'load': stop(); scope.postMessage(session.load(request.scenario, request.seed)); return;
-    case 'load-file': stop(); scope.postMessage(session.loadFile(request.name, request.text, request.seed)); return;
+    case 'load-file': stop(); scope.postMessage(session.loadFile(request.name, request.text, request.seed, request.tables)); return;
     case 'reset': stop(); scope.postMessage({ type: 'frame', frame: session.reset(request.seed), playing: false }); return;
     case 'step': stop(); scope.postMessage({ type: 'frame', frame: session.step(request.ticks), playing: false }); return;
     case 'play':
