@@ -13,6 +13,8 @@ export interface ExploreSetting {
 
 /** What the page asks of the worker that runs the core. */
 export type ExploreRequest =
+  /** The source texts of the worker's chunks (sent first): run only when needed (ExploreLibraries). */
+  | { type: 'chunks'; sources: { math: string; scenario: string } }
   | { type: 'load'; scenario: ResolvedScenario; seed: number }
   /**
    * A scenario file the user dropped: validated as the CLI does, then loaded; `tables`, the COW

@@ -48,11 +48,11 @@ function svgEl(name: string, attrs: Record<string, string | number>): SVGElement
   return el;
 }
 
-// ---- the worker, and its chunks: Blob URLs it loads (importScripts) only when it needs them ----
-const scriptUrl = (id: string, prefix = ''): string => URL.createObjectURL(new Blob([prefix, byId(id).textContent ?? ''], { type: 'text/javascript' }));
-const chunkUrls = { math: scriptUrl('cp-chunk-math'), scenario: scriptUrl('cp-chunk-scenario') };
-const worker = new Worker(scriptUrl('cp-worker', `self.counterpoiseChunkUrls=${JSON.stringify(chunkUrls)};\n`));
+// ---- the worker, and the texts of its chunks, which it runs only when it needs them ----
+const workerSource = byId('cp-worker').textContent ?? '';
+const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
 const send = (request: ExploreRequest): void => worker.postMessage(request);
+send({ type: 'chunks', sources: { math: byId('cp-chunk-math').textContent ?? '', scenario: byId('cp-chunk-scenario').textContent ?? '' } });
 
 // ---- packed data (the picker's scenarios, the COW tables): gzip + base64, unpacked when used ----
 async function unpack(packed: string): Promise<string> {

@@ -2,8 +2,8 @@ import type { ExpressionError } from '../../scenario/expressions.js';
 import type { MathLibrary, ScenarioFileLibrary } from './ExploreLibraries.js';
 
 /**
- * The explorer's chunks, each a script the worker loads on first use (importScripts) which puts
- * its library here, on the worker's global scope: `math` (mathjs: expressions, statistics) and
+ * The explorer's chunks, each a script the worker runs on first use which puts its library here,
+ * on the worker's global scope: `math` (mathjs: expressions, statistics) and
  * `scenario` (zod, yaml, the resolver). The scenario chunk takes mathjs from the math chunk
  * (scripts/build-explore.mjs), so the math chunk is loaded first.
  */
@@ -15,8 +15,6 @@ export interface ExploreChunks {
 /** The worker's global scope as the chunks see it. */
 export interface ChunkScope {
   counterpoiseChunks?: ExploreChunks;
-  /** The chunks' script URLs (Blob URLs made by the page), prepended to the worker's source. */
-  counterpoiseChunkUrls?: Record<keyof ExploreChunks, string>;
 }
 
 /** The chunks loaded so far (created on first use). */

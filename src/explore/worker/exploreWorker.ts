@@ -4,26 +4,32 @@
  * playing, it runs as many ticks as the chosen speed allows and posts one frame per batch.
  */
 import type { ExploreReply, ExploreRequest } from '../ExploreMessages.js';
-import { exploreChunks, type ChunkScope, type ExploreChunks } from './ExploreChunks.js';
+import { exploreChunks, type ExploreChunks } from './ExploreChunks.js';
 import type { ExploreLibraries } from './ExploreLibraries.js';
 import { ExploreSession } from './ExploreSession.js';
 
 /** The parts of a worker's global scope used here (the project's TypeScript has no DOM types). */
-interface WorkerScope extends ChunkScope {
+interface WorkerScope {
   onmessage: ((event: { data: ExploreRequest }) => void) | null;
   postMessage(message: ExploreReply): void;
-  importScripts(...urls: string[]): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;
+/** The chunks' source texts, sent by the page first ('chunks'); run only when needed. */
+let chunkSources: Partial<Record<keyof ExploreChunks, string>> = {};
 
-/** Loads a chunk of the explorer (synchronously: importScripts) on first use and returns its library. */
+/**
+ * Runs a chunk of the explorer on first use (synchronously) and returns its library. A chunk is
+ * run from its text, not loaded from a URL: from a file:// page, a worker may not import a Blob
+ * URL (its origin is opaque), and the page must make no request anyway.
+ */
 function chunk<K extends keyof ExploreChunks>(name: K): NonNullable<ExploreChunks[K]> {
   const loaded = exploreChunks()[name];
   if (loaded !== undefined) return loaded as NonNullable<ExploreChunks[K]>;
-  const url = scope.counterpoiseChunkUrls?.[name];
-  if (url === undefined) throw new Error(`the explorer's ${name} chunk is not in this page`);
-  scope.importScripts(url);
+  const source = chunkSources[name];
+  if (source === undefined) throw new Error(`the explorer's ${name} chunk is not in this page`);
+  // The chunk is an IIFE bundle that puts its library on the global scope (ExploreChunks).
+  new Function(source)();
   const library = exploreChunks()[name];
   if (library === undefined) throw new Error(`the explorer's ${name} chunk did not load`);
   return library as NonNullable<ExploreChunks[K]>;
@@ -63,6 +69,7 @@ function beat(): void {
 
 function handle(request: ExploreRequest): void {
   switch (request.type) {
+    case 'chunks': chunkSources = request.sources; return;
     case 'load': stop(); scope.postMessage(session.load(request.scenario, request.seed)); return;
     case 'load-file': stop(); scope.postMessage(session.loadFile(request.name, request.text, request.seed, request.tables)); return;
     case 'reset': stop(); scope.postMessage({ type: 'frame', frame: session.reset(request.seed), playing: false }); return;
