@@ -69,6 +69,9 @@ export type { AdmissibilityViolation } from './decision/checkAdmissible.js';
 
 // ---- engine ----
 export { createSimulation } from './engine/Simulation.js';
+// Scenarios with expressions in a bundle that resolves none itself (e.g. scenarios resolved elsewhere, as JSON): see loadExpressions.
+export { loadExpressions } from './core/loadExpressions.js';
+export { needsExpressions } from './engine/expressionCompiler.js';
 export type { Simulation, SimulationOptions } from './engine/Simulation.js';
 export { runSimulation } from './engine/runSimulation.js';
 export type { RunOptions, SimulationResult } from './engine/runSimulation.js';

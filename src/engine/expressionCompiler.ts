@@ -36,7 +36,7 @@ export function needsExpressions(scenario: ResolvedScenario): boolean {
 export function expressionCompilerFor(scenario: ResolvedScenario): ExpressionCompiler {
   if (compiler === null) {
     throw new Error(`scenario "${scenario.meta.id}" has expressions (conditions, growth rates or event conditions written as expressions): `
-      + 'load the expression compiler first with `await loadExpressions()` from counterpoise/core, or import counterpoise instead of counterpoise/core');
+      + 'load the expression compiler first with `await loadExpressions()` (from counterpoise/core or counterpoise)');
   }
   return compiler;
 }

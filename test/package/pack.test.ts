@@ -24,7 +24,8 @@ const npmCommand = isWindows ? 'npm.cmd' : 'npm';
 const INSTALL_TIMEOUT_MS = 240_000;
 const TEST_TIMEOUT_MS = 120_000;
 
-const REQUIRED_FILES = ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/node.js', 'dist/node.cjs', 'dist/sweep-worker.js', 'dist/sweep-worker.cjs'];
+const REQUIRED_FILES = ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/node.js', 'dist/node.cjs', 'dist/sweep-worker.js', 'dist/sweep-worker.cjs',
+  'dist/core.js', 'dist/core.cjs', 'dist/core.d.ts', 'dist/core.d.cts', 'dist/explore/worker.js', 'dist/explore/math.js', 'dist/explore/scenario.js'];
 
 interface PackedFile { path: string }
 interface PackResult { filename: string; files: PackedFile[] }
