@@ -113,6 +113,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       row('explorer: the page script (controls, views, the map\'s land and d3-geo)', explorer.page),
       row('explorer: the math chunk (mathjs: expressions, ensemble statistics), loaded when needed', explorer.math),
       row('explorer: the scenario chunk (zod, yaml, the resolver: dropped files), loaded when needed', explorer.scenario),
+      row('explorer: what runs when the page opens (page script and worker)', add(explorer.page, explorer.worker)),
+      row('explorer: all its code (page, worker, both chunks)', [explorer.page, explorer.worker, explorer.math, explorer.scenario].reduce(add)),
       row('explorer page for concert-of-europe (6 states), with the 14 other bundled scenarios for the picker', pages.concert),
       row('explorer page for multipolar-2020s (45 states), likewise', pages.multipolar),
       row('explorer page for concert-of-europe with `--with-data` (the COW tables)', pages['with-data']),
