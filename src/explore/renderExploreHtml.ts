@@ -60,7 +60,7 @@ body.dragging { outline: 4px dashed #0072B2; outline-offset: -8px; }
 h1 { font-size: 1.4em; margin: 0; } h2 { font-size: 1.05em; margin: 0 0 6px; }
 #controls { display: flex; flex-wrap: wrap; gap: 10px 16px; align-items: center; margin: 10px 0; padding: 8px; background: #f4f4f4; border-radius: 6px; }
 button { font: inherit; padding: 4px 10px; } button:focus-visible, input:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; }
-#seed { width: 6em; }
+#seed { width: 6em; } #scenario-pick { max-width: 22em; } .pick { white-space: nowrap; }
 .layout { display: grid; grid-template-columns: 330px 1fr; gap: 16px; }
 .views { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 14px; }
 figure, section.panel { margin: 0; padding: 8px; border: 1px solid #ddd; border-radius: 6px; }
@@ -105,8 +105,8 @@ export function renderExploreHtml(scenario: ResolvedScenario, options: RenderExp
     '<button type="button" id="reset" aria-label="Reset to tick 0 (R)">↺ Reset</button>',
     '<label for="speed">Speed</label><input type="range" id="speed" min="1" max="120" step="1" value="20" aria-describedby="speed-value"> <output id="speed-value" for="speed"></output>',
     '<label for="seed">Seed</label><input type="number" id="seed" min="0" step="1" value="42">',
-    '<label for="scenario-pick">Scenario</label><select id="scenario-pick"></select>',
-    '<label for="file">Scenario file (or drop one on the page)</label><input type="file" id="file" accept=".yaml,.yml,.json">',
+    '<span class="pick"><label for="scenario-pick">Scenario</label> <select id="scenario-pick"></select></span>',
+    '<span class="pick"><label for="file">Scenario file (or drop one on the page)</label> <input type="file" id="file" accept=".yaml,.yml,.json"></span>',
     '<span>Tick <output id="tick">0</output>, year <output id="year"></output></span>',
     '<button type="button" id="export-csv" aria-label="Export the run\'s ticks as CSV">Export CSV</button>',
     '</section>',
