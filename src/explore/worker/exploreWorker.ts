@@ -1,7 +1,9 @@
 /**
  * The explorer's Web Worker (bundled for the browser as dist/explore/worker.js and started by the
- * page from an inline Blob): runs an {@link ExploreSession} and answers the page's messages. While
- * playing, it runs as many ticks as the chosen speed allows and posts one frame per batch.
+ * page from an inline Blob): runs an {@link ExploreSession} on counterpoise's core and answers the
+ * page's messages. mathjs and scenario validation are chunks whose text the page sends first and
+ * the worker runs only when needed (docs/explore.md "Size and speed"). While playing, it runs as
+ * many ticks as the chosen speed allows and posts one frame per batch.
  */
 import type { ExploreReply, ExploreRequest } from '../ExploreMessages.js';
 import { exploreChunks, type ExploreChunks } from './ExploreChunks.js';
