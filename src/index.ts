@@ -5,6 +5,13 @@
  * @packageDocumentation
  */
 
+import { registerExpressionCompiler } from './engine/expressionCompiler.js';
+import { compileExpression } from './scenario/expressions.js';
+
+// Under this entry the engine compiles scenario expressions with mathjs at once (counterpoise/core
+// loads it only when a scenario has expressions: src/engine/expressionCompiler.ts).
+registerExpressionCompiler(compileExpression);
+
 // ---- model: the world as data ----
 export type { ModelParameters, SystemConditions } from './model/ModelParameters.js';
 export { CONDITION_KEYS } from './model/ModelParameters.js';
@@ -62,6 +69,9 @@ export type { AdmissibilityViolation } from './decision/checkAdmissible.js';
 
 // ---- engine ----
 export { createSimulation } from './engine/Simulation.js';
+// Scenarios with expressions in a bundle that resolves none itself (e.g. scenarios resolved elsewhere, as JSON): see loadExpressions.
+export { loadExpressions } from './core/loadExpressions.js';
+export { needsExpressions } from './engine/expressionCompiler.js';
 export type { Simulation, SimulationOptions } from './engine/Simulation.js';
 export { runSimulation } from './engine/runSimulation.js';
 export type { RunOptions, SimulationResult } from './engine/runSimulation.js';

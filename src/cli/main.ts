@@ -6,6 +6,12 @@
  */
 import { packageVersion } from '../node/packageVersion.js';
 import { runCli } from './runCli.js';
+import { registerExpressionCompiler } from '../engine/expressionCompiler.js';
+import { compileExpression } from '../scenario/expressions.js';
+
+// Under this entry the engine compiles scenario expressions with mathjs at once (counterpoise/core
+// loads it only when a scenario has expressions: src/engine/expressionCompiler.ts).
+registerExpressionCompiler(compileExpression);
 
 // `counterpoise explain … | head`: the reader went away; stop quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {

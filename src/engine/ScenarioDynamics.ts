@@ -3,7 +3,8 @@ import type { ResolvedScenario } from '../model/ResolvedScenario.js';
 import type { TickRecord } from '../metrics/TickRecord.js';
 import { CONDITION_VARIABLES, fillConditionScope, TIME_VARIABLES } from '../scenario/conditionScope.js';
 import { MAX_GROWTH } from '../model/capabilityLimits.js';
-import { compileExpression, type CompiledExpression } from '../scenario/expressions.js';
+import type { CompiledExpression } from '../scenario/expressions.js';
+import { expressionCompilerFor, needsExpressions, type ExpressionCompiler } from './expressionCompiler.js';
 import { applyChange, WorldChangeError } from './applyChange.js';
 import type { SimulationEvent } from './SimulationEvent.js';
 import { perTickGrowth } from './TickRates.js';
@@ -33,8 +34,10 @@ export class ScenarioDynamics {
   private readonly allStates: ReadonlySet<string>;
 
   constructor(scenario: ResolvedScenario, index: ReadonlyMap<string, number>) {
+    // The compiler (mathjs) is asked for only when the scenario has expressions (counterpoise/core loads it lazily).
+    const compile = needsExpressions(scenario) ? expressionCompilerFor(scenario) : null;
     this.setters = scenario.expressions.map((e) => {
-      const expression = compileExpression(e.expression, TIME_VARIABLES);
+      const expression = (compile as ExpressionCompiler)(e.expression, TIME_VARIABLES);
       const target = e.target;
       let apply: CompiledSetter['apply'];
       if (target.kind === 'system') {
@@ -56,7 +59,7 @@ export class ScenarioDynamics {
     });
     this.scheduled = scenario.events.filter((e) => e.tick !== null).sort((a, b) => (a.tick as number) - (b.tick as number) || a.index - b.index);
     this.conditional = scenario.events.filter((e) => e.when !== null)
-      .map((event) => ({ event, when: compileExpression(event.when as string, CONDITION_VARIABLES), fired: false }));
+      .map((event) => ({ event, when: (compile as ExpressionCompiler)(event.when as string, CONDITION_VARIABLES), fired: false }));
     this.needsRecord = this.conditional.length > 0;
     this.allStates = new Set(scenario.states.map((st) => st.id));
   }

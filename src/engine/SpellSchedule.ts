@@ -1,6 +1,6 @@
 import type { ResolvedScenario } from '../model/ResolvedScenario.js';
 import { DRAWS_PER_TICK, type StateStreams } from '../random/StateStreams.js';
-import { activeAt } from '../scenario/resolveScenario.js';
+import { activeAt } from '../scenario/activeAt.js';
 import { compareIds } from './createWorld.js';
 import type { StashedState } from './restrictWorld.js';
 import type { World } from './World.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { seededUniform } from '../random/seededUniform.js';
 import { canonicalJson } from './canonicalJson.js';
 import { ExperimentError, type ExperimentIssue } from './ExperimentError.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { designSchema } from './design.js';
 import { ExperimentError } from './ExperimentError.js';
 

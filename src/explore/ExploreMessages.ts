@@ -2,6 +2,7 @@ import type { AdmissibilityViolation } from '../decision/checkAdmissible.js';
 import type { Family, Option } from '../decision/options.js';
 import type { TickRecord } from '../metrics/TickRecord.js';
 import type { ResolvedScenario } from '../model/ResolvedScenario.js';
+import type { ExploreDataTables } from './worker/ExploreLibraries.js';
 
 /** A slider of the explorer: a system condition (λ, ν, θ) or a numeric model parameter. */
 export interface ExploreSetting {
@@ -12,9 +13,14 @@ export interface ExploreSetting {
 
 /** What the page asks of the worker that runs the core. */
 export type ExploreRequest =
+  /** The source texts of the worker's chunks (sent first): run only when needed (ExploreLibraries). */
+  | { type: 'chunks'; sources: { math: string; scenario: string } }
   | { type: 'load'; scenario: ResolvedScenario; seed: number }
-  /** A scenario file the user dropped: validated as the CLI does, then loaded. */
-  | { type: 'load-file'; name: string; text: string; seed: number }
+  /**
+   * A scenario file the user dropped: validated as the CLI does, then loaded; `tables`, the COW
+   * tables of a page built with `--with-data` (null without), serve its data references.
+   */
+  | { type: 'load-file'; name: string; text: string; seed: number; tables: ExploreDataTables | null }
   | { type: 'reset'; seed: number }
   | { type: 'step'; ticks: number }
   | { type: 'play'; ticksPerSecond: number }

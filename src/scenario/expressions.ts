@@ -7,6 +7,7 @@ import {
   smallerDependencies, smallerEqDependencies, sqrtDependencies, subtractDependencies, tanDependencies, tanhDependencies,
   unaryMinusDependencies, unaryPlusDependencies, unequalDependencies, xorDependencies, type MathNode,
 } from 'mathjs';
+import { registerExpressionCompiler } from '../engine/expressionCompiler.js';
 
 /**
  * Expressions in scenarios (growth rates, time-varying conditions, event conditions), written in
@@ -228,3 +229,7 @@ function describe(type: string): string {
   };
   return names[type] ?? `"${type}"`;
 }
+
+// Wherever this module is loaded (the full entries, scenario validation), the engine compiles
+// scenario expressions with it (src/engine/expressionCompiler.ts; counterpoise/core loads it lazily).
+registerExpressionCompiler(compileExpression);

@@ -9,6 +9,7 @@ import type {
 import type { WorldChange } from '../engine/WorldChange.js';
 import { CONDITION_VARIABLES, fillConditionScope, TIME_VARIABLES } from './conditionScope.js';
 import { compileExpression, ExpressionError } from './expressions.js';
+import { activeAt } from './activeAt.js';
 import { brandResolved } from './resolvedBrand.js';
 import { referenceIssues } from './referenceIssues.js';
 import { ScenarioError, type ScenarioIssue } from './ScenarioError.js';
@@ -307,6 +308,8 @@ function resolveSpells(spells: NonNullable<ParsedScenario['states'][number]['spe
   return out;
 }
 
+export { activeAt } from './activeAt.js';
+
 /**
  * A spell's `into` (model note N46) names the state of the scenario that absorbs the state when the
  * spell ends: the spell must end (`to`), and the absorber must be another state of the scenario that
@@ -329,12 +332,6 @@ function absorptionIssues(states: readonly ResolvedState[], issues: ScenarioIssu
       }
     });
   });
-}
-
-/** Whether a state with these spells is in the system at `year` (no spells: always). @internal */
-export function activeAt(spells: readonly { from: number | null; to: number | null }[] | undefined, year: number): boolean {
-  if (spells === undefined) return true;
-  return spells.some((sp) => (sp.from === null || sp.from <= year) && (sp.to === null || year < sp.to));
 }
 
 function num(v: number | string | undefined): number {

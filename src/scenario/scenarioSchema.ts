@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_GROWTH } from '../model/capabilityLimits.js';
 import { defaultParameters } from '../model/defaultParameters.js';
 import { CONDITION_KEYS, type ModelParameters } from '../model/ModelParameters.js';

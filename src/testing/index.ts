@@ -5,6 +5,13 @@
  * @packageDocumentation
  */
 
+import { registerExpressionCompiler } from '../engine/expressionCompiler.js';
+import { compileExpression } from '../scenario/expressions.js';
+
+// Under this entry the engine compiles scenario expressions with mathjs at once (counterpoise/core
+// loads it only when a scenario has expressions: src/engine/expressionCompiler.ts).
+registerExpressionCompiler(compileExpression);
+
 // ---- arbitraries
 export { admissibleParameters } from './arbitraries/admissibleParameters.js';
 export type { AdmissibleParametersOptions, SwitchMode } from './arbitraries/admissibleParameters.js';

@@ -5,7 +5,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, hasStack, tempDir } from './cliHarness.js';
+import { gunzipSync } from 'node:zlib';
+import { COW_FILES, type CowFileKey } from '../../src/data/cowFiles.js';
+import { loadScenario } from '../../src/node/loadScenario.js';
+import { cli, hasStack, repoRoot, tempDir } from './cliHarness.js';
 
 describe('counterpoise explore', () => {
   it('writes <out>/<scenario id>.html with the scenario, the worker and the page inline, and prints its path', () => {
@@ -26,8 +29,38 @@ describe('counterpoise explore', () => {
       expect(html).toContain('<script type="text/plain" id="cp-worker">');
       // Offline: no external script, stylesheet or image.
       expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=["']?https?:/i);
-      // Exactly three script elements: no bundle closes its element early.
-      expect(html.match(/<\/script>/g)).toHaveLength(3);
+      // The worker's two chunks, loaded only when needed, are in the page as text.
+      expect(html).toContain('<script type="text/plain" id="cp-chunk-math">');
+      expect(html).toContain('<script type="text/plain" id="cp-chunk-scenario">');
+      // Exactly seven script elements (scenario, library, data, worker, two chunks, page): no bundle closes its element early.
+      expect(html.match(/<\/script>/g)).toHaveLength(7);
+      // The picker's library: every other bundled scenario, resolved by the CLI and packed (gzip, base64).
+      const library = JSON.parse(/<script type="application\/json" id="cp-library">(.*?)<\/script>/s.exec(html)?.[1] ?? 'null') as
+        { id: string; title: string; packed: string }[];
+      const bundled = readdirSync(join(repoRoot, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+      expect(library.map((x) => x.id).sort()).toEqual(bundled.filter((id) => id !== 'concert-of-europe'));
+      const indo = library.find((x) => x.id === 'indo-pacific');
+      const unpacked = JSON.parse(gunzipSync(Buffer.from(indo?.packed ?? '', 'base64')).toString('utf8')) as unknown;
+      expect(unpacked).toEqual(JSON.parse(JSON.stringify(loadScenario('indo-pacific'))));
+      // Without --with-data the page carries no COW table.
+      expect(/<script type="application\/json" id="cp-data">(.*?)<\/script>/s.exec(html)?.[1]).toBe('null');
+    } finally {
+      remove();
+    }
+  });
+
+  it('--with-data carries every COW table a scenario file can reference, packed', () => {
+    const { dir, remove } = tempDir();
+    try {
+      const r = cli(['explore', 'concert-of-europe', '--out', dir, '--with-data']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const html = readFileSync(join(dir, 'concert-of-europe.html'), 'utf8');
+      const data = JSON.parse(/<script type="application\/json" id="cp-data">(.*?)<\/script>/s.exec(html)?.[1] ?? 'null') as Record<string, string>;
+      expect(Object.keys(data).sort()).toEqual(['alliances', 'igoMemberships', 'igos', 'majors', 'nmcV6', 'nmcV7', 'states', 'trade']);
+      for (const [key, packed] of Object.entries(data)) {
+        expect(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8'), key).toBe(readFileSync(join(repoRoot, 'data', COW_FILES[key as CowFileKey]), 'utf8'));
+      }
     } finally {
       remove();
     }

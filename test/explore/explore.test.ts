@@ -12,12 +12,16 @@
  * Needs Chromium: skipped with a note where it is absent, a failure with COUNTERPOISE_REQUIRE_BROWSER=1 (CI).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSimulation } from '../../src/engine/Simulation.js';
+import type { ResolvedScenario } from '../../src/model/ResolvedScenario.js';
+import { loadScenario } from '../../src/node/loadScenario.js';
+import { parseScenario } from '../../src/scenario/file/parseScenario.js';
 import { cliPath, repoRoot } from '../cli/cliHarness.js';
 import { browserTestMode, CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_SKIP_NOTE } from '../support/chromium.js';
 
@@ -35,8 +39,8 @@ describe('the explorer in headless Chromium', () => {
         + 'Install it with `apt-get update && apt-get install -y chromium` (as root; .ci/run does this in CI and sets COUNTERPOISE_REQUIRE_BROWSER=1).');
     }
     expect(existsSync(cliPath), 'run `npm run build` first').toBe(true);
-    for (const scenario of ['concert-of-europe', 'multipolar-2020s']) {
-      const r = spawnSync(process.execPath, [cliPath, 'explore', scenario, '--out', work, '--seed', '42'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+    for (const [scenario, out, flags] of [['concert-of-europe', work, []], ['multipolar-2020s', work, []], ['concert-of-europe', join(work, 'with-data'), ['--with-data']]] as const) {
+      const r = spawnSync(process.execPath, [cliPath, 'explore', scenario, '--out', out, '--seed', '42', ...flags], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
     }
@@ -52,7 +56,7 @@ describe('the explorer in headless Chromium', () => {
   });
 
   /** Opens a page and waits for the worker's first frame; collects errors and outside requests. */
-  async function open(id: string): Promise<{ page: Page; problems: string[]; requests: string[] }> {
+  async function open(id: string, hash = ''): Promise<{ page: Page; problems: string[]; requests: string[] }> {
     if (context === undefined) throw new Error('the browser did not start');
     const page = await context.newPage();
     const problems: string[] = [];
@@ -60,7 +64,7 @@ describe('the explorer in headless Chromium', () => {
     page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('request', (r) => { if (!/^(file|data|blob):/.test(r.url())) requests.push(r.url()); });
-    await page.goto(pathToFileURL(join(work, `${id}.html`)).href);
+    await page.goto(`${pathToFileURL(join(work, `${id}.html`)).href}${hash}`);
     await page.waitForFunction(`document.body.dataset.ready === 'true'`, null, { timeout: 30_000 });
     return { page, problems, requests };
   }
@@ -220,6 +224,16 @@ describe('the explorer in headless Chromium', () => {
     const svgText = readFileSync(await svg.path(), 'utf8');
     expect(svgText).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svgText.match(/data-series=/g)).toHaveLength(4);
+    // PNG: the view rasterised in the page, 2 pixels per unit of its viewBox (families 560 × 180, map 560 × 320).
+    for (const [view, width, height] of [['families', 1120, 360], ['map', 1120, 640]] as const) {
+      const [png] = await Promise.all([page.waitForEvent('download'), page.click(`#export-png-${view}`)]);
+      expect(png.suggestedFilename()).toBe(`concert-of-europe-${view}-tick12.png`);
+      const bytes = readFileSync(await png.path());
+      expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+      expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([width, height]);
+      expect(bytes.length).toBeGreaterThan(5000); // drawn, not blank
+    }
 
     // Ensemble mode: 6 seeds from the seed box, means and 95 % bands drawn.
     await page.fill('#ens-seeds', '6');
@@ -231,6 +245,89 @@ describe('the explorer in headless Chromium', () => {
     expect(await page.locator('#ensemble-chart path[data-series]').count()).toBe(4);
     await page.locator('#view-ensemble').screenshot({ path: join(shots, 'explore-ensemble.png') });
     expect(problems).toEqual([]);
+  });
+
+  /** Node's run of a resolved scenario: the records the page must show. */
+  const nodeRecords = (scenario: ResolvedScenario, ticks: number, seed = 42): string[] =>
+    createSimulation(scenario, { seed }).run(ticks).map((r) => JSON.stringify(r));
+  /** Drops a file with this text on the page. */
+  const drop = (page: Page, name: string, text: string): Promise<unknown> => page.evaluate(`(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([${JSON.stringify(text)}], ${JSON.stringify(name)}, { type: 'text/yaml' }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  })()`);
+  const loads = (page: Page): Promise<number> => page.evaluate<number>('window.__explore.replies.loaded || 0');
+
+  it('picks any bundled scenario in the page, and opens the one a link names', async (ctx) => {
+    if (mode === 'skip') ctx.skip(CHROMIUM_SKIP_NOTE);
+    const { page, problems, requests } = await open('concert-of-europe');
+    const options = await page.locator('#scenario-pick option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value));
+    const bundled = readdirSync(join(repoRoot, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+    expect(options[0]).toBe('concert-of-europe');
+    expect([...options].sort()).toEqual([...bundled].sort());
+    const before = await loads(page);
+    await page.selectOption('#scenario-pick', 'indo-pacific');
+    await page.waitForFunction(`(window.__explore.replies.loaded || 0) > ${before}`);
+    const indo = loadScenario('indo-pacific');
+    expect(await page.evaluate<string>('window.__explore.info.id')).toBe('indo-pacific');
+    expect(await page.locator('#states button.state').count()).toBe(indo.states.length);
+    await blur(page);
+    await stepKeys(page, 6);
+    expect(await records(page)).toEqual(nodeRecords(indo, 6));
+    expect(new URLSearchParams((await page.evaluate<string>('location.hash')).slice(1)).get('scenario')).toBe('indo-pacific');
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+
+    // A link naming a bundled scenario opens it.
+    const linked = await open('concert-of-europe', '#scenario=brics-plus&seed=3');
+    expect(await linked.page.evaluate<string>('window.__explore.info.id')).toBe('brics-plus');
+    expect(await linked.page.inputValue('#scenario-pick')).toBe('brics-plus');
+    await stepKeys(linked.page, 3);
+    expect(await records(linked.page)).toEqual(nodeRecords(loadScenario('brics-plus'), 3, 3));
+    expect(linked.problems).toEqual([]);
+  });
+
+  it('dropped files: expressions run (the math chunk loaded); data references need a --with-data page, which resolves them', async (ctx) => {
+    if (mode === 'skip') ctx.skip(CHROMIUM_SKIP_NOTE);
+    const { page, problems, requests } = await open('concert-of-europe');
+    // Inline values with an expression of time: validated and run in the page as in Node.
+    const inline = 'meta: { id: inline-expr }\nstates:\n  - { id: A, capabilities: { mil: 2, eco: 2, pop: 2 }, ideology: 0.6 }\n'
+      + '  - { id: B, capabilities: { mil: 1, eco: 1, pop: 1 } }\n  - { id: C, capabilities: { mil: 1.5, eco: 1, pop: 2 } }\nsystem: { lambda: "0.4 + 0.01 * tick" }\n';
+    let before = await loads(page);
+    await drop(page, 'inline.yaml', inline);
+    await page.waitForFunction(`(window.__explore.replies.loaded || 0) > ${before}`);
+    expect(await page.evaluate<string[]>('window.__explore.info.expressionFields')).toEqual(['lambda']);
+    expect(await page.isDisabled('#slider-system-lambda')).toBe(true);
+    await blur(page);
+    await stepKeys(page, 8);
+    expect(await records(page)).toEqual(nodeRecords(parseScenario(inline, 'yaml', { file: 'inline.yaml' }), 8));
+
+    // A file with data references on a page without the COW tables: the CLI's lines, saying how to get a page for it.
+    const indoText = readFileSync(join(repoRoot, 'scenarios', 'indo-pacific.yaml'), 'utf8');
+    const issues = await page.evaluate<number>('window.__explore.replies.issues || 0');
+    await drop(page, 'indo-pacific.yaml', indoText);
+    await page.waitForFunction(`(window.__explore.replies.issues || 0) > ${issues}`);
+    const lines = (await page.textContent('#issue-list'))?.split('\n') ?? [];
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).toMatch(/^indo-pacific\.yaml:\d+:\d+  \S+  /);
+      expect(line).toContain('`counterpoise explore indo-pacific.yaml --with-data`');
+    }
+    expect(await page.evaluate<string>('window.__explore.info.id')).toBe('inline-expr'); // the run shown is unchanged
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+
+    // On a page built with --with-data, the same file resolves in the page as loadScenario does in Node.
+    const withData = await open(join('with-data', 'concert-of-europe'));
+    before = await loads(withData.page);
+    await drop(withData.page, 'indo-pacific.yaml', indoText);
+    await withData.page.waitForFunction(`(window.__explore.replies.loaded || 0) > ${before}`, null, { timeout: 60_000 });
+    expect(await withData.page.evaluate<string>('window.__explore.info.id')).toBe('indo-pacific');
+    await blur(withData.page);
+    await stepKeys(withData.page, 6);
+    expect(await records(withData.page)).toEqual(nodeRecords(loadScenario('indo-pacific'), 6));
+    expect(withData.problems).toEqual([]);
+    expect(withData.requests).toEqual([]);
   });
 
   it('screenshots a run, and plays multipolar-2020s (45 states) for the benchmark (reported)', async (ctx) => {

@@ -24,7 +24,8 @@ const npmCommand = isWindows ? 'npm.cmd' : 'npm';
 const INSTALL_TIMEOUT_MS = 240_000;
 const TEST_TIMEOUT_MS = 120_000;
 
-const REQUIRED_FILES = ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/node.js', 'dist/node.cjs', 'dist/sweep-worker.js', 'dist/sweep-worker.cjs'];
+const REQUIRED_FILES = ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/node.js', 'dist/node.cjs', 'dist/sweep-worker.js', 'dist/sweep-worker.cjs',
+  'dist/core.js', 'dist/core.cjs', 'dist/core.d.ts', 'dist/core.d.cts', 'dist/explore/worker.js', 'dist/explore/math.js', 'dist/explore/scenario.js'];
 
 interface PackedFile { path: string }
 interface PackResult { filename: string; files: PackedFile[] }
@@ -321,6 +322,25 @@ describe('the packed package', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^usage: node examples\/sweep\.mjs run/);
+  }, TEST_TIMEOUT_MS);
+
+  it('counterpoise/core resolves from the installed package, ESM and CJS: the same engine objects as counterpoise, expressions after loadExpressions()', () => {
+    const body = (load: string): string => `${load}
+const input = { meta: { id: 'core' }, states: [{ id: 'A', capabilities: { mil: 1, eco: 1, pop: 1 } }, { id: 'B', capabilities: { mil: 2, eco: 1, pop: 1 } }],
+  system: { lambda: '0.4 + 0.01 * tick' } };
+const resolved = JSON.parse(JSON.stringify(full.resolveScenario(input)));
+Promise.resolve(core.loadExpressions()).then(() => process.stdout.write(JSON.stringify({
+  same: core.createSimulation === full.createSimulation && core.checkAdmissible === full.checkAdmissible,
+  needs: core.needsExpressions(resolved),
+  ticks: core.runSimulation(resolved, { seed: 3, ticks: 4 }).records.length,
+  equal: JSON.stringify(core.runSimulation(resolved, { seed: 3, ticks: 4 }).records) === JSON.stringify(full.runSimulation(full.resolveScenario(input), { seed: 3, ticks: 4 }).records),
+})));
+`;
+    writeFileSync(path.join(consumer, 'core.mjs'), body(`const core = await import('counterpoise/core');\nconst full = await import('counterpoise');`));
+    writeFileSync(path.join(consumer, 'core.cjs'), body(`'use strict';\nconst core = require('counterpoise/core');\nconst full = require('counterpoise');`));
+    const expected = { same: true, needs: true, ticks: 4, equal: true };
+    expect(JSON.parse(runScript('core.mjs', consumer))).toEqual(expected);
+    expect(JSON.parse(runScript('core.cjs', consumer))).toEqual(expected);
   }, TEST_TIMEOUT_MS);
 
   it('works without its optional packages (vega…, apache-arrow): the engine, the node entry and sweeps without Arrow', () => {

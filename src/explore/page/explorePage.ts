@@ -10,6 +10,9 @@ import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
 import { FAMILY_COLORS, OPTION_LABELS } from '../../report/strategyLabels.js';
 import { drawMap } from './drawMap.js';
 import { drawNetwork } from './drawNetwork.js';
+import { exportButtons } from '../exportButtons.js';
+import type { PackedScenario } from '../renderExploreHtml.js';
+import type { ExploreDataTables } from '../worker/ExploreLibraries.js';
 import {
   PARAMETER_SLIDERS, SYSTEM_SLIDERS, type ExploreEnsemble, type ExploreFrame, type ExploreReply, type ExploreRequest, type ExploreScenarioInfo, type ExploreSetting,
 } from '../ExploreMessages.js';
@@ -45,10 +48,27 @@ function svgEl(name: string, attrs: Record<string, string | number>): SVGElement
   return el;
 }
 
-// ---- the worker ----
+// ---- the worker, and the texts of its chunks, which it runs only when it needs them ----
 const workerSource = byId('cp-worker').textContent ?? '';
 const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
 const send = (request: ExploreRequest): void => worker.postMessage(request);
+send({ type: 'chunks', sources: { math: byId('cp-chunk-math').textContent ?? '', scenario: byId('cp-chunk-scenario').textContent ?? '' } });
+
+// ---- packed data (the picker's scenarios, the COW tables): gzip + base64, unpacked when used ----
+async function unpack(packed: string): Promise<string> {
+  const bytes = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+}
+const library = JSON.parse(byId('cp-library').textContent ?? '[]') as PackedScenario[];
+const packedData = JSON.parse(byId('cp-data').textContent ?? 'null') as ExploreDataTables | null;
+let tables: Promise<ExploreDataTables> | null = null;
+/** The COW tables of a page built with --with-data, unpacked once (null without). */
+function dataTables(): Promise<ExploreDataTables | null> {
+  if (packedData === null) return Promise.resolve(null);
+  tables ??= Promise.all(Object.entries(packedData).map(async ([k, v]) => [k, await unpack(v as string)] as const))
+    .then((entries) => Object.fromEntries(entries) as ExploreDataTables);
+  return tables;
+}
 
 // ---- the URL holds the scenario, the seed, the speed and the sliders moved: #scenario=…&seed=…&lambda=… ----
 const hashSettings = new Map<string, number>();
@@ -126,7 +146,8 @@ document.addEventListener('keydown', (event) => {
 async function loadFile(file: File): Promise<void> {
   setPlaying(false);
   const text = await file.text();
-  send({ type: 'load-file', name: file.name, text, seed: seed() });
+  if (packedData !== null) statusLine.textContent = `Reading ${file.name} with the COW tables…`;
+  send({ type: 'load-file', name: file.name, text, seed: seed(), tables: await dataTables() });
 }
 fileInput.addEventListener('change', () => { const f = fileInput.files?.[0]; if (f !== undefined) void loadFile(f); });
 document.addEventListener('dragover', (event) => { event.preventDefault(); document.body.classList.add('dragging'); });
@@ -368,32 +389,77 @@ function applyHash(info: ExploreScenarioInfo): void {
 }
 
 // ---- export: the ticks as CSV, any view as SVG ----
-function download(name: string, type: string, text: string): void {
+function download(name: string, type: string, content: string | Blob): void {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.href = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type }) : content);
   a.download = name;
   document.body.append(a);
   a.click();
   a.remove();
 }
+
+/** A PNG is the view at this many pixels per unit of its viewBox (crisp on high-density screens). */
+const PNG_SCALE = 2;
+
+/** A view's SVG as a standalone document, sized by its viewBox. */
+function standaloneSvg(view: string): { text: string; width: number; height: number } {
+  const svg = byId(`${view}-chart`) as unknown as SVGSVGElement;
+  const box = (svg.getAttribute('viewBox') ?? '').split(/[\s,]+/).map(Number);
+  const rect = svg.getBoundingClientRect();
+  const width = box.length === 4 && box[2] > 0 ? box[2] : Math.max(1, Math.round(rect.width));
+  const height = box.length === 4 && box[3] > 0 ? box[3] : Math.max(1, Math.round(rect.height));
+  const clone = svg.cloneNode(true) as Element;
+  clone.setAttribute('xmlns', SVG);
+  return { text: new XMLSerializer().serializeToString(clone), width, height };
+}
+
+/**
+ * Rasterises a view in the page, offline: its SVG drawn as an image on a canvas (white behind,
+ * the page's font), PNG_SCALE pixels per viewBox unit, downloaded as `<scenario>-<view>-tick<N>.png`.
+ */
+async function exportPng(view: string): Promise<void> {
+  const { width, height } = standaloneSvg(view);
+  const svg = (byId(`${view}-chart`) as unknown as SVGSVGElement).cloneNode(true) as Element;
+  svg.setAttribute('xmlns', SVG);
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('font-family', getComputedStyle(document.body).fontFamily);
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * PNG_SCALE);
+  canvas.height = Math.round(height * PNG_SCALE);
+  const context = canvas.getContext('2d');
+  if (context === null) throw new Error('this browser cannot draw on a canvas');
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  const png = await new Promise<Blob | null>((done) => canvas.toBlob(done, 'image/png'));
+  if (png === null) throw new Error('the canvas gave no PNG');
+  download(`${state.info?.id ?? 'scenario'}-${view}-tick${state.frame?.tick ?? 0}.png`, 'image/png', png);
+}
 byId('export-csv').addEventListener('click', () => send({ type: 'export-csv' }));
 // Each view's SVG button (id export-<view>, beside #<view>-chart).
 document.addEventListener('click', (event) => {
   const id = (event.target as HTMLElement | null)?.id ?? '';
-  const view = /^export-(map|network|families|con|threat|ensemble)$/.exec(id)?.[1];
-  if (view === undefined) return;
-  const svg = byId(`${view}-chart`).cloneNode(true) as Element;
-  svg.setAttribute('xmlns', SVG);
-  download(`${state.info?.id ?? 'scenario'}-${view}-tick${state.frame?.tick ?? 0}.svg`, 'image/svg+xml', new XMLSerializer().serializeToString(svg));
+  const match = /^export-(png-)?(map|network|families|con|threat|ensemble)$/.exec(id);
+  if (match === null) return;
+  const view = match[2];
+  if (match[1] !== undefined) {
+    exportPng(view).catch((error: unknown) => { statusLine.textContent = `Error: PNG export failed: ${error instanceof Error ? error.message : String(error)}`; });
+    return;
+  }
+  download(`${state.info?.id ?? 'scenario'}-${view}-tick${state.frame?.tick ?? 0}.svg`, 'image/svg+xml', standaloneSvg(view).text);
 });
 
-/** A view's figure: its caption, what goes between caption and chart, the chart and its SVG export button. */
+/** A view's figure: its caption, what goes between caption and chart, the chart and its SVG and PNG export buttons. */
 function viewFigure(view: string, caption: string, controls = ''): HTMLElement {
   const figure = document.createElement('figure');
   figure.id = `view-${view}`;
   figure.innerHTML = `<figcaption id="${view}-h">${caption}</figcaption>${controls}`
     + `<svg id="${view}-chart" role="img" aria-labelledby="${view}-h"></svg>`
-    + `<button type="button" class="export" id="export-${view}" aria-label="Export this view as SVG">SVG</button>`;
+    + exportButtons(view);
   return figure;
 }
 
@@ -462,6 +528,7 @@ worker.onmessage = (event: MessageEvent<ExploreReply>) => {
       buildSliders(reply.info);
       state.frame = reply.frame;
       statusLine.textContent = `Loaded ${reply.info.id}: ${reply.info.states.length} states.`;
+      if ([...picker.options].some((o) => o.value === reply.info.id)) picker.value = reply.info.id;
       applyHash(reply.info);
       document.body.dataset.ready = 'true';
       draw();
@@ -516,4 +583,27 @@ const startHash = readHash();
 seedInput.value = startHash.get('seed') ?? String(embedded.seed);
 if (startHash.get('speed') !== null) speedInput.value = startHash.get('speed') as string;
 byId('speed-value').textContent = `${speed()} ticks/s`;
-send({ type: 'load', scenario: embedded.scenario, seed: seed() });
+
+// ---- the scenario picker: the page's own scenario, then the bundled ones (unpacked when picked) ----
+const picker = byId<HTMLSelectElement>('scenario-pick');
+picker.replaceChildren(...[{ id: embedded.scenario.meta.id, title: embedded.scenario.meta.title }, ...library].map((c) => {
+  const option = document.createElement('option');
+  option.value = c.id;
+  option.textContent = `${c.title} (${c.id})`;
+  return option;
+}));
+async function pickScenario(id: string): Promise<void> {
+  const packed = library.find((x) => x.id === id);
+  if (state.playing) { send({ type: 'pause' }); setPlaying(false); }
+  statusLine.textContent = `Loading ${id}…`;
+  const scenario = packed === undefined ? embedded.scenario : JSON.parse(await unpack(packed.packed)) as ResolvedScenario;
+  send({ type: 'load', scenario, seed: seed() });
+}
+picker.addEventListener('change', () => {
+  pickScenario(picker.value).catch((error: unknown) => { statusLine.textContent = `Error: ${error instanceof Error ? error.message : String(error)}`; });
+});
+
+// ---- start: the scenario the link names when the page carries it, else the page's own ----
+const named = startHash.get('scenario');
+if (named !== null && library.some((x) => x.id === named)) picker.value = named;
+void pickScenario(picker.value);

@@ -8,11 +8,10 @@ import type { WorldChange } from '../../engine/WorldChange.js';
 import type { TickRecord } from '../../metrics/TickRecord.js';
 import type { ModelParameters } from '../../model/ModelParameters.js';
 import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
-import { summarizeSample } from '../../experiments/statistics.js';
 import { sweepLayout, tickCells } from '../../experiments/tables.js';
 import { FAMILIES } from '../../decision/options.js';
-import { parseScenario } from '../../scenario/file/parseScenario.js';
-import { ScenarioError, formatIssue } from '../../scenario/ScenarioError.js';
+import { hasExpressionCompiler, needsExpressions, registerExpressionCompiler } from '../../engine/expressionCompiler.js';
+import type { ExploreDataTables, ExploreLibraries } from './ExploreLibraries.js';
 import { PARAMETER_SLIDERS, type ExploreEnsemble, type ExploreFrame, type ExploreReply, type ExploreScenarioInfo, type ExploreSetting } from '../ExploreMessages.js';
 
 /** A change made with a slider, and the tick it precedes (kept to replay the run for explanations). */
@@ -49,9 +48,13 @@ function eventText(e: SimulationEvent): string {
  * The explorer's model side, as the page's Web Worker runs it: one simulation of one scenario and
  * seed, stepped on request, changed by sliders between ticks (each change logged with its tick), and
  * replayed from tick 0 with the same seed and changes to explain a past decision. Deterministic:
- * the same scenario, seed and changes at the same ticks give the same frames.
+ * the same scenario, seed and changes at the same ticks give the same frames. What the core does
+ * not hold — mathjs for expressions and ensembles, scenario validation for dropped files — comes
+ * from `libraries`, asked for only when needed (the page's worker loads each as a chunk then).
  */
 export class ExploreSession {
+  constructor(private readonly libraries: ExploreLibraries) {}
+
   private scenario: ResolvedScenario | null = null;
   private sim: Simulation | null = null;
   private seed = 42;
@@ -66,23 +69,20 @@ export class ExploreSession {
 
   /** Loads a resolved scenario and starts a run at tick 0. */
   load(scenario: ResolvedScenario, seed: number): ExploreReply {
+    if (needsExpressions(scenario) && !hasExpressionCompiler()) registerExpressionCompiler(this.libraries.math().compileExpression);
     this.scenario = scenario;
     this.settings.clear();
     this.start(seed);
     return { type: 'loaded', info: this.info(), frame: this.frame([]) };
   }
 
-  /** Validates a dropped scenario file as `counterpoise validate` does, and loads it when it is valid. */
-  loadFile(name: string, text: string, seed: number): ExploreReply {
-    const format = /\.json$/i.test(name) ? 'json' : 'yaml';
-    let scenario: ResolvedScenario;
-    try {
-      scenario = parseScenario(text, format, { file: name });
-    } catch (error) {
-      if (error instanceof ScenarioError) return { type: 'issues', file: name, lines: error.issues.map(formatIssue) };
-      throw error;
-    }
-    return this.load(scenario, seed);
+  /**
+   * Validates a dropped scenario file as `counterpoise validate` does, and loads it when it is
+   * valid; its data references are drawn from `tables` when the page carries the COW tables.
+   */
+  loadFile(name: string, text: string, seed: number, tables: ExploreDataTables | null = null): ExploreReply {
+    const checked = this.libraries.scenarioFiles().validateScenarioFile(name, text, tables);
+    return checked.ok ? this.load(checked.scenario, seed) : { type: 'issues', file: name, lines: checked.lines };
   }
 
   /** Restarts the run at tick 0 with a seed, keeping the sliders' values (applied before the first tick). */
@@ -203,6 +203,7 @@ export class ExploreSession {
         FAMILIES.forEach((f, i) => { counts[i][t][k] = r.families[f]; });
       }
     });
+    const { summarizeSample } = this.libraries.math();
     const bands: ExploreEnsemble = { seeds: list, ticks, families: {} };
     FAMILIES.forEach((f, i) => {
       const sums = counts[i].map((xs) => summarizeSample(xs));

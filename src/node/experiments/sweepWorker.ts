@@ -7,6 +7,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { RunExecutor } from './executeRun.js';
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol.js';
+import { registerExpressionCompiler } from '../../engine/expressionCompiler.js';
+import { compileExpression } from '../../scenario/expressions.js';
+
+// Under this entry the engine compiles scenario expressions with mathjs at once (counterpoise/core
+// loads it only when a scenario has expressions: src/engine/expressionCompiler.ts).
+registerExpressionCompiler(compileExpression);
 
 const port = parentPort;
 if (port === null) throw new Error('sweep-worker must run as a worker thread');

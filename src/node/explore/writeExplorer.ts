@@ -1,8 +1,14 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { renderExploreHtml } from '../../explore/renderExploreHtml.js';
+import type { CowFileKey } from '../../data/cowFiles.js';
+import { renderExploreHtml, type PackedScenario } from '../../explore/renderExploreHtml.js';
+import { EXPLORE_DATA_FILES } from '../../explore/worker/validateScenarioFile.js';
 import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
+import { readBundledCsv } from '../bundledData.js';
+import { listBundledScenarios } from '../listBundledScenarios.js';
+import { loadScenario } from '../loadScenario.js';
 import { packageVersion } from '../packageVersion.js';
+import { packForPage } from './packForPage.js';
 import { readExploreBundles } from './readExploreBundles.js';
 
 /** Options of {@link writeExplorer}. */
@@ -11,6 +17,26 @@ export interface WriteExplorerOptions {
   outDir: string;
   /** The seed the page starts with. */
   seed: number;
+  /** Offer every bundled scenario in the page's picker, resolved here (default true). */
+  library?: boolean;
+  /**
+   * Carry the COW tables in the page (about 1.2 MB more), so that files dropped on it may use
+   * data references (`counterpoise explore --with-data`; default false).
+   */
+  withData?: boolean;
+}
+
+/** The bundled scenarios other than `scenario`, resolved with the bundled data and packed for the picker. */
+export function packBundledScenarios(except: string): PackedScenario[] {
+  return listBundledScenarios().filter((b) => b.id !== except).map((b) => {
+    const resolved = loadScenario(b.name);
+    return { id: resolved.meta.id, title: resolved.meta.title, packed: packForPage(JSON.stringify(resolved)) };
+  });
+}
+
+/** The COW tables a scenario file can reference, packed for the page. */
+export function packBundledData(): Partial<Record<CowFileKey, string>> {
+  return Object.fromEntries(EXPLORE_DATA_FILES.map((key) => [key, packForPage(readBundledCsv(key))]));
 }
 
 /**
@@ -21,6 +47,8 @@ export interface WriteExplorerOptions {
 export function writeExplorer(scenario: ResolvedScenario, options: WriteExplorerOptions): string {
   const html = renderExploreHtml(scenario, {
     bundles: readExploreBundles(), seed: options.seed, generator: `counterpoise ${packageVersion()} explore`,
+    library: options.library === false ? [] : packBundledScenarios(scenario.meta.id),
+    ...(options.withData === true ? { data: packBundledData() } : {}),
   });
   mkdirSync(options.outDir, { recursive: true });
   const file = resolve(join(options.outDir, `${scenario.meta.id}.html`));

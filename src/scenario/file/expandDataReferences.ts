@@ -16,7 +16,7 @@ import { tradeForYear, type StateTrade } from '../../data/tradeForYear.js';
 import { formatPath, type ScenarioIssue } from '../ScenarioError.js';
 import type { AlliancePairProvenance, DataProvenance } from './DataProvenance.js';
 import type { CapabilityPath, PathNote, TradePath } from '../../model/ResolvedScenario.js';
-import { activeAt } from '../resolveScenario.js';
+import { activeAt } from '../activeAt.js';
 import { completeSeries, decimalYear, type Projection } from './completeSeries.js';
 import { cowIdentities, type CowIdentity } from './cowIdentities.js';
 import type { NmcVersion, ScenarioDataProvider } from './ScenarioDataProvider.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ALLIANCE_OBLIGATIONS } from '../../data/parseAllianceTable.js';
 import { IGO_STATUSES } from '../../data/parseIgoMembershipTable.js';
 import {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { Terminal } from '../../../src/cli/Terminal.js';
 import { formatExplanation } from '../../../src/cli/formatExplanation.js';
 import { createSimulation } from '../../../src/engine/Simulation.js';
+import { DIRECT_LIBRARIES } from '../../../src/explore/worker/directLibraries.js';
 import { ExploreSession } from '../../../src/explore/worker/ExploreSession.js';
 import { loadScenario } from '../../../src/node/loadScenario.js';
 import { repoRoot } from '../../cli/cliHarness.js';
@@ -18,7 +19,7 @@ const concert = loadScenario('concert-of-europe');
 const plain = new Terminal({ stdout: { write: () => true }, stderr: { write: () => true }, env: { NO_COLOR: '1' } });
 
 function loaded(seed = 42): ExploreSession {
-  const s = new ExploreSession();
+  const s = new ExploreSession(DIRECT_LIBRARIES);
   const reply = s.load(concert, seed);
   expect(reply.type).toBe('loaded');
   return s;
@@ -123,7 +124,7 @@ describe('ExploreSession', () => {
   });
 
   it('loads a valid dropped file and runs it', () => {
-    const s = new ExploreSession();
+    const s = new ExploreSession(DIRECT_LIBRARIES);
     const text = readFileSync(join(repoRoot, 'test', 'fixtures', 'scenarios', 'minimal.yaml'), 'utf8');
     const reply = s.loadFile('minimal.yaml', text, 3);
     expect(reply).toMatchObject({ type: 'loaded', info: { id: 'minimal', states: [{ id: 'A' }, { id: 'B' }] } });
