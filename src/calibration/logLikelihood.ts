@@ -7,7 +7,6 @@ import type { ObservedTrace } from './ObservedTrace.js';
 
 /**
  * Buffers reused by every likelihood pass (one per caller): nothing is allocated per state-year.
- * @internal
  */
 export interface LikelihoodScratch {
   readonly v: Float64Array;
@@ -16,7 +15,7 @@ export interface LikelihoodScratch {
   readonly q: Float64Array;
 }
 
-/** Fresh buffers for {@link logLikelihood} and {@link writeCategoryProbabilities}. @internal */
+/** Fresh buffers for {@link logLikelihood} and {@link writeCategoryProbabilities}. */
 export function createLikelihoodScratch(): LikelihoodScratch {
   return {
     v: new Float64Array(OPTION_COUNT), p: new Float64Array(OPTION_COUNT), mask: new Uint8Array(OPTION_COUNT),
