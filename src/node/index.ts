@@ -104,3 +104,5 @@ export { ERAS, loadEraTraces } from './calibration/loadEraTraces.js';
 export type { EraTraceOptions } from './calibration/loadEraTraces.js';
 export { loadCalibrationScenario } from './calibration/calibrationScenario.js';
 export type { CalibrationScenario } from './calibration/calibrationScenario.js';
+export { validateOutOfSample } from './calibration/validateOutOfSample.js';
+export type { OutOfSampleReport } from './calibration/validateOutOfSample.js';
