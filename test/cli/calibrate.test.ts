@@ -27,7 +27,7 @@ describe('counterpoise calibrate', () => {
         expect.stringMatching(/spec\.yaml:1:23 {2}eras\[1\] {2}"era-1700-1750" is not an era with data/),
         expect.stringMatching(/spec\.yaml:4:5 {2}estimate\[1\] {2}"betaX" is not a parameter of the model/),
         expect.stringMatching(/spec\.yaml:5:5 {2}estimate\[2\] {2}"etaB" is a model parameter outside the choice rule/),
-        expect.stringMatching(/spec\.yaml:6:\d+ {2}estimate\[3\]\.lower {2}lower bound -1 is outside the admissible set \(model §5\.4 C1/),
+        expect.stringMatching(/spec\.yaml:6:20 {2}estimate\[3\]\.lower {2}lower bound -1 is outside the admissible set \(model §5\.4 C1/),
         expect.stringMatching(/spec\.yaml:7:1 {2}foo {2}unknown field/),
       ]);
     } finally {

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { LineCounter, parseDocument, stringify } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, stringify } from 'yaml';
 import { CalibrationError, type CalibrationIssue } from '../../calibration/CalibrationError.js';
 import { fitParameters, resolveEstimated, type EstimateRequest, type FitResult } from '../../calibration/fitParameters.js';
 import { describeInterval, profileLikelihood, type ProfileInterval } from '../../calibration/profileLikelihood.js';
@@ -94,6 +94,17 @@ export function loadCalibrationSpec(file: string): CalibrationSpec {
     if (!(error instanceof CalibrationError)) throw error;
     // Each problem at its file:line:column (the nearest node of its path that exists).
     const at = (path: readonly (string | number)[]): string => {
+      // A field name: the position of its key.
+      const last = path[path.length - 1];
+      const parent = doc.getIn(path.slice(0, -1), true);
+      if (typeof last === 'string' && isMap(parent)) {
+        const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
+        const range = pair !== undefined && isScalar(pair.key) ? pair.key.range : undefined;
+        if (range !== undefined && range !== null) {
+          const pos = lines.linePos(range[0]);
+          return `${file}:${pos.line}:${pos.col}`;
+        }
+      }
       for (let k = path.length; k >= 0; k--) {
         const node = doc.getIn(path.slice(0, k), true) as { range?: [number, number, number] } | undefined;
         if (node !== undefined && node !== null && typeof node === 'object' && node.range !== undefined) {
