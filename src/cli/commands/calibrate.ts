@@ -49,7 +49,7 @@ without data), 1 writing failed.`,
     const report = calibrate(spec, (line) => terminal.note(line), file);
     const out = args.values.out as string | undefined;
     if (out !== undefined) writeParameterFile(out, report);
-    if (!report.fit.converged) terminal.info('calibrate: the fit did not converge (the Newton steps ran out); the estimates are where it stopped');
+    if (!report.fit.converged) terminal.note('calibrate: the fit did not converge (the Newton steps ran out); the estimates are where it stopped');
     if (args.values.json === true) {
       terminal.print(JSON.stringify({
         estimates: report.fit.estimates,
