@@ -183,7 +183,9 @@ export function describeInterval(p: ProfileInterval, digits = 3): string {
   const f = (v: number | null): string => (v === null ? '?' : v.toPrecision(digits));
   if (!p.identified) {
     const sides = [p.lowerEnd === 'flat' ? 'below' : null, p.upperEnd === 'flat' ? 'above' : null].filter((s) => s !== null).join(' and ');
-    const known = p.lowerEnd !== 'flat' ? `≥ ${f(p.lower)}` : p.upperEnd !== 'flat' ? `≤ ${f(p.upper)}` : '';
+    // A lower end at 0 set by C1 says nothing the reader does not know.
+    const trivial = p.lowerEnd === 'admissible-boundary' && p.lower === 0;
+    const known = p.lowerEnd !== 'flat' && !trivial ? `≥ ${f(p.lower)}` : p.upperEnd !== 'flat' ? `≤ ${f(p.upper)}` : '';
     return `not identified (profile flat ${sides}${known === '' ? '' : `; ${known}`})`;
   }
   const mark = (end: IntervalEnd): string => (end === 'admissible-boundary' ? '*' : '');

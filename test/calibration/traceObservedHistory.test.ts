@@ -62,6 +62,14 @@ describe('the drive along the observed history (era-1890-1914)', () => {
   });
 });
 
+describe('loadCalibrationScenario', () => {
+  it('keeps the scenario\'s own membership for institutions whose observed memberships collide with its events, and says which', () => {
+    const era = loadCalibrationScenario('era-1991-2010');
+    expect(era.membershipsNotObserved).toEqual(['WPACT', 'EU']);
+    expect(era.scenario.meta.ticksPerYear).toBe(1);
+  });
+});
+
 describe('loadEraTraces', () => {
   it('names an era that does not exist', () => {
     expect(() => loadEraTraces(['era-1700-1750'])).toThrow(/era-1700-1750/);
