@@ -274,7 +274,10 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     stateMask: new Uint32Array(n),
     maskWords: 1,
     membershipIndexVersion: -1,
-    sharePairs: 0,
+    // NaN (not computed yet, sharePairsVersion −1): a heap number, so V8 holds the field as a double
+    // from the start; a small-integer 0 here was generalised the first time a share fell below 1
+    // (a state entering, N43), deoptimising every phase compiled against the scratch map.
+    sharePairs: Number.NaN,
     sharePairsVersion: -1,
     entPartners,
     beliefsPending: false,

@@ -16,6 +16,7 @@ import { createScratch, type Scratch } from './Scratch.js';
 import type { SimulationEvent } from './SimulationEvent.js';
 import type { TickContext } from './TickContext.js';
 import type { World } from './World.js';
+import type { ModelParameters } from '../model/ModelParameters.js';
 import type { WorldSnapshot } from './WorldSnapshot.js';
 import { applyChange } from './applyChange.js';
 import { ScenarioDynamics } from './ScenarioDynamics.js';
@@ -153,10 +154,7 @@ export class Engine implements Simulation {
     this.afterDecide = options.afterDecide ?? null;
     // A private copy: set-parameter changes must not leak into the scenario object.
     const params = { ...scenario.parameters, omega: { ...scenario.parameters.omega } };
-    const view: PerceptionView = {
-      n: this.w.n, cinc: this.s.cinc, proximity: this.w.proximity, off: this.w.off, nuc: this.w.nuc,
-      ahat: this.w.ahat, theta: this.w.theta, params,
-    };
+    const view = perceptionView(this.w, this.s, params);
     this.ctx = {
       world: this.w, scratch: this.s, params, rates: tickRates(params, this.w.ticksPerYear), perception, view,
       policy: options.policy ?? null,
@@ -288,10 +286,7 @@ export class Engine implements Simulation {
     const ctx = this.ctx;
     ctx.world = this.w;
     ctx.scratch = this.s;
-    ctx.view = {
-      n: this.w.n, cinc: this.s.cinc, proximity: this.w.proximity, off: this.w.off, nuc: this.w.nuc,
-      ahat: this.w.ahat, theta: this.w.theta, params: ctx.params,
-    };
+    ctx.view = perceptionView(this.w, this.s, ctx.params);
     this.paths?.bind(this.w, this.index);
     spells.bind(this.w);
     // The rebuilt world lists the input alliance ends anew, renumbered: those before this tick were applied (N29).
@@ -299,7 +294,11 @@ export class Engine implements Simulation {
     let next = 0;
     while (next < ends.length && ends[next].tick < this.w.tick) next++;
     this.nextInputEnd = next;
-    for (const id of before) if (!active.has(id)) ctx.events?.push({ tick: this.w.tick, type: 'state-left', state: id });
+    for (const id of before) {
+      if (active.has(id)) continue;
+      const into = spells.absorberOf(id, this.w.tick);
+      ctx.events?.push({ tick: this.w.tick, type: 'state-left', state: id, ...(into === undefined ? {} : { into }) });
+    }
     for (const id of this.w.ids) if (!before.has(id)) ctx.events?.push({ tick: this.w.tick, type: 'state-entered', state: id });
   }
 
@@ -421,4 +420,13 @@ export class Engine implements Simulation {
   }
   allied(a: string, b: string): boolean { return this.w.ally[this.pair(a, b)] === 1; }
   trade(a: string, b: string): number { return this.w.trade[this.pair(a, b)]; }
+}
+
+/**
+ * The perception model's view of a world. One construction site for the first world and every
+ * rebuilt one (N43), so that every view has the same hidden class and the phases compiled against
+ * it stay monomorphic after a rebuild.
+ */
+function perceptionView(w: World, s: Scratch, params: ModelParameters): PerceptionView {
+  return { n: w.n, cinc: s.cinc, proximity: w.proximity, off: w.off, nuc: w.nuc, ahat: w.ahat, theta: w.theta, params };
 }

@@ -20,6 +20,7 @@ export type SimulationEvent =
   | { tick: number; type: 'alliance-begun'; between: [string, string] }
   // Ended by a change, or at its data end date (an input alliance, N29).
   | { tick: number; type: 'alliance-ended'; between: [string, string] }
-  // A state entered or left the state system on its date (model note N43), before tick `tick`.
+  // A state entered or left the state system on its date (model note N43), before tick `tick`;
+  // `into`: the state of the scenario that absorbed it, when its spell declares one (N46).
   | { tick: number; type: 'state-entered'; state: string }
-  | { tick: number; type: 'state-left'; state: string };
+  | { tick: number; type: 'state-left'; state: string; into?: string };

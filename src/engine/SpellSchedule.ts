@@ -17,7 +17,7 @@ export class SpellSchedule {
   readonly universe: readonly string[];
   /** States that left the system, with the values they had, in case they enter again. */
   readonly stash = new Map<string, StashedState>();
-  private readonly spells: ({ from: number | null; to: number | null }[] | undefined)[];
+  private readonly spells: ({ from: number | null; to: number | null; into?: string }[] | undefined)[];
   private readonly startYear: number;
   private readonly ticksPerYear: number;
   private current = '';
@@ -65,6 +65,18 @@ export class SpellSchedule {
   activeAt(tick: number): Set<string> {
     const year = this.startYear + tick / this.ticksPerYear;
     return new Set(this.universe.filter((_, k) => activeAt(this.spells[k], year)));
+  }
+
+  /**
+   * The state that absorbed `state` if it left the system by its latest spell ended by `tick`
+   * (the spell's `into`, model note N46); undefined when none is declared.
+   */
+  absorberOf(state: string, tick: number): string | undefined {
+    const year = this.startYear + tick / this.ticksPerYear;
+    const list = this.spells[this.universe.indexOf(state)];
+    let latest: { to: number | null; into?: string } | undefined;
+    for (const sp of list ?? []) if (sp.to !== null && sp.to <= year && (latest === undefined || sp.to > (latest.to as number))) latest = sp;
+    return latest?.into;
   }
 
   /** Whether the set of states in the system at `tick` differs from the last one seen (and remembers it). */

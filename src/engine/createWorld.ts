@@ -29,8 +29,10 @@ export function createWorld(scenario: ResolvedScenario, previous?: World): World
   let largest = 0;
   for (const s of states) largest = Math.max(largest, s.capabilities.mil, s.capabilities.eco, s.capabilities.pop);
   for (const d of scenario.dyads) largest = Math.max(largest, d.trade);
-  const exponent = largest > 0 && largest < Infinity && (largest > CAPABILITY_BOUND || largest < 1 / CAPABILITY_BOUND)
-    ? -Math.floor(Math.log2(largest)) : 0;
+  // A world rebuilt for a new set of states (N43) keeps the run's unit (N30), so entering states come in it.
+  const exponent = previous !== undefined ? -previous.capabilityExponent
+    : largest > 0 && largest < Infinity && (largest > CAPABILITY_BOUND || largest < 1 / CAPABILITY_BOUND)
+      ? -Math.floor(Math.log2(largest)) : 0;
   const unit = (x: number): number => (exponent === 0 ? x : timesPowerOfTwo(x, exponent));
   const capability = (component: 'mil' | 'eco' | 'pop'): Float64Array => f((s) => unit(s.capabilities[component]));
 
@@ -109,9 +111,12 @@ export function createWorld(scenario: ResolvedScenario, previous?: World): World
     growthEco: f((s) => perTickGrowth(s.growth.eco, tpy)),
     growthPop: f((s) => perTickGrowth(s.growth.pop, tpy)),
     capabilityExponent: -exponent,
-    floorMil: CAPABILITY_FLOOR * states.reduce((t, s) => t + unit(s.capabilities.mil), 0),
-    floorEco: CAPABILITY_FLOOR * states.reduce((t, s) => t + unit(s.capabilities.eco), 0),
-    floorPop: CAPABILITY_FLOOR * states.reduce((t, s) => t + unit(s.capabilities.pop), 0),
+    // A rebuilt world (N43) carries the run's scalars over in this literal, never by writes after it:
+    // writing a field of a world after construction would make V8 generalise the World map and
+    // deoptimise every phase compiled against it (measured: ~170 ticks of re-warm-up per rebuild).
+    floorMil: previous !== undefined ? previous.floorMil : CAPABILITY_FLOOR * states.reduce((t, s) => t + unit(s.capabilities.mil), 0),
+    floorEco: previous !== undefined ? previous.floorEco : CAPABILITY_FLOOR * states.reduce((t, s) => t + unit(s.capabilities.eco), 0),
+    floorPop: previous !== undefined ? previous.floorPop : CAPABILITY_FLOOR * states.reduce((t, s) => t + unit(s.capabilities.pop), 0),
     off: f((s) => s.offensive),
     nuc: Uint8Array.from(states, (s) => (s.nuclear ? 1 : 0)),
     rev: f((s) => s.revisionism),
@@ -129,7 +134,7 @@ export function createWorld(scenario: ResolvedScenario, previous?: World): World
     allyCount,
     allies,
     allianceCount,
-    allianceVersion: 0,
+    allianceVersion: previous !== undefined ? previous.allianceVersion + 1 : 0,
     tradePairs,
     instCapacity: capacity,
     instSlots: 0,
@@ -146,15 +151,15 @@ export function createWorld(scenario: ResolvedScenario, previous?: World): World
     memberCount: new Int32Array(capacity),
     instFree: [],
     membershipVersion: 0,
-    lambda: scenario.system.lambda,
-    nu: scenario.system.nu,
-    theta: scenario.system.theta,
-    lastMajorWar: scenario.system.lastMajorWar ?? -Infinity,
-    publicGoods: 0,
-    tick: 0,
+    lambda: previous !== undefined ? previous.lambda : scenario.system.lambda,
+    nu: previous !== undefined ? previous.nu : scenario.system.nu,
+    theta: previous !== undefined ? previous.theta : scenario.system.theta,
+    lastMajorWar: previous !== undefined ? previous.lastMajorWar : scenario.system.lastMajorWar ?? -Infinity,
+    publicGoods: previous !== undefined ? previous.publicGoods : 0,
+    tick: previous !== undefined ? previous.tick : 0,
     startYear: scenario.meta.startYear,
     ticksPerYear: tpy,
-    parameterVersion: 0,
+    parameterVersion: previous !== undefined ? previous.parameterVersion : 0,
     formedPairs: [],
     formedTarget: [],
     formedFaded: [],

@@ -98,16 +98,8 @@ export function restrictWorld(
     for (let j = 0; j < n; j++) { w.ally[i * n + j] = w.ally[j * n + i] = 0; w.ent[i * n + j] = w.ent[j * n + i] = 0; }
   }
   deriveRelationLists(w);
-  w.floorMil = old.floorMil;
-  w.floorEco = old.floorEco;
-  w.floorPop = old.floorPop;
-  w.lambda = old.lambda;
-  w.nu = old.nu;
-  w.theta = old.theta;
-  w.lastMajorWar = old.lastMajorWar;
-  w.publicGoods = old.publicGoods;
-  w.tick = old.tick;
-  w.allianceVersion = old.allianceVersion + 1;
+  // The floors, the system conditions, the last major war, public goods, the tick, the versions and
+  // the unit (N30) came over in createWorld's literal (no writes after construction: see there).
   // Live institutions, in their slot order, with the members that stay.
   const to = new Int32Array(on).fill(-1);
   for (let i = 0; i < n; i++) if (from[i] >= 0) to[from[i]] = i;
@@ -131,20 +123,6 @@ export function restrictWorld(
     w.formedTarget.push(t >= 0 ? to[t] : -1);
     w.formedFaded.push(old.formedFaded[k]);
   }
-  // The run's unit of capabilities and trade (N30): the old world's. States entering from the
-  // scenario come in the new world's own unit; convert them.
-  if (w.capabilityExponent !== old.capabilityExponent) {
-    const f = 2 ** (old.capabilityExponent - w.capabilityExponent);
-    for (let i = 0; i < n; i++) {
-      if (from[i] >= 0 || reentering.includes(i)) continue;
-      w.mil[i] *= f; w.eco[i] *= f; w.pop[i] *= f;
-      for (let j = 0; j < n; j++) {
-        if (from[j] >= 0 && j !== i) { w.trade[i * n + j] *= f; w.trade[j * n + i] *= f; w.tradeBase[i * n + j] *= f; w.tradeBase[j * n + i] *= f; }
-      }
-    }
-    w.capabilityExponent = old.capabilityExponent;
-  }
-  w.parameterVersion = old.parameterVersion;
 
   const s = createScratch(w, episodeWindow, entMin, threatMatrix);
   // Soft-balancing windows of the states that stay, their targets renumbered (a target that left: none).
@@ -185,11 +163,12 @@ export function restrictWorld(
 /** Recomputes allyCount, allies, allianceCount, tradePairs and entPairs from the matrices (as createWorld does). */
 function deriveRelationLists(w: World): void {
   const n = w.n;
+  // In place: the lists are emptied, never replaced (no field of the world written after construction).
   w.allyCount.fill(0);
-  w.allies = Array.from({ length: n }, () => []);
+  for (let i = 0; i < n; i++) w.allies[i].length = 0;
   w.allianceCount = 0;
-  w.tradePairs = [];
-  w.entPairs = [];
+  w.tradePairs.length = 0;
+  w.entPairs.length = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       if (w.ally[i * n + j] === 1) { w.allyCount[i]++; w.allyCount[j]++; w.allianceCount++; }

@@ -159,8 +159,8 @@ export function eventCells(e: SimulationEvent): Cell[] {
     case 'institution-founded': institution = e.institution; members = e.members.join(';'); break;
     case 'alliance-begun':
     case 'alliance-ended': actor = e.between[0]; partner = e.between[1]; break;
-    case 'state-entered':
-    case 'state-left': actor = e.state; break;
+    case 'state-entered': actor = e.state; break;
+    case 'state-left': actor = e.state; target = e.into ?? null; break; // target: the absorbing state (N46)
   }
   return [e.tick, e.type, actor, partner, target, institution, members, majorWar, label];
 }

@@ -39,9 +39,10 @@ export interface ResolvedState {
   domesticSupport: number;
   /**
    * When the state is in the system (model note N43), as decimal years, `null` for an open end; in
-   * order and disjoint. Absent: throughout the run.
+   * order and disjoint. Absent: throughout the run. `into`: the state of the scenario that absorbs
+   * this one when the spell ends (model note N46; named by the `state-left` event).
    */
-  spells?: { from: number | null; to: number | null }[];
+  spells?: { from: number | null; to: number | null; into?: string }[];
 }
 
 /** One dyad's explicit data. */
@@ -119,7 +120,7 @@ export interface TradePath {
 export interface PathNote {
   /** What it is about, e.g. `states[2].capabilities.eco`. */
   path: string;
-  kind: 'interpolated' | 'projected' | 'override';
+  kind: 'interpolated' | 'projected' | 'override' | 'smallest';
   years: number[];
   message: string;
 }

@@ -31,7 +31,7 @@ export function eventFromRow(row: Readonly<Record<string, Value>>): SimulationEv
     case 'alliance-begun': return { tick, type: 'alliance-begun', between: [actor, partner] };
     case 'alliance-ended': return { tick, type: 'alliance-ended', between: [actor, partner] };
     case 'state-entered': return { tick, type: 'state-entered', state: actor };
-    case 'state-left': return { tick, type: 'state-left', state: actor };
+    case 'state-left': return target === '' ? { tick, type: 'state-left', state: actor } : { tick, type: 'state-left', state: actor, into: target };
     default: return null;
   }
 }

@@ -156,6 +156,7 @@ function crossCheck(s: ParsedScenario, issues: ScenarioIssue[], options: Resolve
   });
   const events = s.events.map((e, k) => resolveEvent(e, k, s, issues));
   const paths = s.paths === undefined ? null : resolvePaths(s, s.paths, issues);
+  absorptionIssues(states, issues);
   const activeAtStart = states.filter((st) => activeAt(st.spells, s.meta.startYear)).length;
   if (activeAtStart < 2 && states.length >= 2) {
     issues.push({ path: ['states'], message: `only ${activeAtStart} state(s) are in the system in meta.startYear ${s.meta.startYear}; a run needs at least two` });
@@ -290,8 +291,8 @@ function resolveStates(s: ParsedScenario, issues: ScenarioIssue[]): ResolvedStat
  * during the run is no agent).
  */
 function resolveSpells(spells: NonNullable<ParsedScenario['states'][number]['spells']>, i: number, startYear: number,
-  issues: ScenarioIssue[]): { from: number | null; to: number | null }[] {
-  const out = spells.map((sp) => ({ from: sp.from ?? null, to: sp.to ?? null }));
+  issues: ScenarioIssue[]): { from: number | null; to: number | null; into?: string }[] {
+  const out = spells.map((sp) => ({ from: sp.from ?? null, to: sp.to ?? null, ...(sp.into === undefined ? {} : { into: sp.into }) }));
   let last = -Infinity;
   out.forEach((sp, k) => {
     const from = sp.from ?? -Infinity;
@@ -304,6 +305,30 @@ function resolveSpells(spells: NonNullable<ParsedScenario['states'][number]['spe
     issues.push({ path: ['states', i, 'spells'], message: `the state has left the system before meta.startYear ${startYear}: it is never an agent of this run` });
   }
   return out;
+}
+
+/**
+ * A spell's `into` (model note N46) names the state of the scenario that absorbs the state when the
+ * spell ends: the spell must end (`to`), and the absorber must be another state of the scenario that
+ * is in the system at that date. (COW data do not say who absorbed a state, so the file declares it;
+ * a state absorbed into a non-agent is an error.)
+ */
+function absorptionIssues(states: readonly ResolvedState[], issues: ScenarioIssue[]): void {
+  const byId = new Map(states.map((st) => [st.id, st]));
+  states.forEach((st, i) => {
+    st.spells?.forEach((sp, k) => {
+      if (sp.into === undefined) return;
+      const at = ['states', i, 'spells', k, 'into'];
+      const absorber = byId.get(sp.into);
+      if (sp.to === null) issues.push({ path: at, message: `into "${sp.into}" needs the spell's end (to): a state is absorbed when it leaves the system` });
+      else if (sp.into === st.id) issues.push({ path: at, message: `a state cannot be absorbed into itself ("${sp.into}")` });
+      else if (absorber === undefined) {
+        issues.push({ path: at, message: `unknown state "${sp.into}": a state can only be absorbed into a state of the scenario (an agent); leave into out if the absorber is not one` });
+      } else if (!activeAt(absorber.spells, sp.to)) {
+        issues.push({ path: at, message: `the absorbing state "${sp.into}" is not in the state system at ${sp.to}, when "${st.id}" leaves it (its spells)` });
+      }
+    });
+  });
 }
 
 /** Whether a state with these spells is in the system at `year` (no spells: always). @internal */

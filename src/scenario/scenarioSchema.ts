@@ -118,6 +118,8 @@ export const stateSchema = z.strictObject({
   spells: z.array(z.strictObject({
     from: z.number().nullable().optional().describe('decimal year the state enters the system (absent or null: before the start)'),
     to: z.number().nullable().optional().describe('decimal year the state leaves it (absent or null: never during the run)'),
+    into: id.optional()
+      .describe('the state of the scenario that absorbs this one when the spell ends (needs to; the absorber must be in the system then; model note N46)'),
   })).min(1).optional()
     .describe('when the state is in the system (model note N43): it enters at the first tick whose year is at or after from, and leaves at the first tick at or after to; default: throughout'),
 });
@@ -246,7 +248,7 @@ export const pathsSchema = z.strictObject({
   })).default([]).describe('trade paths: X_ij = s_i·s_j for two states that both have one (the proportional proxy, N26)'),
   notes: z.array(z.strictObject({
     path: z.string().describe('what the note is about, e.g. states[2].capabilities.eco'),
-    kind: z.enum(['interpolated', 'projected', 'override']).describe('how the values were made'),
+    kind: z.enum(['interpolated', 'projected', 'override', 'smallest']).describe('how the values were made'),
     years: z.array(z.number().int()).describe('the years concerned'),
     message: z.string(),
   })).default([]).describe('every value that is not a plain data value: interpolated, projected or overridden'),

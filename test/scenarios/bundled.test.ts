@@ -296,11 +296,12 @@ describe('scenario-specific checks', () => {
     expect(finalMembers('turkiye-dual-track', 'NATO')).toEqual(expect.arrayContaining(['TUR', 'FIN', 'SWD']));
     expect(allied('turkiye-dual-track', 'FIN', 'TUR') && allied('turkiye-dual-track', 'SWD', 'HUN')).toBe(true);
     expect(result.final.states.find((s) => s.id === 'RUS')?.ideology).toBe(0.5);
-    // The CAATSA event applies the sanctions rule to the loaded proxy: X_USA,TUR ← 0.8 × X.
+    // The CAATSA event is one sanctions act of the US on Türkiye, on a pair whose trade follows the data (N41).
     const proxy = scenario.dyads.find((d) => pairKey(d.between[0], d.between[1]) === pairKey('USA', 'TUR'))?.trade ?? 0;
-    const caatsa = scenario.events.flatMap((e) => e.changes).find((c) => c.type === 'set-trade');
+    const caatsa = scenario.events.flatMap((e) => e.changes).filter((c) => c.type === 'sanction' || c.type === 'set-trade');
     expect(proxy).toBeGreaterThan(0);
-    expect(caatsa?.type === 'set-trade' ? caatsa.value : NaN).toBeCloseTo(0.8 * proxy, 10);
+    expect(caatsa).toEqual([{ type: 'sanction', sender: 'USA', target: 'TUR' }]);
+    expect(scenario.paths?.trade.map((t) => t.state)).toEqual(expect.arrayContaining(['USA', 'TUR']));
   });
 });
 
@@ -380,12 +381,31 @@ describe('regional scenario checks', () => {
     expect(finalMembers('americas-1904-1936', 'LON')).toEqual(expect.arrayContaining(['MEX', 'ECU', 'ARG']));
     expect(finalMembers('americas-1904-1936', 'LON')).not.toContain('BRA');
     expect(finalMembers('americas-1904-1936', 'CACJ')).toBeUndefined();
-    expect(finalMembers('americas-1904-1936', 'PCA')).toHaveLength(19); // all but Honduras
-    expect(finalMembers('americas-1904-1936', 'IAS')).toHaveLength(20);
+    expect(finalMembers('americas-1904-1936', 'PCA')).toHaveLength(19); // all but Honduras and Costa Rica
+    expect(finalMembers('americas-1904-1936', 'IAS')).toHaveLength(21);
+    expect(finalMembers('americas-1904-1936', 'LON')).toEqual(expect.arrayContaining(['HAI', 'DOM', 'CUB']));
+    // The set of states follows COW (N43): the US occupations take Cuba, Haiti and the Dominican
+    // Republic out of the system and back; Costa Rica enters in 1920 (ticks of four months from 1904).
+    const moves = result.events.filter((e) => e.type === 'state-entered' || e.type === 'state-left')
+      .map((e) => `${e.type === 'state-left' ? '-' : '+'}${e.type === 'state-left' || e.type === 'state-entered' ? e.state : ''}@${e.tick}`);
+    expect(moves).toEqual(['-CUB@9', '+CUB@16', '-HAI@35', '-DOM@39', '+COS@48', '+DOM@63', '+HAI@92']);
+    // Each re-entering state rejoins the Union on its re-entry tick (coding rule re-entry).
+    for (const [id, tick] of [['CUB', 16], ['DOM', 63], ['HAI', 92]] as const) {
+      expect(result.events).toContainEqual({ tick, type: 'institution-joined', institution: 'IAS', state: id });
+    }
     expect(result.final.states.find((s) => s.id === 'USA')?.ideology).toBe(0);
-    // Nil capability dimension: the zero-eco states get Cuba's eco share, the smallest positive.
+    // Nil capability dimension: the zero-eco states get Cuba's eco share, the smallest positive in 1904,
+    // and in every later year the smallest positive of that year (nil: smallest, N45).
     const eco = (id: string): number => scenario.states.find((s) => s.id === id)?.capabilities.eco ?? NaN;
     for (const id of ['HAI', 'DOM', 'GUA', 'HON', 'SAL', 'NIC', 'PAN', 'BOL', 'PAR', 'URU']) expect(eco(id)).toBeCloseTo(eco('CUB'), 15);
+    const ecoPath = (id: string): number[] => scenario.paths?.capabilities.find((c) => c.state === id)?.eco ?? [];
+    const throughout = scenario.states.filter((s) => s.spells === undefined).map((s) => ecoPath(s.id));
+    for (let k = 0; k < ecoPath('GUA').length; k++) {
+      const v = ecoPath('GUA')[k];
+      expect(v).toBeGreaterThan(0);
+      expect(v).toBeLessThanOrEqual(Math.min(...throughout.map((p) => p[k])));
+      expect((scenario.paths?.capabilities ?? []).some((c) => c.state !== 'GUA' && c.eco[k] === v)).toBe(true);
+    }
     expect(scenario.dyads.filter((d) => d.between.includes('PAN')).every((d) => (d.trade ?? 0) === 0)).toBe(true);
   });
 
@@ -396,15 +416,32 @@ describe('regional scenario checks', () => {
     expect(eu).not.toContain('UKG');
     expect(eu).toEqual(expect.arrayContaining(['AUS', 'POL', 'BUL', 'CRO']));
     const candidates = (finalMembers('eu-accession-gatekeeping', 'EU-ENLARGEMENT') ?? []).filter((id) => !eu.includes(id));
-    expect(candidates.sort()).toEqual(['ALB', 'BOS', 'GRG', 'MAC', 'MLD', 'TUR', 'UKR', 'YUG']);
-    expect(finalMembers('eu-accession-gatekeeping', 'NATO')).toEqual(expect.arrayContaining(['POL', 'EST', 'ALB', 'CRO', 'MAC', 'FIN', 'SWD']));
+    expect(candidates.sort()).toEqual(['ALB', 'BOS', 'GRG', 'MAC', 'MLD', 'MNG', 'TUR', 'UKR', 'YUG']);
+    expect(finalMembers('eu-accession-gatekeeping', 'NATO')).toEqual(expect.arrayContaining(['POL', 'EST', 'ALB', 'CRO', 'MAC', 'FIN', 'SWD', 'MNG']));
+    // Montenegro enters on its COW date (12 Jun 2006) and joins on its documented dates (N43).
+    expect(scenario.states.find((s) => s.id === 'MNG')?.spells).toEqual([{ from: 2006 + (31 + 28 + 31 + 30 + 31 + 11) / 365, to: null }]);
+    expect(allied('eu-accession-gatekeeping', 'MNG', 'USA') && allied('eu-accession-gatekeeping', 'MNG', 'SWD')).toBe(true);
+    expect(finalMembers('eu-accession-gatekeeping', 'EU-ENLARGEMENT')).toContain('MNG');
     expect(allied('eu-accession-gatekeeping', 'FIN', 'USA') && allied('eu-accession-gatekeeping', 'MAC', 'TUR') && allied('eu-accession-gatekeeping', 'POL', 'SLO')).toBe(true);
     expect(startMembers('eu-accession-gatekeeping', 'COE')).not.toContain('RUS');
     expect(finalMembers('eu-accession-gatekeeping', 'COE')).not.toContain('RUS');
     expect(finalMembers('eu-accession-gatekeeping', 'CIS')).toEqual(['MLD', 'RUS']);
     expect(finalMembers('eu-accession-gatekeeping', 'EPC')).not.toContain('RUS');
     for (const id of ['LUX', 'YUG']) expect(scenario.dyads.filter((d) => d.between.includes(id)).every((d) => (d.trade ?? 0) === 0)).toBe(true);
-    expectSanctionsOnProxy('eu-accession-gatekeeping');
+    // Sanctions on Russia are sanctions acts (one in 2014, one more in 2022) on pairs whose trade follows the data (N41).
+    const acts = scenario.events.flatMap((e) => e.changes).filter((c) => c.type === 'sanction' || c.type === 'set-trade');
+    expect(acts.length).toBeGreaterThan(0);
+    const followed = new Set(scenario.paths?.trade.map((t) => t.state));
+    const perSender = new Map<string, number>();
+    for (const c of acts) {
+      expect(c.type).toBe('sanction');
+      if (c.type !== 'sanction') continue;
+      expect(c.target).toBe('RUS');
+      expect(proxy('eu-accession-gatekeeping', c.sender, 'RUS'), `${c.sender} has proxy trade with RUS`).toBeGreaterThan(0);
+      expect(followed.has(c.sender)).toBe(true);
+      perSender.set(c.sender, (perSender.get(c.sender) ?? 0) + 1);
+    }
+    expect(Math.max(...perSender.values())).toBe(2);
   });
 });
 

@@ -41,7 +41,7 @@ function eventText(e: SimulationEvent): string {
     case 'alliance-begun': return `alliance ${e.between.join('–')} begins`;
     case 'alliance-ended': return `alliance ${e.between.join('–')} ends`;
     case 'state-entered': return `${e.state} enters the state system`;
-    case 'state-left': return `${e.state} leaves the state system`;
+    case 'state-left': return e.into === undefined ? `${e.state} leaves the state system` : `${e.state} leaves the state system, absorbed into ${e.into}`;
   }
 }
 

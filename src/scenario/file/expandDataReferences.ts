@@ -275,7 +275,7 @@ class Expander {
   }
 
   /** `spells: { source: cow }` → the state's COW state-system spells within meta.startYear–history.until (N43). */
-  private spells(i: number): { from: number | null; to: number | null }[] | undefined {
+  private spells(i: number): { from: number | null; to: number | null; into?: string }[] | undefined {
     const path: Path = ['states', i, 'spells'];
     const until = this.until(path);
     const table = this.table(path, 'states', (p) => p.states);
@@ -283,7 +283,7 @@ class Expander {
     const identity = this.identity(i, path, 'give cow: with its COW abbreviation or code, or give spells inline');
     if (identity === undefined) return undefined;
     const start = this.startYear;
-    const out: { from: number | null; to: number | null }[] = [];
+    const out: { from: number | null; to: number | null; into?: string }[] = [];
     for (const row of table.rows.filter((r) => r.ccode === identity.ccode).sort((a, b) => a.styear - b.styear)) {
       const from = decimalYear(row.styear, row.stmonth, row.stday);
       // A spell to the file's last day is still open at the end of the data.
@@ -295,6 +295,18 @@ class Expander {
     if (out.length === 0) {
       this.issue(path, new DataError(`state is not in the state system at any time in ${start}–${until}`, { file: table.file, code: identity.stateabb }).message);
       return undefined;
+    }
+    const st = this.states[i];
+    const into = isRecord(st) && isRecord(st.spells) && typeof st.spells.into === 'string' ? st.spells.into : undefined;
+    if (into !== undefined) {
+      // The absorber of the state's last spell in the span (N46); the core checks it, at the reference's into.
+      const k = out.length - 1;
+      if (out[k].to === null) {
+        this.issue([...path, 'into'], new DataError(`state does not leave the state system in ${start}–${until}, so into "${into}" has no spell end to apply to`, { file: table.file, code: identity.stateabb }).message);
+      } else {
+        out[k].into = into;
+        this.origins.push({ path: [...path, k, 'into'], from: [...path, 'into'] });
+      }
     }
     return out;
   }
@@ -326,7 +338,7 @@ class Expander {
    * year of meta.startYear–history.until (N40, N42): the data where they exist, linear
    * interpolation over missing or zero values, the projection after the file's last year.
    */
-  private capabilityPath(ref: { mil?: number; eco?: number; pop?: number }, i: number, table: CowYearTable<NmcRow>,
+  private capabilityPath(ref: { mil?: number; eco?: number; pop?: number; nil?: 'smallest' }, i: number, table: CowYearTable<NmcRow>,
     identity: CowIdentity): CapabilityPath | undefined {
     const path: Path = ['states', i, 'capabilities'];
     const until = this.until([...path, 'follow']);
@@ -335,6 +347,7 @@ class Expander {
     const years = until - start + 1;
     const series = { mil: new Array<number | undefined>(years), eco: new Array<number | undefined>(years), pop: new Array<number | undefined>(years) };
     const skip = new Array<boolean>(years).fill(false);
+    const smallest: Record<'mil' | 'eco' | 'pop', number[]> = { mil: [], eco: [], pop: [] };
     for (let k = 0; k < years; k++) {
       const y = start + k;
       skip[k] = !this.activeInYear(i, y);
@@ -347,7 +360,14 @@ class Expander {
         this.issue([...path, 'follow'], new DataError(`state does not exist in this year, which follow: yearly needs (it is in the span ${start}–${until}); give the state spells: { source: cow } so that it enters and leaves on its COW dates`, { file: table.file, year: y, code: identity.stateabb }).message);
         return undefined;
       }
-      for (const dim of ['mil', 'eco', 'pop'] as const) series[dim][k] = ref[dim] ?? found[dim];
+      for (const dim of ['mil', 'eco', 'pop'] as const) {
+        series[dim][k] = ref[dim] ?? found[dim];
+        if (ref.nil === 'smallest' && ref[dim] === undefined && !skip[k] && !((found[dim] ?? 0) > 0)) {
+          // Coding rule "nil capability dimension", year by year (model note N45).
+          const least = this.smallestPositive(all, dim);
+          if (least !== undefined) { series[dim][k] = least; smallest[dim].push(y); }
+        }
+      }
     }
     const out: Record<'mil' | 'eco' | 'pop', number[]> = { mil: [], eco: [], pop: [] };
     const dataEnd = table.lastYear - start;
@@ -360,6 +380,9 @@ class Expander {
       out[dim] = done.values;
       const where = `states[${i}].capabilities.${dim}`;
       if (ref[dim] !== undefined) this.pathNotes.push({ path: where, kind: 'override', years: [start, until], message: `${identity.stateabb}: ${dim} = ${ref[dim]} in every year, as the reference gives it` });
+      if (smallest[dim].length > 0) {
+        this.pathNotes.push({ path: where, kind: 'smallest', years: smallest[dim], message: `${identity.stateabb}: no positive ${dim} in ${table.file} in these years (both components 0 or missing): the smallest positive ${dim} among the scenario's states that year (nil: smallest, N45)` });
+      }
       if (done.interpolated.length > 0) {
         this.pathNotes.push({ path: where, kind: 'interpolated', years: done.interpolated.map((k) => start + k), message: `${identity.stateabb}: no usable ${dim} in ${table.file} in these years (a component missing or 0): linear interpolation between the nearest data years (N42)` });
       }
@@ -370,6 +393,22 @@ class Expander {
     const result = { state: this.ids[i] as string, ...out };
     this.capabilityPaths.push(result);
     return result;
+  }
+
+  /**
+   * The smallest positive value of a dimension among the scenario's states in an NMC year (coding
+   * rule "nil capability dimension", model note N45): the states with a COW identity that the year's
+   * data hold (members of the system then) with a positive value; undefined when none has one.
+   */
+  private smallestPositive(all: CapabilitiesForYear, dim: 'mil' | 'eco' | 'pop'): number | undefined {
+    const codes = new Set<number>();
+    for (const identity of this.identities ?? []) if (identity !== undefined) codes.add(identity.ccode);
+    let least: number | undefined;
+    for (const st of all.states) {
+      const v = st[dim];
+      if (codes.has(st.ccode) && v !== undefined && v > 0 && (least === undefined || v < least)) least = v;
+    }
+    return least;
   }
 
   /** capabilitiesForYear of the NMC table, cached by version and year. */
@@ -414,11 +453,19 @@ class Expander {
       if (ref.data.year !== undefined) { this.issue([...path, 'year'], 'year and follow: yearly exclude each other: a path starts at meta.startYear'); return undefined; }
       const followed = this.capabilityPath(ref.data, i, table, identity);
       if (followed === undefined) return undefined;
-      // A state that enters later starts from its path in its first year in the system (N43).
-      if (this.startYear !== undefined && !this.activeInYear(i, this.startYear)) {
+      // A state that enters later starts from its path in its first year in the system (N43); with
+      // nil: smallest the start year's values are the path's too (the data may hold a nil there).
+      if (this.startYear !== undefined && (ref.data.nil === 'smallest' || !this.activeInYear(i, this.startYear))) {
         let k = 0;
         while (k < followed.mil.length - 1 && !this.activeInYear(i, this.startYear + k)) k++;
-        return { mil: followed.mil[k], eco: followed.eco[k], pop: followed.pop[k] };
+        const first = { mil: followed.mil[k], eco: followed.eco[k], pop: followed.pop[k] };
+        if (k === 0) {
+          this.provenance.push({
+            kind: 'capabilities', reference: formatPath(path), state: this.ids[i] ?? `states[${i}]`, file: table.file, year, ccode: identity.ccode,
+            values: { ...first }, overridden: (['mil', 'eco', 'pop'] as const).filter((d) => ref.data[d] !== undefined),
+          });
+        }
+        return first;
       }
     }
     const found = all.states.find((s) => s.ccode === identity.ccode);
@@ -435,6 +482,12 @@ class Expander {
       const [a, b] = CAPABILITY_DIMENSIONS[dim];
       const components = `${a} = ${show(found.components[a])}, ${b} = ${show(found.components[b])}`;
       const share = found[dim];
+      const least = ref.data.nil === 'smallest' && !(share !== undefined && share > 0) ? this.smallestPositive(all, dim) : undefined;
+      if (least !== undefined) {
+        this.notes.push(`states[${i}].capabilities: ${new DataError(`no positive ${dim} (${components}): the smallest positive ${dim} among the scenario's states that year, ${least} (nil: smallest, N45)`, where).message}`);
+        out[dim] = least;
+        continue;
+      }
       if (share === undefined || !(share > 0)) {
         const problem = share === undefined ? `${dim} is missing (${components})` : `${dim} is 0 (${components}), and the model needs ${dim} > 0 (model §5.1)`;
         this.issue(path, new DataError(`${problem}; give ${dim} in the reference to set it from a cited source`, where).message);

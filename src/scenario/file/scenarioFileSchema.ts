@@ -41,6 +41,8 @@ export const nmcCapabilitiesReferenceSchema = z.strictObject({
   mil: overrideShare('mil'),
   eco: overrideShare('eco'),
   pop: overrideShare('pop'),
+  nil: z.enum(['smallest']).optional()
+    .describe('smallest (needs follow: yearly): in each year where a dimension has no positive value (both components 0 or missing), the smallest positive value of that dimension among the scenario\'s states that year (coding rule "nil capability dimension", model note N45); absent: such years are interpolated (N42)'),
 }).describe('capabilities drawn from COW NMC: shares of the system that year, grouped into mil, eco, pop');
 
 /** Inline capabilities as in the core, with no `source` key (that is what tells them from a reference). */
@@ -65,6 +67,8 @@ export const majorReferenceSchema = z.strictObject({
 /** The state's spells in the system from COW State System Membership v2016 (model note N43). */
 export const spellsReferenceSchema = z.strictObject({
   source: z.literal('cow').describe('COW State System Membership v2016 (cow_states2016.csv)'),
+  into: idSchema.optional()
+    .describe('the state of the scenario that absorbs this one when its last spell in the span ends (COW does not say who absorbed a state; model note N46)'),
 }).describe('the state enters and leaves the system on its COW dates within meta.startYear–history.until');
 
 /** A state as written in a file: the core state plus `cow` and data references. */

@@ -65,4 +65,28 @@ describe('states enter and leave the system on their dates (issue 12 item 3, mod
       states: input.states.map((s) => (s.id === 'BEL' ? { ...s, spells: [{ from: 1905, to: 1903 }] } : s.id === 'RUS' ? { ...s, spells: [{ to: 1890 }] } : s)),
     })).toThrowError(/states\[2\]\.spells.*left the system before meta.startYear 1900[\s\S]*states\[3\]\.spells\[0\]\.to.*ends \(1903\) before it starts \(1905\)/);
   });
+
+  it('a state entering a world held in another unit (N30) comes in the run\'s unit: its capabilities and share are the scenario\'s', () => {
+    // The first world holds GBR and RUS (largest 1e200, beyond 2^128: scaled by a power of two); BEL
+    // enters with 1e300, which alone would give the world another unit. Its capabilities must be
+    // converted into the run's unit exactly — a rebuild once scaled them by the inverse factor.
+    const huge: ScenarioInput = {
+      meta: { id: 'units', startYear: 1900, ticksPerYear: 1 },
+      states: [
+        { id: 'GBR', capabilities: { mil: 1e200, eco: 1e200, pop: 1e200 }, major: true },
+        { id: 'RUS', capabilities: { mil: 1e200, eco: 1e200, pop: 1e200 }, major: true },
+        { id: 'BEL', capabilities: { mil: 1e300, eco: 1e300, pop: 1e300 }, spells: [{ from: 1901 }] },
+      ],
+    };
+    const sim = createSimulation(resolveScenario(huge), { seed: 3 });
+    sim.step(); // tick 0: 1900, without Belgium
+    sim.step(); // tick 1: 1901, Belgium enters before the tick (the tick's own effects then act on it)
+    const bel = sim.world.states.find((s) => s.id === 'BEL')!;
+    const gbr = sim.world.states.find((s) => s.id === 'GBR')!;
+    // Within the effects of one tick of arming and costs (a few per cent), not a factor of 2^±300.
+    expect(bel.capabilities.mil / gbr.capabilities.mil).toBeGreaterThan(0.5e100);
+    expect(bel.capabilities.mil / gbr.capabilities.mil).toBeLessThan(2e100);
+    expect(bel.cinc).toBeGreaterThan(0.99);
+  });
 });
+

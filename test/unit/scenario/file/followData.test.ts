@@ -6,6 +6,8 @@ import { loadScenario } from '../../../../src/node/loadScenario.js';
 import { parseScenario } from '../../../../src/scenario/file/parseScenario.js';
 import { ScenarioError, formatIssue } from '../../../../src/scenario/ScenarioError.js';
 import { createSimulation, runSimulation, type DecisionPolicy } from '../../../../src/index.js';
+import { eventCells } from '../../../../src/experiments/tables.js';
+import { eventFromRow } from '../../../../src/report/eventFromRow.js';
 
 const load = (lines: string[]) => parseScenario(lines.join('\n'), 'yaml', { file: 'h.yaml', data: bundledDataProvider });
 
@@ -123,5 +125,110 @@ describe('history in motion: scenario files that follow the data (issue 12 items
     expect(problems(['meta: { id: b, startYear: 1936 }', 'history: { until: 1930 }', 'states:', follows('GMY'), follows('ITA')])).toEqual([
       expect.stringMatching(/^h\.yaml:2:\d+ +history\.until +history\.until 1930 is before meta\.startYear 1936/),
     ]);
+  });
+
+  it('into: a state absorbed into an agent leaves with its absorber named, and nothing else changes (N46)', () => {
+    const lines = (into: string) => [
+      'meta: { id: a, startYear: 1936, ticksPerYear: 1 }',
+      'history: { until: 1940 }',
+      'states:',
+      follows('GMY'), follows('ITA'), follows('FRN'),
+      follows('AUS', `, spells: { source: cow${into} }`),
+    ];
+    const named = load(lines(', into: GMY'));
+    expect(named.states.find((s) => s.id === 'AUS')?.spells).toEqual([{ from: null, to: 1938 + (31 + 28 + 12) / 365, into: 'GMY' }]);
+    const plain = load(lines(''));
+    const a = runSimulation(named, { seed: 4, ticks: 5 });
+    const b = runSimulation(plain, { seed: 4, ticks: 5 });
+    expect(a.events).toContainEqual({ tick: 3, type: 'state-left', state: 'AUS', into: 'GMY' }); // Anschluss, 13 Mar 1938
+    expect(b.events).toContainEqual({ tick: 3, type: 'state-left', state: 'AUS' });
+    // The absorber's NMC row already holds the capabilities: the runs are identical but for the name.
+    expect(a.records).toEqual(b.records);
+    expect(a.events.filter((e) => e.type !== 'state-left')).toEqual(b.events.filter((e) => e.type !== 'state-left'));
+    // Inline spells carry it too.
+    const inline = load([
+      'meta: { id: a, startYear: 1936, ticksPerYear: 1 }',
+      'states:',
+      '  - { id: A, capabilities: { mil: 1, eco: 1, pop: 1 } }',
+      '  - { id: B, capabilities: { mil: 1, eco: 1, pop: 1 } }',
+      '  - { id: C, capabilities: { mil: 1, eco: 1, pop: 1 }, spells: [{ to: 1938, into: A }] }',
+    ]);
+    expect(runSimulation(inline, { seed: 1, ticks: 3 }).events).toContainEqual({ tick: 2, type: 'state-left', state: 'C', into: 'A' });
+    // The events table keeps the absorber (target column) and reads it back.
+    const columns = ['tick', 'type', 'actor', 'partner', 'target', 'institution', 'members', 'majorWar', 'label'];
+    for (const e of [{ tick: 3, type: 'state-left', state: 'AUS', into: 'GMY' }, { tick: 3, type: 'state-left', state: 'AUS' }] as const) {
+      const cells = eventCells(e);
+      expect(eventFromRow(Object.fromEntries(columns.map((c, k) => [c, cells[k]])))).toEqual(e);
+    }
+  });
+
+  it('a sanctions act on followed trade persists as a ratio to the path and recovers toward it (N41, N6)', () => {
+    const lines = (events: string[]) => [
+      'meta: { id: s, startYear: 1890, ticksPerYear: 1 }', 'history: { until: 1900 }', 'states:',
+      follows('UKG'), follows('GMY'), follows('FRN'),
+      'trade: { source: cow, follow: yearly }',
+      ...events,
+    ];
+    const base = createSimulation(load(lines([])), { seed: 1, policy: idle });
+    const hit = createSimulation(load(lines(['events:', '  - { label: s, at: { year: 1892 }, changes: [{ type: sanction, sender: UKG, target: GMY }] }'])), { seed: 1, policy: idle });
+    const x = (sim: typeof base): number => sim.trade('UKG', 'GMY');
+    const ratios: number[] = [];
+    for (let t = 0; t < 8; t++) { base.step(); hit.step(); ratios.push(x(hit) / x(base)); }
+    expect(ratios[0]).toBe(1);
+    expect(ratios[2]).toBeLessThan(0.85); // cut by s_red = 0.2 (and moved with the path since)
+    for (let t = 3; t < 8; t++) { expect(ratios[t]).toBeGreaterThan(ratios[t - 1]); expect(ratios[t]).toBeLessThan(1); }
+  });
+
+  it('into naming a non-agent, an absent absorber, or a spell without an end is a ScenarioError at the field', () => {
+    const base = ['meta: { id: a, startYear: 1936, ticksPerYear: 1 }', 'history: { until: 1946 }', 'states:'];
+    const abs = (into: string) => follows('AUS', `, spells: { source: cow, into: ${into} }`);
+    expect(problems([...base, follows('GMY', ', spells: { source: cow }'), follows('ITA', ', spells: { source: cow }'), abs('HUN')])).toEqual([
+      'h.yaml:6:86  states[2].spells[0].into  unknown state "HUN": a state can only be absorbed into a state of the scenario (an agent); leave into out if the absorber is not one',
+    ]);
+    expect(problems([...base, follows('GMY', ', spells: { source: cow }'), follows('ITA', ', spells: { source: cow }'), abs('AUS')])).toEqual([
+      'h.yaml:6:86  states[2].spells[0].into  a state cannot be absorbed into itself ("AUS")',
+    ]);
+    // France is out of the system from 11 Nov 1942 to 1944, but in it in 1938: it can absorb Austria,
+    // not a state leaving in 1943.
+    expect(() => load([...base, follows('GMY', ', spells: { source: cow }'), follows('ITA', ', spells: { source: cow }'),
+      follows('FRN', ', spells: { source: cow }'), abs('FRN')])).not.toThrow();
+    expect(problems([...base, follows('GMY', ', spells: { source: cow }'), follows('FRN', ', spells: { source: cow }'),
+      '  - { id: X, capabilities: { mil: 1, eco: 1, pop: 1 }, spells: [{ to: 1943, into: FRN }] }'])).toEqual([
+      expect.stringMatching(/^h\.yaml:6:\d+ +states\[2\]\.spells\[0\]\.into +the absorbing state "FRN" is not in the state system at 1943, when "X" leaves it/),
+    ]);
+    expect(problems([...base, follows('GMY', ', spells: { source: cow }'), follows('ITA', ', spells: { source: cow }'),
+      '  - { id: X, capabilities: { mil: 1, eco: 1, pop: 1 }, spells: [{ from: 1937, into: GMY }] }'])).toEqual([
+      expect.stringMatching(/^h\.yaml:6:\d+ +states\[2\]\.spells\[0\]\.into +into "GMY" needs the spell's end \(to\)/),
+    ]);
+    expect(problems(['meta: { id: a, startYear: 1936, ticksPerYear: 1 }', 'history: { until: 1937 }', 'states:', follows('GMY'),
+      follows('ITA', ', spells: { source: cow, into: GMY }')])).toEqual([
+      expect.stringMatching(/^h\.yaml:5:\d+ +states\[1\]\.spells\.into +cow_states2016\.csv, state "ITA": state does not leave the state system in 1936–1937/),
+    ]);
+  });
+
+  it('nil: smallest fills each year without a positive value with the scenario\'s smallest that year (N45)', () => {
+    // Guatemala: irst = pec = 0 in every year 1904–1936; Bolivia: eco positive only from 1928.
+    const s = load([
+      'meta: { id: n, startYear: 1904 }', 'history: { until: 1936 }', 'states:',
+      follows('USA'), follows('CUB', ', spells: { source: cow }'), follows('MEX'),
+      '  - { id: GUA, capabilities: { source: nmc, follow: yearly, nil: smallest } }',
+      '  - { id: BOL, capabilities: { source: nmc, follow: yearly, nil: smallest } }',
+    ]);
+    const nmc = loadNmcTable('6.0');
+    const path = (id: string) => s.paths!.capabilities.find((c) => c.state === id)!;
+    for (const year of [1904, 1907, 1920, 1930, 1936]) {
+      const data = capabilitiesForYear(nmc, year).states.filter((d) => ['USA', 'CUB', 'MEX', 'GUA', 'BOL'].includes(d.stateabb));
+      const positive = data.map((d) => d.eco).filter((v): v is number => v !== undefined && v > 0);
+      const bol = data.find((d) => d.stateabb === 'BOL')!;
+      expect(path('GUA').eco[year - 1904], `GUA ${year}`).toBe(Math.min(...positive));
+      expect(path('BOL').eco[year - 1904], `BOL ${year}`).toBe(bol.eco! > 0 ? bol.eco : Math.min(...positive));
+    }
+    expect(s.states.find((x) => x.id === 'GUA')!.capabilities.eco).toBe(path('GUA').eco[0]);
+    expect(s.paths!.notes.find((n) => n.path === 'states[3].capabilities.eco')).toMatchObject({ kind: 'smallest', years: Array.from({ length: 33 }, (_, k) => 1904 + k) });
+    expect(s.paths!.notes.find((n) => n.path === 'states[4].capabilities.eco')?.years).toEqual(Array.from({ length: 24 }, (_, k) => 1904 + k));
+    // Without it the same file is an error: Guatemala has no eco in any year.
+    expect(problems([
+      'meta: { id: n, startYear: 1904 }', 'history: { until: 1936 }', 'states:', follows('USA'), follows('GUA'),
+    ])).toEqual([expect.stringMatching(/states\[1\]\.capabilities\.follow .*eco has no usable value in any year of 1904–1936/)]);
   });
 });

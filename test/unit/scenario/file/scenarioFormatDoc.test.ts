@@ -72,6 +72,20 @@ describe('docs/scenario-format.md', () => {
     expect(scenario.paths?.lastYear).toBe(1914);
   });
 
+  it('embeds test/fixtures/paths/nil.yaml and absorption.yaml verbatim, and they load', () => {
+    for (const name of ['nil', 'absorption']) {
+      const marker = `<!-- example: test/fixtures/paths/${name}.yaml -->\n\`\`\`yaml\n`;
+      const at = doc.indexOf(marker);
+      expect(at, name).toBeGreaterThan(-1);
+      const file = join(root, 'test', 'fixtures', 'paths', `${name}.yaml`);
+      expect(doc.slice(at + marker.length, doc.indexOf('```\n', at + marker.length))).toBe(readFileSync(file, 'utf8'));
+    }
+    const nil = loadScenario(join(root, 'test', 'fixtures', 'paths', 'nil.yaml'));
+    expect(nil.paths?.notes.map((n) => [n.path, n.kind, n.years.length])).toEqual([['states[2].capabilities.eco', 'smallest', 7]]);
+    const absorbed = loadScenario(join(root, 'test', 'fixtures', 'paths', 'absorption.yaml'));
+    expect(absorbed.states.map((st) => st.spells?.[0]?.into)).toEqual([undefined, undefined, undefined, 'GMY', 'ITA']);
+  });
+
   it('documents every section and every field of the file schema', () => {
     const shape = scenarioFileSchema.shape;
     expect(documentedFields('The sections').sort()).toEqual(Object.keys(shape).sort());
