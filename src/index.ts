@@ -161,3 +161,26 @@ export type { RunManifest, OutputFile } from './report/RunManifest.js';
 export { eventFromRow } from './report/eventFromRow.js';
 export { ReportError } from './report/ReportError.js';
 export { OPTION_LABELS, FAMILY_COLORS } from './report/strategyLabels.js';
+
+// ---- calibration: likelihood of the observed record, estimation inside 𝒫, out-of-sample scores (docs/validation.md) ----
+export { CATEGORIES, CATEGORY_COUNT, CATEGORY_OF_OPTION } from './calibration/categories.js';
+export type { Category } from './calibration/categories.js';
+export type { ObservedTrace } from './calibration/ObservedTrace.js';
+export { traceObservedHistory } from './calibration/traceObservedHistory.js';
+export type { TraceOptions } from './calibration/traceObservedHistory.js';
+export { logLikelihood, scorePredictions, writeCategoryProbabilities, createLikelihoodScratch } from './calibration/logLikelihood.js';
+export type { Scores, LikelihoodScratch } from './calibration/logLikelihood.js';
+export { fitParameters } from './calibration/fitParameters.js';
+export type { FitOptions, FitResult, EstimateRequest } from './calibration/fitParameters.js';
+export { profileLikelihood, describeInterval, chiSquare1Quantile, PROFILE_DROP_95 } from './calibration/profileLikelihood.js';
+export type { ProfileInterval, ProfileOptions, IntervalEnd } from './calibration/profileLikelihood.js';
+export { crossValidate, standardFolds, OOS_METHODS } from './calibration/crossValidate.js';
+export type { Fold, OosRow, OosMethod, CrossValidateOptions } from './calibration/crossValidate.js';
+export { CHOICE_RULE_PARAMETERS, DEFAULT_ESTIMATED, SEARCH_UPPER } from './calibration/parameterSpace.js';
+export type { ChoiceRuleParameter, EstimatedParameter } from './calibration/parameterSpace.js';
+export { admissibleSlacks } from './calibration/admissibleSlacks.js';
+export { simulateCategories, syntheticTrace } from './calibration/simulateHistories.js';
+export { nelderMead } from './calibration/nelderMead.js';
+export type { NelderMeadOptions, NelderMeadResult } from './calibration/nelderMead.js';
+export { CalibrationError } from './calibration/CalibrationError.js';
+export type { CalibrationIssue } from './calibration/CalibrationError.js';

@@ -42,6 +42,10 @@ export function describeError(error: unknown): ErrorReport {
     const code = e.code === 'aborted' ? EXIT.interrupted : e.code === 'run-failed' ? EXIT.runFailure : EXIT.badInput;
     return { lines: lines.length > 0 ? lines : [e.message], code, usageHint: null, prefix: true };
   }
+  if (error instanceof Error && error.name === 'CalibrationError') {
+    // A calibration spec that cannot be run: one line per problem, `file  field.path  message`.
+    return { lines: error.message.split('\n'), code: EXIT.badInput, usageHint: null, prefix: true };
+  }
   if (error instanceof Error && error.name === 'OutputWriteError') {
     // A failed write (a full disk, no permission): one line, nothing to debug in the program.
     return { lines: [error.message], code: EXIT.runFailure, usageHint: null, prefix: true, debugHint: false };

@@ -41,6 +41,14 @@ export interface SimulationOptions {
   collectEvents?: boolean;
   /** Called after each phase of each tick with its name and duration in ms (for profiling). */
   onPhase?: (phase: string, milliseconds: number) => void;
+  /**
+   * Called after the decide phase of each tick, before any act takes effect: it may read the
+   * tick's contexts and masks and replace the sampled acts (`scratch.action`, `scratch.actionCounts`).
+   * The calibration's drive along the observed history uses it to record the model's contexts and
+   * to make the observed acts the ones that take effect (docs/validation.md). Default: none.
+   * @internal
+   */
+  afterDecide?: (ctx: TickContext) => void;
 }
 
 /** A running simulation: step it, read its state. Created by {@link createSimulation}. */
@@ -122,6 +130,7 @@ export class Engine implements Simulation {
   /** The first input alliance end not yet applied (World.inputEnds). */
   private nextInputEnd = 0;
   private readonly onPhase: ((phase: string, milliseconds: number) => void) | null;
+  private readonly afterDecide: ((ctx: TickContext) => void) | null;
 
   constructor(scenario: ResolvedScenario, options: SimulationOptions) {
     this.scenario = scenario;
@@ -142,6 +151,7 @@ export class Engine implements Simulation {
     this.spells?.bind(this.w);
     this.paths = scenario.paths === null || scenario.paths === undefined ? null : new PathFollower(scenario.paths, this.w, this.index);
     this.onPhase = options.onPhase ?? null;
+    this.afterDecide = options.afterDecide ?? null;
     // A private copy: set-parameter changes must not leak into the scenario object.
     const params = { ...scenario.parameters, omega: { ...scenario.parameters.omega } };
     const view = perceptionView(this.w, this.s, params);
@@ -249,6 +259,7 @@ export class Engine implements Simulation {
         phase.run(ctx);
         this.onPhase(phase.name, performance.now() - t0);
       }
+      if (phase.name === 'decide' && this.afterDecide !== null) this.afterDecide(ctx);
     }
     this.w.tick++;
   }

@@ -96,3 +96,13 @@ export type { WriteRunReportOptions } from './report/writeRunReport.js';
 export { writeSweepReport } from './report/writeSweepReport.js';
 export { renderSvg } from './report/renderSvg.js';
 export { readReportLibraries } from './report/readReportLibraries.js';
+
+// ---- calibration: the likelihood along the observed record, estimation, out-of-sample tests (docs/validation.md) ----
+export { calibrate, checkCalibrationSpec, loadCalibrationSpec, parameterFileText, writeParameterFile } from './calibration/calibrate.js';
+export type { CalibrationSpec, CalibrationReport } from './calibration/calibrate.js';
+export { ERAS, loadEraTraces } from './calibration/loadEraTraces.js';
+export type { EraTraceOptions } from './calibration/loadEraTraces.js';
+export { loadCalibrationScenario } from './calibration/calibrationScenario.js';
+export type { CalibrationScenario } from './calibration/calibrationScenario.js';
+export { validateOutOfSample } from './calibration/validateOutOfSample.js';
+export type { OutOfSampleReport } from './calibration/validateOutOfSample.js';

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { ResolvedScenario } from '../model/ResolvedScenario.js';
 import { parseScenarioWithProvenance, type ScenarioWithProvenance } from '../scenario/file/parseScenario.js';
 import type { ScenarioDataProvider } from '../scenario/file/ScenarioDataProvider.js';
@@ -59,6 +60,7 @@ export function loadScenarioWithProvenance(pathOrBundledName: string, options: L
   return parseScenarioWithProvenance(text, /\.json$/i.test(file) ? 'json' : 'yaml', {
     file: label,
     data: options.data ?? bundledDataProvider,
+    parameterFile: (from) => readParameterFile(resolve(dirname(file), from)),
     ...(options.resolve === undefined ? {} : { resolve: options.resolve }),
   });
 }
@@ -80,4 +82,27 @@ function locateScenario(pathOrName: string, scenariosDir: string | undefined): {
     throw new ScenarioError([{ path: [], message: `unknown bundled scenario "${pathOrName}"; ${available}` }]);
   }
   return { file, label: `scenarios/${pathOrName}.yaml` };
+}
+
+/**
+ * The `parameters:` mapping of a parameter file (YAML or JSON), e.g. the output of `counterpoise
+ * calibrate`. Throws an Error saying what is wrong (no such file, not YAML, no mapping).
+ */
+function readParameterFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? `no such file (${path})` : (error as Error).message);
+  }
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (error) {
+    throw new Error(`not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const params = doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>).parameters : undefined;
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) throw new Error('it has no `parameters:` mapping');
+  return params;
 }

@@ -157,7 +157,12 @@ const systemSchema = z.strictObject({
   lastMajorWar: z.number().nullable().optional().describe('year of the last major war, or null'),
 }).describe('system conditions (model §5.1); any may be an expression of year and tick');
 
-function buildParametersSchema(): z.ZodType<ParameterOverrides> {
+/**
+ * The parameters section's schema; `withFrom` adds the file form's `from` (a parameter file,
+ * e.g. the output of `counterpoise calibrate`, read by loadScenario).
+ * @internal
+ */
+export function buildParametersSchema(withFrom = false): z.ZodType<ParameterOverrides> {
   const defaults = defaultParameters();
   const shape: Record<string, z.ZodType> = {};
   for (const [key, value] of Object.entries(defaults)) {
@@ -167,6 +172,10 @@ function buildParametersSchema(): z.ZodType<ParameterOverrides> {
   const omega: Record<string, z.ZodType> = {};
   for (const key of CONDITION_KEYS) omega[key] = z.number().optional();
   shape.omega = z.strictObject(omega).optional();
+  if (withFrom) {
+    shape.from = z.string().min(1).optional()
+      .describe('a parameter file (YAML; its `parameters:` mapping), relative to the scenario file, e.g. the output of counterpoise calibrate; keys written here override it');
+  }
   const schema = z.strictObject(shape).describe('overrides of the model parameters (model §5.2–5.7); see defaultParameters()');
   return schema as unknown as z.ZodType<ParameterOverrides>;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, hasStack, repoRoot, tempDir } from './cliHarness.js';
 
-const COMMANDS = ['run', 'validate', 'list', 'explain', 'report', 'observed', 'explore'];
+const COMMANDS = ['run', 'validate', 'list', 'explain', 'report', 'observed', 'explore', 'calibrate'];
 
 describe('counterpoise (the executable)', () => {
   it('--version prints the package version', () => {

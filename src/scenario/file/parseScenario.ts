@@ -1,3 +1,4 @@
+import { defaultParameters } from '../../model/defaultParameters.js';
 import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
 import { brandResolved } from '../resolvedBrand.js';
 import { resolveScenario, type ResolveOptions } from '../resolveScenario.js';
@@ -21,6 +22,12 @@ export interface ParseScenarioOptions {
   data?: ScenarioDataProvider;
   /** Options of `resolveScenario` (e.g. `allowInadmissible`). */
   resolve?: ResolveOptions;
+  /**
+   * Reads the parameter file named by `parameters: { from }` and returns its `parameters:` mapping
+   * (loadScenario reads it relative to the scenario file); throws an Error saying what is wrong.
+   * Without it, a file with `from` is an error.
+   */
+  parameterFile?: (from: string) => unknown;
 }
 
 /**
@@ -65,10 +72,13 @@ export function parseScenarioWithProvenance(text: string, format: ScenarioFormat
   const file = options.file ?? options.resolve?.file;
   const { document, issues: syntax } = readScenarioDocument(text, format);
   if (syntax.length > 0) throw error(syntax, file);
-  const value = document.value;
-  if (value === null || value === undefined) {
+  const read = document.value;
+  if (read === null || read === undefined) {
     throw error([{ path: [], message: 'the file holds no scenario (it is empty)', ...document.positionOf([]) }], file);
   }
+  const fromFile = parametersFrom(read, options.parameterFile);
+  if (fromFile.issue !== undefined) throw error([{ ...fromFile.issue, ...document.positionOf(fromFile.issue.path) }], file);
+  const value = fromFile.value;
 
   const checked = scenarioFileSchema.safeParse(value);
   const fileIssues = checked.success ? [] : schemaIssues(checked.error.issues, value);
@@ -118,4 +128,32 @@ function error(issues: readonly ScenarioIssue[], file: string | undefined): Scen
 
 function startsWith(path: readonly Key[], prefix: readonly Key[]): boolean {
   return prefix.length <= path.length && prefix.every((k, i) => path[i] === k);
+}
+
+/**
+ * `parameters: { from: FILE, …}`: the parameter file's mapping with the scenario's own keys on
+ * top, in place of the section (the rest of the file untouched), or the issue at `parameters.from`.
+ */
+function parametersFrom(value: unknown, readFile: ((from: string) => unknown) | undefined): { value: unknown; issue?: ScenarioIssue } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { value };
+  const params = (value as Record<string, unknown>).parameters;
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) return { value };
+  const { from, ...own } = params as Record<string, unknown>;
+  if (from === undefined) return { value };
+  const path = ['parameters', 'from'];
+  if (typeof from !== 'string') return { value }; // the schema reports it
+  if (readFile === undefined) return { value, issue: { path, message: `a parameter file ("${from}") is read by loadScenario (Node), relative to the scenario file; parseScenario has no file to read it from` } };
+  let loaded: unknown;
+  try {
+    loaded = readFile(from);
+  } catch (e) {
+    return { value, issue: { path, message: `parameter file "${from}": ${(e as Error).message}` } };
+  }
+  if (loaded === null || typeof loaded !== 'object' || Array.isArray(loaded)) {
+    return { value, issue: { path, message: `parameter file "${from}" has no \`parameters:\` mapping` } };
+  }
+  const known = new Set(Object.keys(defaultParameters()));
+  const unknown = Object.keys(loaded).filter((k) => !known.has(k));
+  if (unknown.length > 0) return { value, issue: { path, message: `parameter file "${from}": unknown model parameter(s) ${unknown.join(', ')}` } };
+  return { value: { ...(value as Record<string, unknown>), parameters: { ...(loaded as Record<string, unknown>), ...own } } };
 }

@@ -3,6 +3,7 @@ import { ALLIANCE_OBLIGATIONS } from '../../data/parseAllianceTable.js';
 import { IGO_STATUSES } from '../../data/parseIgoMembershipTable.js';
 import {
   capabilitiesShape, checkCapabilities, idSchema, institutionSchema, scenarioSchema, stateSchema, unit,
+  buildParametersSchema,
 } from '../scenarioSchema.js';
 
 /**
@@ -175,7 +176,7 @@ export const scenarioFileSchema = z.strictObject({
   perceptions: scenarioSchema.shape.perceptions,
   institutions: z.array(fileInstitutionSchema).default([]).describe('institutions at the start'),
   system: scenarioSchema.shape.system,
-  parameters: scenarioSchema.shape.parameters,
+  parameters: buildParametersSchema(true).default({}),
   events: scenarioSchema.shape.events,
   sources: z.array(sourceNoteSchema).default([]).describe('where each number comes from (documentation only)'),
 }).describe('a counterpoise scenario file: the in-memory scenario plus references to the bundled Correlates of War data');

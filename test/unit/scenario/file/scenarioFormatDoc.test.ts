@@ -50,6 +50,17 @@ describe('docs/scenario-format.md', () => {
     expect(scenario.states).toHaveLength(6);
   });
 
+  it('embeds test/fixtures/parameters/with-fitted.yaml verbatim, and it loads with the fitted values', () => {
+    const marker = '<!-- example: test/fixtures/parameters/with-fitted.yaml -->\n```yaml\n';
+    const at = doc.indexOf(marker);
+    expect(at).toBeGreaterThan(-1);
+    const file = join(root, 'test', 'fixtures', 'parameters', 'with-fitted.yaml');
+    expect(doc.slice(at + marker.length, doc.indexOf('```\n', at + marker.length))).toBe(readFileSync(file, 'utf8'));
+    const scenario = loadScenario(file);
+    expect(scenario.parameters.kappaHI).toBe(1.90075);
+    expect(scenario.parameters.kappaSE).toBe(1.6);
+  });
+
   it('embeds test/fixtures/paths/history.yaml verbatim, and it loads with its paths', () => {
     const marker = '<!-- example: test/fixtures/paths/history.yaml -->\n```yaml\n';
     const at = doc.indexOf(marker);

@@ -1,0 +1,54 @@
+import type { ObservedTrace } from '../../calibration/ObservedTrace.js';
+import { traceObservedHistory } from '../../calibration/traceObservedHistory.js';
+import { observedCoverage } from '../../observed/codeObservedBehaviour.js';
+import { codeObservedBehaviour } from '../../observed/codeObservedBehaviour.js';
+import type { ObservedRow } from '../../observed/ObservedRow.js';
+import { bundledObservedSources } from '../observedBehaviour.js';
+import { loadCalibrationScenario } from './calibrationScenario.js';
+
+/** The seven bundled era scenarios, in time order: the eras the likelihood is driven through. */
+export const ERAS = [
+  'era-1815-1853', 'era-1853-1890', 'era-1890-1914', 'era-1919-1939', 'era-1945-1991', 'era-1991-2010', 'era-2010-today',
+] as const;
+
+/** Options of {@link loadEraTraces}. */
+export interface EraTraceOptions {
+  /** Seed of the drives (default 0). */
+  seed?: number;
+  /** Threat perception of the drives (default 'walt'). */
+  perception?: 'walt' | 'power';
+}
+
+let observedCache: { rows: ObservedRow[]; lastYear: number } | null = null;
+
+/** The observed record 1816–2012 from the bundled data (coded once per process). */
+function observedRecord(): { rows: ObservedRow[]; lastYear: number } {
+  if (observedCache === null) {
+    const sources = bundledObservedSources();
+    const { lastYear } = observedCoverage(sources);
+    observedCache = { rows: codeObservedBehaviour(sources), lastYear };
+  }
+  return observedCache;
+}
+
+/**
+ * Drives each named bundled era along the observed history (`traceObservedHistory`) and returns
+ * its trace: the state-years from the era's start to the year before its `history.until` (the
+ * next era's start), and no later than the last year of the observed record (2012).
+ *
+ * @throws ScenarioError for an unknown era or one that does not follow the data; RangeError for an
+ *   era that starts after the observed record ends (no data to score).
+ */
+export function loadEraTraces(eras: readonly string[], options: EraTraceOptions = {}): ObservedTrace[] {
+  const { rows, lastYear } = observedRecord();
+  return eras.map((era) => {
+    const c = loadCalibrationScenario(era);
+    const last = Math.min(c.until - 1, lastYear);
+    if (last < c.scenario.meta.startYear) {
+      throw new RangeError(`era ${era} starts in ${c.scenario.meta.startYear}, after the observed record ends (${lastYear}): no data to score`);
+    }
+    return traceObservedHistory(c.scenario, c.ccode, rows, {
+      era, lastYear: last, seed: options.seed ?? 0, perception: options.perception ?? 'walt',
+    });
+  });
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { figure, tableRegion } from '../../scripts/validate-oos.mjs';
+
+const s = (logLoss: number, brier: number): { n: number; logLoss: number; brier: number } => ({ n: 0, logLoss, brier });
+const rows = [
+  { fold: 'leave out a', era: 'era-a', n: 100, scores: { fitted: s(0.5, 0.2), powerFitted: s(0.6, 0.3), defaults: s(0.9, 0.4), baseRates: s(0.55, 0.25) } },
+  { fold: 'leave out b', era: 'era-b', n: 300, scores: { fitted: s(1.0, 0.5), powerFitted: s(0.8, 0.45), defaults: s(1.2, 0.6), baseRates: s(0.9, 0.5) } },
+  { fold: 'forward: before 1945 → from 1945', era: 'era-b', n: 300, scores: { fitted: s(1.1, 0.5), powerFitted: s(1.0, 0.45), defaults: s(1.2, 0.6), baseRates: s(0.9, 0.5) } },
+];
+
+describe('scripts/validate-oos.mjs', () => {
+  it('tables every fold and era, marks the best log-loss, and pools the leave-one-out folds by state-years', () => {
+    const lines = tableRegion(rows).trim().split('\n');
+    expect(lines).toHaveLength(2 + 3 + 1);
+    expect(lines[2]).toBe('| leave one out | `era-a` | 100 | **0.500** | 0.600 | 0.900 | 0.550 | 0.200 | 0.300 | 0.400 | 0.250 |');
+    expect(lines[4]).toMatch(/^\| forward \| `era-b` \| 300 \| 1\.100 \| 1\.000 \| 1\.200 \| \*\*0\.900\*\* \|/);
+    // pooled fitted log-loss: (0.5·100 + 1.0·300) / 400 = 0.875; the forward fold is not pooled.
+    expect(lines[5]).toMatch(/^\| leave one out \| \*\*all eras, pooled\*\* \| 400 \| 0\.875 \| /);
+  });
+
+  it('draws one bar per method and held-out era, with a legend', () => {
+    const svg = figure(rows);
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.match(/<rect [^>]*><title>/g)).toHaveLength(3 * 4);
+    expect(svg).toContain('training base rates');
+  });
+});
