@@ -191,6 +191,27 @@ export interface Scratch {
   episodeTarget: Int32Array;
   softEpisodes: number;
   friction: number;
+  /** Friction acts of the tick by family (soft, institutional); they sum to {@link friction}. */
+  frictionSoft: number;
+  frictionInstitutional: number;
+  /**
+   * Dual track (model §5.9): per pair (i, g), row-major n×n, the last tick in which i took a
+   * balancing (non-friction) institutional act against g through a venue that included g
+   * (`dualInclTick`) or excluded it (`dualExclTick`), −Infinity when none; and that venue's id.
+   * Only great powers g are recorded.
+   */
+  dualInclTick: Float64Array;
+  dualExclTick: Float64Array;
+  dualInclVenue: string[];
+  dualExclVenue: string[];
+  /** The pairs (i·n + g) with an inclusive or exclusive act in the window: dualActive[0 … dualActiveCount). */
+  dualActive: Int32Array;
+  dualActiveCount: number;
+  /** Whether a pair is in the active list. */
+  dualListed: Uint8Array;
+  /** Pairs (i, g) dual-track after the tick; their pair indices are dualPairs[0 … dualTrackPairs). */
+  dualTrackPairs: number;
+  dualPairs: Int32Array;
 }
 
 /** How many of the best partner candidates against each target the perceive phase lists. @internal */
@@ -322,6 +343,17 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     episodeTarget: new Int32Array(n).fill(-1),
     softEpisodes: 0,
     friction: 0,
+    frictionSoft: 0,
+    frictionInstitutional: 0,
+    dualInclTick: new Float64Array(n * n).fill(-Infinity),
+    dualExclTick: new Float64Array(n * n).fill(-Infinity),
+    dualInclVenue: new Array<string>(n * n).fill(''),
+    dualExclVenue: new Array<string>(n * n).fill(''),
+    dualActive: new Int32Array(n * n),
+    dualActiveCount: 0,
+    dualListed: new Uint8Array(n * n),
+    dualTrackPairs: 0,
+    dualPairs: new Int32Array(n * n),
   };
 }
 

@@ -178,6 +178,18 @@ export function restrictWorld(
     s.lastAllyTick[i] = oldScratch.lastAllyTick[o]; s.lastAllyTarget[i] = renumber(oldScratch.lastAllyTarget[o]);
     s.lastFoundTick[i] = oldScratch.lastFoundTick[o]; s.lastFoundTarget[i] = renumber(oldScratch.lastFoundTarget[o]);
   }
+  // The dual-track memory (model §5.9) of the pairs whose two states stay, renumbered, in the old list's order.
+  for (let a = 0; a < oldScratch.dualActiveCount; a++) {
+    const op = oldScratch.dualActive[a];
+    const i = to[Math.floor(op / on)];
+    const g = to[op % on];
+    if (i < 0 || g < 0) continue;
+    const pair = i * n + g;
+    s.dualInclTick[pair] = oldScratch.dualInclTick[op]; s.dualInclVenue[pair] = oldScratch.dualInclVenue[op];
+    s.dualExclTick[pair] = oldScratch.dualExclTick[op]; s.dualExclVenue[pair] = oldScratch.dualExclVenue[op];
+    s.dualListed[pair] = 1;
+    s.dualActive[s.dualActiveCount++] = pair;
+  }
   for (let i = 0; i < s.action.length; i++) s.action[i] = -1;
   return { world: w, scratch: s };
 }

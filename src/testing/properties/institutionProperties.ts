@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { FAMILY_INDEX_OF_OPTION, OPTIONS } from '../../decision/options.js';
+import { resolveScenario } from '../../scenario/resolveScenario.js';
+import { gridNumber } from '../arbitraries/gridNumber.js';
+import { scenarioInput } from '../arbitraries/scenarioInput.js';
+import { Harness } from '../runtime/Harness.js';
+import { defineProperty, expectThat, type InternalProperty } from './defineProperty.js';
+import { effectApplies } from './effectProperties.js';
+
+// Properties of institutions with procedures (issue #14, model §5.9 and §5.11).
+
+const unit = (): fc.Arbitrary<number> => gridNumber(0, 1, 1000);
+const isPressing = (a: number): boolean => FAMILY_INDEX_OF_OPTION[a] === 2 || FAMILY_INDEX_OF_OPTION[a] === 3;
+
+/** E15: a dual track toward g needs an institution that includes g. */
+export const E15 = defineProperty({
+  id: 'E15', family: 'effect', type: 'theory', tag: 'T', cite: 'He 2008; S2',
+  title: 'a state in no institution with a great power is never dual-track toward it',
+  statement: 'Dual track (model §5.9): a state that shares no institution with the great power g is never counted as running a dual '
+    + 'track toward g, whatever soft, exclusive or friction acts it takes against g',
+  source: 'He\'s inclusive institutional balancing, "binding" the target inside an institution that includes it [S2: He 2008]; '
+    + 'the dual track, "NATO/EU function as channels of inclusive balancing" and "SCO/OTS operate as exclusive balancing" [S2]',
+  method: 'A small random world with up to four institutions, every state a great power. Drives the record phase over 1–12 ticks with '
+    + 'drawn soft and institutional acts, targets and threats (mostly against a steady target, some below T_min); an II act uses an '
+    + 'institution holding the actor and its target, an IE act one holding the actor and not the target (none: no venue), as the '
+    + 'institutional-acts phase does. At every tick, each (state, power) pair reported dual-track must share a live institution. '
+    + 'A rule that lets soft acts count on the inclusive track fails.',
+  applies: effectApplies,
+  arbitrary: (rt) => fc.record({
+    parameters: rt.parameters(), world: scenarioInput({ minStates: 3, maxInstitutions: 4 }), seed: fc.nat(1000),
+    ticks: fc.array(fc.array(fc.record({ kind: fc.nat(5), option: fc.nat(), other: fc.nat(), venue: fc.nat(), T: unit() }), { minLength: 10, maxLength: 10 }), { minLength: 1, maxLength: 12 }),
+  }),
+  predicate: (rt, { parameters: p, world, seed, ticks }) => {
+    const h = new Harness(resolveScenario(world), p, rt, { seed });
+    const { world: w, scratch: s, ctx } = h;
+    const n = w.n;
+    w.major.fill(1);
+    const pressing = [...OPTIONS.keys()].filter(isPressing);
+    const II = OPTIONS.indexOf('II');
+    const IE = OPTIONS.indexOf('IE');
+    const venues = (i: number, j: number, inclusive: boolean): number[] => {
+      const out: number[] = [];
+      for (let q = 0; q < w.instSlots; q++) {
+        if (w.instAlive[q] === 0 || w.member[q * n + i] === 0) continue;
+        if ((w.member[q * n + j] === 1) === inclusive) out.push(q);
+      }
+      return out;
+    };
+    const shares = (i: number, g: number): boolean => venues(i, g, true).length > 0;
+    ticks.forEach((row, t) => {
+      ctx.tick = t;
+      for (let i = 0; i < n; i++) {
+        const d = row[i % row.length];
+        const target = d.kind === 4 ? (i + 1 + (d.other % (n - 1))) % n : (i + 1) % n;
+        const action = pressing[d.option % pressing.length];
+        s.action[i] = action;
+        s.target[i] = target;
+        s.tMain[i] = d.kind === 3 ? d.T * p.tMin : d.T;
+        const list = action === II ? venues(i, target, true) : action === IE ? venues(i, target, false) : [];
+        s.venueUsed[i] = list.length > 0 ? list[d.venue % list.length] : -1;
+      }
+      h.run('record');
+      for (let k = 0; k < s.dualTrackPairs; k++) {
+        const pair = s.dualPairs[k];
+        const i = Math.floor(pair / n);
+        const g = pair - i * n;
+        expectThat(shares(i, g), `tick ${t}: ${w.ids[i]} shares no institution with ${w.ids[g]}, yet is counted dual-track toward it `
+          + `(inclusive venue "${s.dualInclVenue[pair]}", exclusive "${s.dualExclVenue[pair]}")`);
+      }
+    });
+  },
+});
+
+/** The institution properties, in order. @internal */
+export const INSTITUTION_PROPERTIES: readonly InternalProperty[] = [E15];

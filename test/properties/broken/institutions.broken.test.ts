@@ -1,0 +1,27 @@
+/**
+ * Every institution property (E15 on) must be able to fail: each runs here against the library with
+ * one phase wrapped so that it breaks the property, and fast-check must find a counterexample.
+ */
+import { describe, it } from 'vitest';
+import { FAMILY_INDEX_OF_OPTION } from '../../../src/decision/options.js';
+import { LIBRARY, withPhase } from '../../../src/testing/runtime/Library.js';
+import { expectCounterexample } from '../expectations.js';
+import { TIMEOUT } from '../fcSettings.js';
+
+describe('institution properties catch broken variants', () => {
+  it('E15 broken: a soft act against a great power counts on the inclusive track (legitimacy denial "at the UN")', () => {
+    expectCounterexample('E15', {}, withPhase(LIBRARY, 'record', (ctx, original) => {
+      const { world: w, scratch: s, params: p } = ctx;
+      const n = w.n;
+      for (let i = 0; i < n; i++) {
+        const g = s.target[i];
+        if (FAMILY_INDEX_OF_OPTION[s.action[i]] !== 2 || s.tMain[i] < p.tMin || w.major[g] === 0) continue;
+        const pair = i * n + g;
+        s.dualInclTick[pair] = ctx.tick;
+        s.dualInclVenue[pair] = 'soft';
+        if (s.dualListed[pair] === 0) { s.dualListed[pair] = 1; s.dualActive[s.dualActiveCount++] = pair; }
+      }
+      original(ctx);
+    }));
+  }, TIMEOUT);
+});

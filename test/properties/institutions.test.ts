@@ -1,0 +1,14 @@
+/**
+ * The institution properties of model §6 (E15 on: dual track, statuses, accession, exit), run
+ * through the engine's own phases on small random worlds. broken/institutions.broken.test.ts shows
+ * each can fail.
+ */
+import { describe, it } from 'vitest';
+import { expectHolds } from './expectations.js';
+import { TIMEOUT } from './fcSettings.js';
+
+describe('institution properties (model §6)', () => {
+  // Source: He's inclusive institutional balancing binds the target inside an institution that includes it [S2: He 2008];
+  // "NATO/EU function as channels of inclusive balancing" and "SCO/OTS operate as exclusive balancing" [S2]
+  it('E15 a state in no institution with a great power is never dual-track toward it [He 2008; S2]', () => { expectHolds('E15'); }, TIMEOUT);
+});
