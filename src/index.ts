@@ -67,6 +67,7 @@ export { runSimulation } from './engine/runSimulation.js';
 export type { RunOptions, SimulationResult } from './engine/runSimulation.js';
 export type { SimulationEvent } from './engine/SimulationEvent.js';
 export type { WorldChange, StateField, SystemField } from './engine/WorldChange.js';
+export { MEMBERSHIP_STATUSES, type MembershipStatus } from './institutions/MembershipStatus.js';
 export { WorldChangeError } from './engine/applyChange.js';
 export type { WorldSnapshot, StateSnapshot, InstitutionSnapshot } from './engine/WorldSnapshot.js';
 export type { DecisionExplanation, ThreatExplanation, OptionExplanation } from './engine/DecisionExplanation.js';

@@ -110,6 +110,11 @@ export interface Scratch {
   // institutions cache
   /** Member lists per slot: instMembers[q * n + k], k < memberCount[q] (see refreshMembershipIndex). */
   instMembers: Int32Array;
+  /**
+   * Each state's institutions in which it has a voice (member or a status short of it, model
+   * §5.11), as a bit mask like `stateMask`; equal to it when nobody holds such a status.
+   */
+  voiceMask: Uint32Array;
   /** Each state's live institutions as a bit mask of maskWords 32-bit words. */
   stateMask: Uint32Array;
   maskWords: number;
@@ -293,6 +298,7 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     majorWars: 0,
     instMembers: new Int32Array(cap * n),
     stateMask: new Uint32Array(n),
+    voiceMask: new Uint32Array(n),
     maskWords: 1,
     membershipIndexVersion: -1,
     sharePairs: 0,

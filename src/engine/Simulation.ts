@@ -1,6 +1,7 @@
 import type { DecisionPolicy } from '../decision/DecisionPolicy.js';
 import { FAMILIES, OPTIONS, FAMILY_INDEX_OF_OPTION, toOptionRecord, type FamilyRecord } from '../decision/options.js';
 import type { ResolvedScenario } from '../model/ResolvedScenario.js';
+import { statusOfCode, type MembershipStatus } from '../institutions/MembershipStatus.js';
 import type { DualTrackRecord, TickRecord } from '../metrics/TickRecord.js';
 import { writeCincShares } from '../metrics/cincShares.js';
 import type { PerceptionModel, PerceptionView } from '../perception/PerceptionModel.js';
@@ -378,9 +379,16 @@ export class Engine implements Simulation {
       if (w.instAlive[q] === 0) continue;
       const members: string[] = [];
       for (let i = 0; i < n; i++) if (w.member[q * n + i] === 1) members.push(w.ids[i]);
+      const statuses: { state: string; status: MembershipStatus }[] = [];
+      if (w.statusCount[q] > 0) {
+        for (let i = 0; i < n; i++) {
+          const st = statusOfCode(w.status[q * n + i]);
+          if (st !== null && st !== 'member') statuses.push({ state: w.ids[i], status: st });
+        }
+      }
       institutions.push({
         id: w.instIds[q], name: w.instNames[q], kind: w.instKind[q], decisionRule: w.instRule[q],
-        strictness: w.instStrictness[q], strength: w.instStrength[q], members,
+        strictness: w.instStrictness[q], strength: w.instStrength[q], members, statuses,
         foundedAgainst: w.instAgainst[q] >= 0 ? w.ids[w.instAgainst[q]] : null,
       });
     }

@@ -141,7 +141,8 @@ export function tickCells(r: TickRecord): number[] {
 /**
  * An event's cells after the key: tick, type, actor, partner, target, institution, members (ids
  * joined by `;`), majorWar, label; what does not apply is null. Alliances begun or ended by world
- * changes put their two states in actor and partner; joins and leaves put the state in actor. Pure.
+ * changes put their two states in actor and partner; joins and leaves put the state in actor; a status
+ * change (model §5.11) puts the state in actor and the new status in label. Pure.
  */
 export function eventCells(e: SimulationEvent): Cell[] {
   let actor: string | null = null;
@@ -162,6 +163,7 @@ export function eventCells(e: SimulationEvent): Cell[] {
     case 'scenario-event': label = e.label; break;
     case 'institution-joined':
     case 'institution-left': institution = e.institution; actor = e.state; break;
+    case 'institution-status': institution = e.institution; actor = e.state; label = e.status; break;
     case 'institution-founded': institution = e.institution; members = e.members.join(';'); break;
     case 'alliance-begun':
     case 'alliance-ended': actor = e.between[0]; partner = e.between[1]; break;

@@ -11,4 +11,7 @@ describe('institution properties (model §6)', () => {
   // Source: He's inclusive institutional balancing binds the target inside an institution that includes it [S2: He 2008];
   // "NATO/EU function as channels of inclusive balancing" and "SCO/OTS operate as exclusive balancing" [S2]
   it('E15 a state in no institution with a great power is never dual-track toward it [He 2008; S2]', () => { expectHolds('E15'); }, TIMEOUT);
+
+  // Source: He's inclusive balancing binds the target inside the institution [S2: He 2008]; statuses of issue #14 (model §5.11)
+  it('E16 a candidate is never counted as a member for the inclusive/exclusive classification [He 2008; §5.11]', () => { expectHolds('E16'); }, TIMEOUT);
 });

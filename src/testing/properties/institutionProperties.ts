@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FAMILY_INDEX_OF_OPTION, OPTIONS } from '../../decision/options.js';
+import { FAMILY_INDEX_OF_OPTION, OPTION_COUNT, OPTIONS } from '../../decision/options.js';
 import { resolveScenario } from '../../scenario/resolveScenario.js';
 import { gridNumber } from '../arbitraries/gridNumber.js';
 import { scenarioInput } from '../arbitraries/scenarioInput.js';
@@ -11,6 +11,7 @@ import { effectApplies } from './effectProperties.js';
 
 const unit = (): fc.Arbitrary<number> => gridNumber(0, 1, 1000);
 const isPressing = (a: number): boolean => FAMILY_INDEX_OF_OPTION[a] === 2 || FAMILY_INDEX_OF_OPTION[a] === 3;
+const II = OPTIONS.indexOf('II');
 
 /** E15: a dual track toward g needs an institution that includes g. */
 export const E15 = defineProperty({
@@ -36,7 +37,6 @@ export const E15 = defineProperty({
     const n = w.n;
     w.major.fill(1);
     const pressing = [...OPTIONS.keys()].filter(isPressing);
-    const II = OPTIONS.indexOf('II');
     const IE = OPTIONS.indexOf('IE');
     const venues = (i: number, j: number, inclusive: boolean): number[] => {
       const out: number[] = [];
@@ -71,5 +71,65 @@ export const E15 = defineProperty({
   },
 });
 
+/** E16: a candidate (any status short of membership) is never a member. */
+export const E16 = defineProperty({
+  id: 'E16', family: 'effect', type: 'engineering', tag: 'T/E', cite: 'He 2008; §5.11',
+  title: 'a candidate is never counted as a member for the inclusive/exclusive classification',
+  statement: 'Statuses (model §5.11): an institution includes j only if j is a full member. A candidate, observer or associate j '
+    + 'never makes an institution inclusive toward j — not for the venues and the II mask of §5.3, not for the inclusive and '
+    + 'exclusive memberships of the record — while a status holder i may use the institution as its venue',
+  source: 'He\'s inclusive balancing binds the target inside the institution [S2: He 2008]; a candidate is not bound by the '
+    + 'institution\'s decisions (issue #14)',
+  method: 'A small random world with up to four institutions; drawn states receive drawn statuses short of membership in drawn '
+    + 'institutions (set-status), then perception and the record phase run. Checks, from the status array itself: every state\'s '
+    + 'inclusive venue holds its target as a full member and is an institution where the state is a member or a status holder; '
+    + 'every exclusive venue does not hold the target as a member; II is available exactly when such an inclusive venue exists; the '
+    + 'recorded inclusive and exclusive memberships count full members only. Treating candidates as members in perception fails.',
+  applies: effectApplies,
+  arbitrary: (rt) => fc.record({
+    parameters: rt.parameters(), world: scenarioInput({ minStates: 3, maxInstitutions: 4 }), seed: fc.nat(1000),
+    grants: fc.array(fc.record({ q: fc.nat(), state: fc.nat(), status: fc.constantFrom('candidate' as const, 'observer' as const, 'associate' as const) }), { minLength: 1, maxLength: 6 }),
+  }),
+  predicate: (rt, { parameters: p, world, seed, grants }) => {
+    const h = new Harness(resolveScenario(world), p, rt, { seed });
+    const { world: w, scratch: s } = h;
+    const n = w.n;
+    const live = [...Array(w.instSlots).keys()].filter((q) => w.instAlive[q] === 1);
+    if (live.length === 0) return;
+    for (const g of grants) {
+      const q = live[g.q % live.length];
+      const i = g.state % n;
+      if (w.member[q * n + i] === 1) continue;
+      h.change({ type: 'set-status', institution: w.instIds[q], state: w.ids[i], status: g.status });
+    }
+    h.draw();
+    h.run('perceive');
+    const isMember = (q: number, k: number): boolean => w.status[q * n + k] === 1;
+    const hasVoice = (q: number, k: number): boolean => w.status[q * n + k] !== 0;
+    let inclusive = 0;
+    let exclusive = 0;
+    for (let i = 0; i < n; i++) {
+      const j = s.target[i];
+      const inc = s.inclusiveVenue[i];
+      const exc = s.exclusiveVenue[i];
+      if (inc >= 0) {
+        expectThat(isMember(inc, j), `${w.ids[i]}'s inclusive venue ${w.instIds[inc]} against ${w.ids[j]} holds it with status ${w.status[inc * n + j]}, not as a member`);
+        expectThat(hasVoice(inc, i), `${w.ids[i]} has no voice in its inclusive venue ${w.instIds[inc]}`);
+      }
+      if (exc >= 0) expectThat(!isMember(exc, j), `${w.ids[i]}'s exclusive venue ${w.instIds[exc]} against ${w.ids[j]} has it as a member`);
+      const canII = live.some((q) => hasVoice(q, i) && isMember(q, j));
+      expectThat((s.mask[i * OPTION_COUNT + II] === 1) === canII, `${w.ids[i]}: II mask ${s.mask[i * OPTION_COUNT + II]}, but an institution with a voice for it and ${w.ids[j]} as a member ${canII ? 'exists' : 'does not exist'}`);
+      for (const q of live) {
+        if (!isMember(q, i)) continue;
+        if (isMember(q, j)) inclusive++; else exclusive++;
+      }
+    }
+    for (let i = 0; i < n; i++) s.action[i] = OPTIONS.indexOf('NONE');
+    h.run('record');
+    expectThat(s.inclusiveMemberships === inclusive && s.exclusiveMemberships === exclusive,
+      `recorded ${s.inclusiveMemberships} inclusive and ${s.exclusiveMemberships} exclusive memberships, full members give ${inclusive} and ${exclusive}`);
+  },
+});
+
 /** The institution properties, in order. @internal */
-export const INSTITUTION_PROPERTIES: readonly InternalProperty[] = [E15];
+export const INSTITUTION_PROPERTIES: readonly InternalProperty[] = [E15, E16];

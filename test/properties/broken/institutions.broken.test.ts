@@ -24,4 +24,16 @@ describe('institution properties catch broken variants', () => {
       original(ctx);
     }));
   }, TIMEOUT);
+
+  it('E16 broken: perception treats candidates, observers and associates as members', () => {
+    expectCounterexample('E16', {}, withPhase(LIBRARY, 'perceive', (ctx, original) => {
+      const w = ctx.world;
+      const saved = w.member.slice();
+      for (let k = 0; k < w.instSlots * w.n; k++) if (w.status[k] > 1) w.member[k] = 1;
+      w.membershipVersion++;
+      original(ctx);
+      w.member.set(saved);
+      w.membershipVersion++;
+    }));
+  }, TIMEOUT);
 });
