@@ -196,6 +196,17 @@ export interface Scratch {
   episodeTarget: Int32Array;
   softEpisodes: number;
   friction: number;
+  /** Accession votes of the tick (model §5.12): institution slot, candidate, voter, 1 for a block. */
+  voteInst: Int32Array;
+  voteCandidate: Int32Array;
+  voteVoter: Int32Array;
+  voteBlock: Uint8Array;
+  voteCount: number;
+  /** Candidates admitted and blocks cast in the tick. */
+  accessions: number;
+  accessionBlocks: number;
+  /** Provocation of its main threat by each state's blocks in the tick (ε_block per block). */
+  blockProvocation: Float64Array;
   /** Friction acts of the tick by family (soft, institutional); they sum to {@link friction}. */
   frictionSoft: number;
   frictionInstitutional: number;
@@ -349,6 +360,14 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     episodeTarget: new Int32Array(n).fill(-1),
     softEpisodes: 0,
     friction: 0,
+    voteInst: new Int32Array(n),
+    voteCandidate: new Int32Array(n),
+    voteVoter: new Int32Array(n),
+    voteBlock: new Uint8Array(n),
+    voteCount: 0,
+    accessions: 0,
+    accessionBlocks: 0,
+    blockProvocation: new Float64Array(n),
     frictionSoft: 0,
     frictionInstitutional: 0,
     dualInclTick: new Float64Array(n * n).fill(-Infinity),

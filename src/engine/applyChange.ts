@@ -122,6 +122,7 @@ export function applyChange(
       const i = state(change.state);
       if (change.status === 'member') { applyChange(w, params, { type: 'join', institution: change.institution, state: change.state }, index, events, year); return; }
       const code = change.status === 'none' ? STATUS_NONE : statusCode(change.status);
+      if (change.status === 'candidate' && w.instAgainst[q] === i) throw new WorldChangeError(`"${change.state}" cannot be a candidate of ${change.institution}, a club founded against it`);
       const old = w.status[q * n + i];
       if (old === code) return;
       setStatus(w, q, i, code);

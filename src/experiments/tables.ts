@@ -164,6 +164,7 @@ export function eventCells(e: SimulationEvent): Cell[] {
     case 'institution-joined':
     case 'institution-left': institution = e.institution; actor = e.state; break;
     case 'institution-status': institution = e.institution; actor = e.state; label = e.status; break;
+    case 'accession': institution = e.institution; actor = e.state; label = `${e.admitted ? 'admitted' : 'not admitted'}: ${e.votes}`; break;
     case 'institution-founded': institution = e.institution; members = e.members.join(';'); break;
     case 'alliance-begun':
     case 'alliance-ended': actor = e.between[0]; partner = e.between[1]; break;

@@ -149,6 +149,10 @@ export interface ModelParameters {
   voiceObserver: number;
   /** v_A: voice of an associate (model §5.11). [D] */
   voiceAssociate: number;
+  /** κ_block: share of its legitimacy a member loses per block of an accession (model §5.12; decisions are yearly). [D] */
+  kappaBlock: number;
+  /** ε_block: provocation of the blocked candidate (its ahat toward the blocker) per block (model §5.12). [D] */
+  epsBlock: number;
   /** ε_H: provocation of the target (its ahat toward the actor) by a hard act (E8: ε_H ≥ ε_S ≥ ε_I ≥ 0). */
   epsH: number;
   /** ε_S: provocation by a soft act. */

@@ -14,4 +14,13 @@ describe('institution properties (model §6)', () => {
 
   // Source: He's inclusive balancing binds the target inside the institution [S2: He 2008]; statuses of issue #14 (model §5.11)
   it('E16 a candidate is never counted as a member for the inclusive/exclusive classification [He 2008; §5.11]', () => { expectHolds('E16'); }, TIMEOUT);
+
+  // Source: the consensus rule as a blocking instrument (2022–2024 holds on the Nordic NATO bids; issue #14); He 2008 "dominating" [S2]
+  it('E17 under consensus a single veto blocks accession [He 2008; §5.12]', () => { expectHolds('E17'); }, TIMEOUT);
+
+  // Source: decision rules as instruments of institutional balancing (issue #14); He 2008 [S2]
+  it('E18 under majority a single veto does not block accession [He 2008; §5.12]', () => { expectHolds('E18'); }, TIMEOUT);
+
+  // Source: exclusive institutional balancing keeps the target out [S2: He 2008]; E9 extended to accession
+  it('E19 a target is never admitted to a club against itself, by any procedure [He 2008; §5.12]', () => { expectHolds('E19'); }, TIMEOUT);
 });

@@ -3,7 +3,12 @@ import { FAMILY_INDEX_OF_OPTION, OPTION_COUNT, OPTIONS } from '../../decision/op
 import { resolveScenario } from '../../scenario/resolveScenario.js';
 import { gridNumber } from '../arbitraries/gridNumber.js';
 import { scenarioInput } from '../arbitraries/scenarioInput.js';
+import { setStatus } from '../../engine/createWorld.js';
+import { STATUS_CANDIDATE } from '../../institutions/MembershipStatus.js';
+import type { ModelParameters } from '../../model/ModelParameters.js';
+import type { ScenarioInput } from '../../scenario/scenarioSchema.js';
 import { Harness } from '../runtime/Harness.js';
+import type { ModelRuntime } from '../runtime/ModelRuntime.js';
 import { defineProperty, expectThat, type InternalProperty } from './defineProperty.js';
 import { effectApplies } from './effectProperties.js';
 
@@ -131,5 +136,112 @@ export const E16 = defineProperty({
   },
 });
 
+/**
+ * One accession decision on a random world: institution q gets the drawn rule, no criteria
+ * (strictness 0), a candidate c, and exactly `blockers` of its members block c (their main threat is
+ * c at T ≥ T_min), the others do not. Returns the harness after the accession phase, or null when
+ * the world has no institution with a non-member. @internal
+ */
+function decideAccession(
+  rt: ModelRuntime, c: { parameters: ModelParameters; world: ScenarioInput; seed: number; pick: number },
+  rule: 'consensus' | 'majority' | 'weighted', blockers: number, against = false,
+): { h: Harness; q: number; cand: number; members: number } | null {
+  const h = new Harness(resolveScenario(c.world), c.parameters, rt, { seed: c.seed });
+  const { world: w, scratch: s, ctx } = h;
+  const n = w.n;
+  const live = [...Array(w.instSlots).keys()].filter((q) => w.instAlive[q] === 1 && w.memberCount[q] < n);
+  if (live.length === 0) return null;
+  const q = live[c.pick % live.length];
+  const outside = [...Array(n).keys()].filter((k) => w.member[q * n + k] === 0);
+  const cand = outside[(c.pick >> 3) % outside.length];
+  w.instRule[q] = rule;
+  w.instStrictness[q] = 0;
+  if (against) w.instAgainst[q] = cand;
+  setStatus(w, q, cand, STATUS_CANDIDATE);
+  h.draw();
+  h.run('perceive');
+  ctx.tick = 0; // decisions are taken at the first tick of a year
+  let blocked = 0;
+  for (let m = 0; m < n; m++) {
+    if (w.member[q * n + m] === 0) continue;
+    if (blocked < blockers) { s.target[m] = cand; s.tMain[m] = 1; blocked++; } else { s.target[m] = m === (cand + 1) % n ? (cand + 2) % n : (cand + 1) % n; if (s.target[m] === m) s.target[m] = cand; if (s.target[m] === cand) s.tMain[m] = 0; }
+  }
+  h.run('accession');
+  return { h, q, cand, members: w.memberCount[q] };
+}
+
+const accessionCase = (rt: ModelRuntime) => fc.record({
+  parameters: rt.parameters(), world: scenarioInput({ minStates: 4, maxInstitutions: 3 }), seed: fc.nat(1000), pick: fc.nat(),
+});
+
+/** E17: under consensus a single veto blocks accession. */
+export const E17 = defineProperty({
+  id: 'E17', family: 'effect', type: 'theory', tag: 'T', cite: 'He 2008; §5.12',
+  title: 'under consensus a single veto blocks accession',
+  statement: 'Accession (model §5.12): in an institution deciding by consensus, a candidate one member blocks is not admitted, '
+    + 'whatever the others vote and whether or not it meets the criteria',
+  source: 'the consensus rule used as a blocking instrument (the 2022–2024 holds on Finland\'s and Sweden\'s NATO accession; issue #14); '
+    + 'He\'s institutional balancing by "dominating" institutions [S2]',
+  method: 'A small random world; a drawn institution decides by consensus with no criteria (strictness 0) on a drawn non-member made a '
+    + 'candidate; exactly one member has the candidate as its main threat at T = 1 (a block), the others do not. After the accession '
+    + 'phase the candidate is still a candidate, not a member. A consensus that counts votes as a majority fails.',
+  applies: effectApplies,
+  arbitrary: accessionCase,
+  predicate: (rt, c) => {
+    const r = decideAccession(rt, c, 'consensus', 1);
+    if (r === null) return;
+    const { h, q, cand } = r;
+    const w = h.world;
+    expectThat(w.member[q * w.n + cand] === 0 && w.status[q * w.n + cand] === STATUS_CANDIDATE,
+      `${w.ids[cand]} was admitted to ${w.instIds[q]} (consensus) over one member's veto`);
+  },
+});
+
+/** E18: under majority a single veto does not block accession. */
+export const E18 = defineProperty({
+  id: 'E18', family: 'effect', type: 'theory', tag: 'T', cite: 'He 2008; §5.12',
+  title: 'under majority a single veto does not block accession',
+  statement: 'Accession (model §5.12): in an institution of three or more members deciding by majority, a candidate that meets the '
+    + 'criteria and is blocked by one member only is admitted',
+  source: 'decision rules as instruments of institutional balancing (issue #14); He 2008 [S2]',
+  method: 'As E17 with a majority rule and at least three members: after the accession phase the candidate is a member (and holds no '
+    + 'other status). A majority that lets any member veto fails.',
+  applies: effectApplies,
+  arbitrary: accessionCase,
+  predicate: (rt, c) => {
+    const r = decideAccession(rt, c, 'majority', 1);
+    if (r === null || r.members < 3) return;
+    const { h, q, cand } = r;
+    const w = h.world;
+    expectThat(w.member[q * w.n + cand] === 1 && w.status[q * w.n + cand] === 1,
+      `${w.ids[cand]} was not admitted to ${w.instIds[q]} (majority of ${r.members}) although only one member blocked it`);
+  },
+});
+
+/** E19 (E9 extended): a target is never admitted to a club against itself. */
+export const E19 = defineProperty({
+  id: 'E19', family: 'effect', type: 'engineering', tag: 'T/E', cite: 'He 2008; §5.12',
+  title: 'a target is never admitted to a club against itself, by any procedure',
+  statement: 'E9 extended to accession (model §5.12): a club founded against j never admits j, even when j is its candidate and no '
+    + 'member blocks it, under any decision rule; and j cannot be made its candidate by a world change',
+  source: 'exclusive institutional balancing keeps the target out [S2: He 2008]',
+  method: 'As E17 with a drawn rule and no block, the institution marked as founded against the candidate: after the accession phase the '
+    + 'candidate is not a member; a set-status change making the target a candidate of its club is refused. An accession that ignores '
+    + 'the club\'s target fails.',
+  applies: effectApplies,
+  arbitrary: (rt) => fc.record({ base: accessionCase(rt), rule: fc.constantFrom('consensus' as const, 'majority' as const, 'weighted' as const) }),
+  predicate: (rt, { base, rule }) => {
+    const r = decideAccession(rt, base, rule, 0, true);
+    if (r === null) return;
+    const { h, q, cand } = r;
+    const w = h.world;
+    expectThat(w.member[q * w.n + cand] === 0, `${w.ids[cand]} was admitted to ${w.instIds[q]}, a club founded against it (${rule})`);
+    setStatus(w, q, cand, 0);
+    let refused = false;
+    try { h.change({ type: 'set-status', institution: w.instIds[q], state: w.ids[cand], status: 'candidate' }); } catch { refused = true; }
+    expectThat(refused, `${w.ids[cand]} was made a candidate of ${w.instIds[q]}, a club founded against it`);
+  },
+});
+
 /** The institution properties, in order. @internal */
-export const INSTITUTION_PROPERTIES: readonly InternalProperty[] = [E15, E16];
+export const INSTITUTION_PROPERTIES: readonly InternalProperty[] = [E15, E16, E17, E18, E19];

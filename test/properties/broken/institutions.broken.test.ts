@@ -36,4 +36,26 @@ describe('institution properties catch broken variants', () => {
       w.membershipVersion++;
     }));
   }, TIMEOUT);
+
+  const withRule = (from: string, to: string) => withPhase(LIBRARY, 'accession', (ctx, original) => {
+    const w = ctx.world;
+    const saved = w.instRule.slice();
+    for (let q = 0; q < w.instSlots; q++) if (w.instRule[q] === from) w.instRule[q] = to;
+    original(ctx);
+    for (let q = 0; q < saved.length; q++) w.instRule[q] = saved[q];
+  });
+
+  it('E17 broken: consensus counted as a majority vote', () => { expectCounterexample('E17', {}, withRule('consensus', 'majority')); }, TIMEOUT);
+
+  it('E18 broken: a majority rule that lets any member veto (decided as consensus)', () => { expectCounterexample('E18', {}, withRule('majority', 'consensus')); }, TIMEOUT);
+
+  it('E19 broken: accession ignores the target a club was founded against', () => {
+    expectCounterexample('E19', {}, withPhase(LIBRARY, 'accession', (ctx, original) => {
+      const w = ctx.world;
+      const saved = w.instAgainst.slice();
+      w.instAgainst.fill(-1);
+      original(ctx);
+      w.instAgainst.set(saved);
+    }));
+  }, TIMEOUT);
 });

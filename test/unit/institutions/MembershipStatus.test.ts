@@ -70,7 +70,7 @@ describe('membership statuses (model §5.11)', () => {
   });
 
   it('set-status moves a state between statuses, keeps the counts and logs the change; member is a join, none a leave', () => {
-    const sim = createSimulation(resolveScenario(input('candidate')), { seed: 1 }) as Engine;
+    const sim = createSimulation(resolveScenario(input('observer')), { seed: 1 }) as Engine;
     sim.step();
     sim.apply({ type: 'set-status', institution: 'Q', state: 'C', status: 'associate' });
     expect(sim.world.institutions[0].statuses).toEqual([{ state: 'C', status: 'associate' }]);

@@ -1,0 +1,75 @@
+import { STATUS_CANDIDATE } from './MembershipStatus.js';
+import { setStatus } from '../engine/createWorld.js';
+import type { TickContext } from '../engine/TickContext.js';
+
+/**
+ * Accession (model §5.12): once a year (the first tick of each year), every institution decides on
+ * each of its candidates by its decision rule, and the candidate is admitted (becomes a member) when
+ * the decision passes and it meets the institution's criteria.
+ *
+ * - Criteria (conditionality): leg_c ≥ strictness_q [D] (note N52).
+ * - Votes: every member m votes; m blocks c when c is its main threat and T_mc ≥ T_min (He's
+ *   exclusion of the threat; a veto as an instrument), otherwise it votes to admit.
+ * - consensus: no block; majority: more than half of the members admit; weighted: the admitting
+ *   members hold more than half of the members' capability (cinc).
+ * - A club founded against c never admits it (E9 extended), whatever the votes.
+ * - A block is an institutional balancing act of m against c with its own cost and provocation: m's
+ *   legitimacy falls by κ_block·leg_m (through `denial`) and c's belief about m rises by ε_block
+ *   (through `blockProvocation`), both applied by the update phase, which therefore runs after this one.
+ * Records every vote in the scratch (for `explain`) and an `accession` event per decision.
+ * Mutates the world (admissions) and the scratch. @internal
+ */
+export function accessionPhase(ctx: TickContext): void {
+  const { world: w, scratch: s, params: p } = ctx;
+  const n = w.n;
+  s.voteCount = 0;
+  s.accessions = 0;
+  s.accessionBlocks = 0;
+  s.blockProvocation.fill(0);
+  if (ctx.tick % w.ticksPerYear !== 0) return;
+  for (let q = 0; q < w.instSlots; q++) {
+    if (w.instAlive[q] === 0 || w.statusCount[q] === 0) continue;
+    const base = q * n;
+    for (let c = 0; c < n; c++) {
+      if (w.status[base + c] !== STATUS_CANDIDATE) continue;
+      let members = 0;
+      let yes = 0;
+      let blocks = 0;
+      let capAll = 0;
+      let capYes = 0;
+      for (let m = 0; m < n; m++) {
+        if (w.member[base + m] === 0) continue;
+        members++;
+        capAll += s.cinc[m];
+        const block = s.target[m] === c && s.tMain[m] >= p.tMin;
+        if (block) {
+          blocks++;
+          s.denial[m] += p.kappaBlock * w.leg[m];
+          s.blockProvocation[m] += p.epsBlock;
+        } else { yes++; capYes += s.cinc[m]; }
+        recordVote(ctx, q, c, m, block);
+      }
+      const rule = w.instRule[q];
+      const passes = rule === 'majority' ? yes > members / 2 : rule === 'weighted' ? capYes > capAll / 2 : blocks === 0;
+      const criteria = w.leg[c] >= w.instStrictness[q];
+      const admitted = passes && criteria && w.instAgainst[q] !== c;
+      s.accessionBlocks += blocks;
+      if (admitted) { setStatus(w, q, c, 1); s.accessions++; }
+      ctx.events?.push({
+        tick: ctx.tick, type: 'accession', institution: w.instIds[q], state: w.ids[c], admitted,
+        votes: `${yes} of ${members} admit (${rule}); criteria ${criteria ? 'met' : 'not met'}`,
+      });
+    }
+  }
+}
+
+function recordVote(ctx: TickContext, q: number, c: number, m: number, block: boolean): void {
+  const s = ctx.scratch;
+  const k = s.voteCount;
+  if (k === s.voteInst.length) {
+    const grow = <T extends Int32Array | Uint8Array>(a: T): T => { const b = new (a.constructor as new (len: number) => T)(2 * a.length + 4); b.set(a); return b; };
+    s.voteInst = grow(s.voteInst); s.voteCandidate = grow(s.voteCandidate); s.voteVoter = grow(s.voteVoter); s.voteBlock = grow(s.voteBlock);
+  }
+  s.voteInst[k] = q; s.voteCandidate[k] = c; s.voteVoter[k] = m; s.voteBlock[k] = block ? 1 : 0;
+  s.voteCount = k + 1;
+}
