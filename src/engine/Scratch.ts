@@ -205,6 +205,11 @@ export interface Scratch {
   /** Candidates admitted and blocks cast in the tick. */
   accessions: number;
   accessionBlocks: number;
+  /** The last tick in which each state aggressed (suspension, model §5.13). */
+  lastAggressionTick: Float64Array;
+  /** Members that left and members suspended in the tick. */
+  exits: number;
+  suspensions: number;
   /** Provocation of its main threat by each state's blocks in the tick (ε_block per block). */
   blockProvocation: Float64Array;
   /** Friction acts of the tick by family (soft, institutional); they sum to {@link friction}. */
@@ -368,6 +373,9 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     accessions: 0,
     accessionBlocks: 0,
     blockProvocation: new Float64Array(n),
+    lastAggressionTick: new Float64Array(n).fill(-Infinity),
+    exits: 0,
+    suspensions: 0,
     frictionSoft: 0,
     frictionInstitutional: 0,
     dualInclTick: new Float64Array(n * n).fill(-Infinity),

@@ -3,10 +3,10 @@
  * observer or dialogue partner, associate. Each has stated effects on voice, vote, binding,
  * legitimacy and information (model §5.11, note N51); only full members are members (M_q).
  */
-export type MembershipStatus = 'member' | 'candidate' | 'observer' | 'associate';
+export type MembershipStatus = 'member' | 'candidate' | 'observer' | 'associate' | 'suspended';
 
 /** The statuses, in the order of their codes 1…4 (0 is no status). */
-export const MEMBERSHIP_STATUSES: readonly MembershipStatus[] = ['member', 'candidate', 'observer', 'associate'];
+export const MEMBERSHIP_STATUSES: readonly MembershipStatus[] = ['member', 'candidate', 'observer', 'associate', 'suspended'];
 
 /** Code of no status in `World.status`. @internal */
 export const STATUS_NONE = 0;
@@ -18,6 +18,8 @@ export const STATUS_CANDIDATE = 2;
 export const STATUS_OBSERVER = 3;
 /** Code of associate. @internal */
 export const STATUS_ASSOCIATE = 4;
+/** Code of a suspended member (model §5.13): no voice, no vote, not in M_q. @internal */
+export const STATUS_SUSPENDED = 5;
 
 /** The engine code of a status (1…4). @internal */
 export function statusCode(status: MembershipStatus): number {

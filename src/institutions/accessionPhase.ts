@@ -1,4 +1,4 @@
-import { STATUS_CANDIDATE } from './MembershipStatus.js';
+import { STATUS_CANDIDATE, STATUS_SUSPENDED } from './MembershipStatus.js';
 import { setStatus } from '../engine/createWorld.js';
 import type { TickContext } from '../engine/TickContext.js';
 
@@ -26,7 +26,11 @@ export function accessionPhase(ctx: TickContext): void {
   s.accessions = 0;
   s.accessionBlocks = 0;
   s.blockProvocation.fill(0);
+  s.exits = 0;
+  s.suspensions = 0;
+  for (let m = 0; m < n; m++) if (s.aggressed[m] === 1) s.lastAggressionTick[m] = ctx.tick;
   if (ctx.tick % w.ticksPerYear !== 0) return;
+  exitAndSuspend(ctx);
   for (let q = 0; q < w.instSlots; q++) {
     if (w.instAlive[q] === 0 || w.statusCount[q] === 0) continue;
     const base = q * n;
@@ -59,6 +63,62 @@ export function accessionPhase(ctx: TickContext): void {
         tick: ctx.tick, type: 'accession', institution: w.instIds[q], state: w.ids[c], admitted,
         votes: `${yes} of ${members} admit (${rule}); criteria ${criteria ? 'met' : 'not met'}`,
       });
+    }
+  }
+}
+
+/**
+ * Exit and suspension (model §5.13), yearly, before the accession votes. Decided on the world at the
+ * phase's start and applied together:
+ * - exit: a member i leaves q when what q gives it, s_q·voice_iq (voice_iq = cinc_i/Σ_{m∈M_q} cinc_m),
+ *   is below κ_exit (0, off, by default);
+ * - suspension: a member m that aggressed within the last year is suspended when the other members
+ *   decide so by q's rule, each voting to suspend when m is its main threat at T ≥ T_min.
+ * An institution left with fewer than two members dissolves in the institutions phase (N7).
+ */
+function exitAndSuspend(ctx: TickContext): void {
+  const { world: w, scratch: s, params: p } = ctx;
+  const n = w.n;
+  const since = ctx.tick - w.ticksPerYear;
+  const list = s.memberList; // (q, i) pairs would need 2·n; decide per institution and apply at once
+  for (let q = 0; q < w.instSlots; q++) {
+    if (w.instAlive[q] === 0) continue;
+    const base = q * n;
+    let capAll = 0;
+    for (let m = 0; m < n; m++) if (w.member[base + m] === 1) capAll += s.cinc[m];
+    let leaving = 0;
+    if (p.kappaExit > 0 && capAll > 0) {
+      const sq = w.instStrength[q];
+      for (let i = 0; i < n; i++) if (w.member[base + i] === 1 && sq * (s.cinc[i] / capAll) < p.kappaExit) list[leaving++] = i;
+    }
+    let suspended = -1;
+    for (let m = 0; m < n && suspended < 0; m++) {
+      if (w.member[base + m] === 0 || !(s.lastAggressionTick[m] > since)) continue;
+      let others = 0;
+      let yes = 0;
+      let capOthers = 0;
+      let capYes = 0;
+      for (let k = 0; k < n; k++) {
+        if (k === m || w.member[base + k] === 0) continue;
+        others++;
+        capOthers += s.cinc[k];
+        if (s.target[k] === m && s.tMain[k] >= p.tMin) { yes++; capYes += s.cinc[k]; }
+      }
+      const rule = w.instRule[q];
+      const passes = others > 0 && (rule === 'majority' ? yes > others / 2 : rule === 'weighted' ? capYes > capOthers / 2 : yes === others);
+      if (passes) suspended = m;
+    }
+    for (let k = 0; k < leaving; k++) {
+      const i = list[k];
+      if (i === suspended) continue;
+      setStatus(w, q, i, 0);
+      s.exits++;
+      ctx.events?.push({ tick: ctx.tick, type: 'institution-left', institution: w.instIds[q], state: w.ids[i] });
+    }
+    if (suspended >= 0) {
+      setStatus(w, q, suspended, STATUS_SUSPENDED);
+      s.suspensions++;
+      ctx.events?.push({ tick: ctx.tick, type: 'institution-status', institution: w.instIds[q], state: w.ids[suspended], status: 'suspended' });
     }
   }
 }

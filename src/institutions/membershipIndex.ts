@@ -29,7 +29,8 @@ export function refreshMembershipIndex(w: World, s: Scratch): void {
     for (let i = 0; i < n; i++) {
       if (w.member[base + i] === 1) { s.instMembers[base + c++] = i; mask[i * words + word] |= bit; voice[i * words + word] |= bit; }
     }
-    if (w.statusCount[q] > 0) for (let i = 0; i < n; i++) if (w.status[base + i] !== 0) voice[i * words + word] |= bit;
+    // Candidates, observers and associates have a voice; a suspended member (code 5) has none (model §5.13).
+    if (w.statusCount[q] > 0) for (let i = 0; i < n; i++) if (w.status[base + i] > 1 && w.status[base + i] < 5) voice[i * words + word] |= bit;
   }
 }
 

@@ -151,6 +151,11 @@ export interface ModelParameters {
   voiceAssociate: number;
   /** κ_block: share of its legitimacy a member loses per block of an accession (model §5.12; decisions are yearly). [D] */
   kappaBlock: number;
+  /**
+   * κ_exit: a member leaves an institution when what it gives, s_q·voice_iq, falls below κ_exit
+   * (model §5.13; checked yearly). 0 (off) by default: no source fixes the cost of membership. [D]
+   */
+  kappaExit: number;
   /** ε_block: provocation of the blocked candidate (its ahat toward the blocker) per block (model §5.12). [D] */
   epsBlock: number;
   /** ε_H: provocation of the target (its ahat toward the actor) by a hard act (E8: ε_H ≥ ε_S ≥ ε_I ≥ 0). */

@@ -187,7 +187,7 @@ const changeSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('leave'), institution: id, state: id }),
   z.strictObject({
     type: z.literal('set-status'), institution: id, state: id,
-    status: z.enum(['member', 'candidate', 'observer', 'associate', 'none']).describe('the new status (model §5.11); member is join, none is leave'),
+    status: z.enum(['member', 'candidate', 'observer', 'associate', 'suspended', 'none']).describe('the new status (model §5.11, §5.13); member is join, none is leave'),
   }).describe('a state\'s status in an institution changes (model §5.11)'),
   z.strictObject({
     type: z.literal('found-institution'), institution: definedIdSchema, name: z.string().optional(), members: z.array(id).min(2),

@@ -23,4 +23,7 @@ describe('institution properties (model §6)', () => {
 
   // Source: exclusive institutional balancing keeps the target out [S2: He 2008]; E9 extended to accession
   it('E19 a target is never admitted to a club against itself, by any procedure [He 2008; §5.12]', () => { expectHolds('E19'); }, TIMEOUT);
+
+  // Source: membership sets have no duplicates (E9); exit "when membership costs more than it gives" and suspension (issue #14)
+  it('E20 exit and suspension never leave duplicates in a membership set [§5.13]', () => { expectHolds('E20'); }, TIMEOUT);
 });

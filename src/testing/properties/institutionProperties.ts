@@ -161,6 +161,7 @@ function decideAccession(
   h.draw();
   h.run('perceive');
   ctx.tick = 0; // decisions are taken at the first tick of a year
+  ctx.params.kappaExit = 0; // no exits before the vote: the property is about the vote (exit: E20)
   let blocked = 0;
   for (let m = 0; m < n; m++) {
     if (w.member[q * n + m] === 0) continue;
@@ -243,5 +244,51 @@ export const E19 = defineProperty({
   },
 });
 
+/** E20: exit never leaves duplicates in a membership set. */
+export const E20 = defineProperty({
+  id: 'E20', family: 'effect', type: 'engineering', tag: 'E', cite: '§5.13',
+  title: 'exit and suspension never leave duplicates in a membership set',
+  statement: 'Exit and suspension (model §5.13): after the yearly decisions every institution\'s member count equals the members in '
+    + 'its set, each state holds one status in it, and a state that left or was suspended is no longer a member',
+  source: 'engineering invariant of membership sets (E9); exit "when membership costs more than it gives" and suspension (issue #14)',
+  method: 'A small random world with up to four institutions after perception, with κ_exit drawn in [0, 0.5] and drawn states marked as '
+    + 'having aggressed this year; the accession phase runs at the first tick of a year. Checks every live institution: its member '
+    + 'count equals the member bitmap and the members with status 1, its count of other statuses equals the states holding one, and '
+    + 'every state that left (an institution-left event) or was suspended is not a member. An exit that does not update the count fails.',
+  applies: effectApplies,
+  arbitrary: (rt) => fc.record({
+    parameters: rt.parameters(), world: scenarioInput({ minStates: 3, maxInstitutions: 4 }), seed: fc.nat(1000),
+    aggressors: fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
+  }),
+  predicate: (rt, { parameters: p, world, seed, aggressors }) => {
+    const h = new Harness(resolveScenario(world), p, rt, { seed, events: true });
+    const { world: w, scratch: s, ctx } = h;
+    const n = w.n;
+    h.draw();
+    h.run('perceive');
+    ctx.tick = 0;
+    for (let i = 0; i < n; i++) s.aggressed[i] = aggressors[i % aggressors.length] ? 1 : 0;
+    h.run('accession');
+    for (let q = 0; q < w.instSlots; q++) {
+      if (w.instAlive[q] === 0) continue;
+      let members = 0;
+      let held = 0;
+      for (let i = 0; i < n; i++) {
+        const k = q * n + i;
+        members += w.member[k];
+        if (w.status[k] > 1) held++;
+        expectThat((w.status[k] === 1) === (w.member[k] === 1), `${w.ids[i]} in ${w.instIds[q]}: status ${w.status[k]} but member bit ${w.member[k]}`);
+      }
+      expectThat(members === w.memberCount[q], `${w.instIds[q]} counts ${w.memberCount[q]} members but lists ${members}`);
+      expectThat(held === w.statusCount[q], `${w.instIds[q]} counts ${w.statusCount[q]} other statuses but lists ${held}`);
+    }
+    for (const e of h.events) {
+      if (e.type !== 'institution-left' && !(e.type === 'institution-status' && e.status === 'suspended')) continue;
+      const q = w.instIds.indexOf(e.institution);
+      expectThat(w.member[q * n + w.ids.indexOf(e.state)] === 0, `${e.state} left or was suspended from ${e.institution} but is still a member`);
+    }
+  },
+});
+
 /** The institution properties, in order. @internal */
-export const INSTITUTION_PROPERTIES: readonly InternalProperty[] = [E15, E16, E17, E18, E19];
+export const INSTITUTION_PROPERTIES: readonly InternalProperty[] = [E15, E16, E17, E18, E19, E20];

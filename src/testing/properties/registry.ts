@@ -20,7 +20,7 @@ export const INTERNAL_PROPERTIES: readonly InternalProperty[] = [
  * the choice and effect families, their strict forms P17–P20 and E13–E14 (a nonzero coefficient
  * has its effect, at its exact rate); then the institution properties from E15 on (model §5.9:
  * a dual track needs an institution with the power; a candidate is never a member; consensus veto,
- * majority, no club admits its target), 51 in all.
+ * majority, no club admits its target; exit leaves no duplicates), 52 in all.
  *
  * @example
  * const p5 = THEORY_PROPERTIES.find((p) => p.id === 'P5');

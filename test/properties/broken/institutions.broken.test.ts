@@ -58,4 +58,13 @@ describe('institution properties catch broken variants', () => {
       w.instAgainst.set(saved);
     }));
   }, TIMEOUT);
+
+  it('E20 broken: an exit that clears the member but keeps its count (a list that keeps the leaver)', () => {
+    expectCounterexample('E20', {}, withPhase(LIBRARY, 'accession', (ctx, original) => {
+      const w = ctx.world;
+      const before = w.memberCount.slice();
+      original(ctx);
+      for (let q = 0; q < w.instSlots; q++) if (w.memberCount[q] < before[q]) w.memberCount[q] = before[q];
+    }));
+  }, TIMEOUT);
 });
