@@ -80,19 +80,23 @@ function exitAndSuspend(ctx: TickContext): void {
   const { world: w, scratch: s, params: p } = ctx;
   const n = w.n;
   const since = ctx.tick - w.ticksPerYear;
-  const list = s.memberList; // (q, i) pairs would need 2·n; decide per institution and apply at once
+  // The common case costs O(n): exit off and no aggression within the year leave nothing to decide.
+  let recent = 0;
+  for (let m = 0; m < n; m++) if (s.lastAggressionTick[m] > since) recent++;
+  if (!(p.kappaExit > 0) && recent === 0) return;
+  const list = s.memberList; // the leavers of one institution, decided on its state at the start and applied together
   for (let q = 0; q < w.instSlots; q++) {
     if (w.instAlive[q] === 0) continue;
     const base = q * n;
-    let capAll = 0;
-    for (let m = 0; m < n; m++) if (w.member[base + m] === 1) capAll += s.cinc[m];
     let leaving = 0;
-    if (p.kappaExit > 0 && capAll > 0) {
+    if (p.kappaExit > 0) {
+      let capAll = 0;
+      for (let m = 0; m < n; m++) if (w.member[base + m] === 1) capAll += s.cinc[m];
       const sq = w.instStrength[q];
-      for (let i = 0; i < n; i++) if (w.member[base + i] === 1 && sq * (s.cinc[i] / capAll) < p.kappaExit) list[leaving++] = i;
+      if (capAll > 0) for (let i = 0; i < n; i++) if (w.member[base + i] === 1 && sq * (s.cinc[i] / capAll) < p.kappaExit) list[leaving++] = i;
     }
     let suspended = -1;
-    for (let m = 0; m < n && suspended < 0; m++) {
+    for (let m = 0; m < n && suspended < 0 && recent > 0; m++) {
       if (w.member[base + m] === 0 || !(s.lastAggressionTick[m] > since)) continue;
       let others = 0;
       let yes = 0;
