@@ -61,11 +61,11 @@ describe('docs/scenario-format.md', () => {
     expect(scenario.paths?.lastYear).toBe(1914);
   });
 
-  it('embeds test/fixtures/scenarios/statuses.yaml verbatim, and it loads with its statuses and status event (model §5.11)', () => {
-    const marker = '<!-- example: test/fixtures/scenarios/statuses.yaml -->\n```yaml\n';
+  it('embeds test/fixtures/statuses/statuses.yaml verbatim, and it loads with its statuses and status event (model §5.11)', () => {
+    const marker = '<!-- example: test/fixtures/statuses/statuses.yaml -->\n```yaml\n';
     const at = doc.indexOf(marker);
     expect(at).toBeGreaterThan(-1);
-    const file = join(root, 'test', 'fixtures', 'scenarios', 'statuses.yaml');
+    const file = join(root, 'test', 'fixtures', 'statuses', 'statuses.yaml');
     expect(doc.slice(at + marker.length, doc.indexOf('```\n', at + marker.length))).toBe(readFileSync(file, 'utf8'));
     const scenario = loadScenario(file);
     const eu = scenario.institutions.find((q) => q.id === 'EU');
