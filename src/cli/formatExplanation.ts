@@ -80,5 +80,11 @@ export function formatExplanation(e: DecisionExplanation, seed: number | string,
   }
   out.push('');
   out.push(`Draw: u = ${e.draw.toFixed(4)} falls in ${e.chosen}'s interval of the cumulative probabilities (menu order) → ${terminal.style('bold', e.chosen)} (${OPTION_LABELS[e.chosen]}).`);
+  if (e.venue !== null) out.push(`Venue: ${e.venue}, against ${e.mainThreat.state} (model §5.5).`);
+  if (e.votes.length > 0) {
+    out.push('');
+    out.push(terminal.style('bold', 'Accession votes (model §5.12): a block is an institutional act against the candidate'));
+    for (const v of e.votes) out.push(`  ${v.institution} (${v.rule}): ${v.voter} ${v.vote === 'block' ? 'blocks' : 'admits'} ${v.candidate}`);
+  }
   return out;
 }

@@ -1,6 +1,7 @@
 import { Z_DT, Z_SIZE } from '../decision/DecisionContext.js';
 import { FAMILY_INDEX_OF_OPTION, OPTION_INDEX } from '../decision/options.js';
 import type { TickContext } from '../engine/TickContext.js';
+import { STATUS_MEMBER, statusVoice } from '../institutions/MembershipStatus.js';
 import { sharedPairShare } from '../institutions/membershipIndex.js';
 
 const SE = OPTION_INDEX.SE;
@@ -89,9 +90,13 @@ export function restraintPhase(ctx: TickContext): void {
       const q = s.venueUsed[i];
       if (q >= 0 && s.instCinc[q] > 0) {
         const sq = w.instStrength[q];
-        pi = (a === II ? p.wII : p.wIE) * sq * (wi / s.instCinc[q]);
+        // voice_iq = cinc_i/Σ_{m∈M_q} cinc_m for a member; v_s·cinc_i/(cinc_i + Σ_{m∈M_q} cinc_m) for a
+        // holder of status s (model §5.11), whose exclusive act also lends only v_s of the club's legitimacy.
+        const code = w.status[q * w.n + i];
+        const v = code === STATUS_MEMBER ? 1 : statusVoice(p, code);
+        pi = (a === II ? p.wII : p.wIE) * sq * (code === STATUS_MEMBER ? wi / s.instCinc[q] : v * wi / (wi + s.instCinc[q]));
         // IE: leg_j −= α_E·λ·s_q·clubShare_q·leg_j, clubShare_q = Σ_{m∈M_q} cinc_m
-        if (a === IE) denial[j] += p.alphaE * lam * sq * s.instCinc[q] * w.leg[j];
+        if (a === IE) denial[j] += p.alphaE * lam * sq * s.instCinc[q] * w.leg[j] * v;
       }
     } else if (a === BAND) {
       accommodation[j] += p.alphaB * wi * (1 - w.leg[j]); // leg_j += α_B·w_i·(1 − leg_j)

@@ -32,7 +32,8 @@ export function updatePhase(ctx: TickContext): void {
   let instActs = 0;
   for (let j = 0; j < n; j++) {
     const f = FAMILY_INDEX_OF_OPTION[action[j]];
-    provocation[j] = f === 1 ? p.epsH : f === 2 ? p.epsS : f === 3 ? p.epsI : 0;
+    // A state's blocks of its main threat's accession add ε_block each (model §5.12).
+    provocation[j] = (f === 1 ? p.epsH : f === 2 ? p.epsS : f === 3 ? p.epsI : 0) + s.blockProvocation[j];
     if (f === 3 && s.venueUsed[j] >= 0) instActs++;
   }
   s.institutionalActs = instActs;

@@ -47,6 +47,13 @@ export interface DecisionExplanation {
   chosen: Option;
   /** The uniform draw that chose it (inverse CDF over the menu order). */
   draw: number;
+  /** For II and IE, the institution used (null when none: a club not founded, or another option). */
+  venue: string | null;
+  /**
+   * Accession votes of the tick in which the state voted or was the candidate (model §5.12), with
+   * the institution's rule: a block is an institutional act against the candidate.
+   */
+  votes: { institution: string; rule: string; candidate: string; voter: string; vote: 'block' | 'admit' }[];
   /** The perception model and policy used. */
   perception: string;
   policy: string;

@@ -110,6 +110,11 @@ export interface Scratch {
   // institutions cache
   /** Member lists per slot: instMembers[q * n + k], k < memberCount[q] (see refreshMembershipIndex). */
   instMembers: Int32Array;
+  /**
+   * Each state's institutions in which it has a voice (member or a status short of it, model
+   * §5.11), as a bit mask like `stateMask`; equal to it when nobody holds such a status.
+   */
+  voiceMask: Uint32Array;
   /** Each state's live institutions as a bit mask of maskWords 32-bit words. */
   stateMask: Uint32Array;
   maskWords: number;
@@ -191,6 +196,43 @@ export interface Scratch {
   episodeTarget: Int32Array;
   softEpisodes: number;
   friction: number;
+  /** Accession votes of the tick (model §5.12): institution slot, candidate, voter, 1 for a block. */
+  voteInst: Int32Array;
+  voteCandidate: Int32Array;
+  voteVoter: Int32Array;
+  voteBlock: Uint8Array;
+  voteCount: number;
+  /** Candidates admitted and blocks cast in the tick. */
+  accessions: number;
+  accessionBlocks: number;
+  /** The last tick in which each state aggressed (suspension, model §5.13). */
+  lastAggressionTick: Float64Array;
+  /** Members that left and members suspended in the tick. */
+  exits: number;
+  suspensions: number;
+  /** Provocation of its main threat by each state's blocks in the tick (ε_block per block). */
+  blockProvocation: Float64Array;
+  /** Friction acts of the tick by family (soft, institutional); they sum to {@link friction}. */
+  frictionSoft: number;
+  frictionInstitutional: number;
+  /**
+   * Dual track (model §5.9): per pair (i, g), row-major n×n, the last tick in which i took a
+   * balancing (non-friction) institutional act against g through a venue that included g
+   * (`dualInclTick`) or excluded it (`dualExclTick`), −Infinity when none; and that venue's id.
+   * Only great powers g are recorded.
+   */
+  dualInclTick: Float64Array;
+  dualExclTick: Float64Array;
+  dualInclVenue: string[];
+  dualExclVenue: string[];
+  /** The pairs (i·n + g) with an inclusive or exclusive act in the window: dualActive[0 … dualActiveCount). */
+  dualActive: Int32Array;
+  dualActiveCount: number;
+  /** Whether a pair is in the active list. */
+  dualListed: Uint8Array;
+  /** Pairs (i, g) dual-track after the tick; their pair indices are dualPairs[0 … dualTrackPairs). */
+  dualTrackPairs: number;
+  dualPairs: Int32Array;
 }
 
 /** How many of the best partner candidates against each target the perceive phase lists. @internal */
@@ -272,6 +314,7 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     majorWars: 0,
     instMembers: new Int32Array(cap * n),
     stateMask: new Uint32Array(n),
+    voiceMask: new Uint32Array(n),
     maskWords: 1,
     membershipIndexVersion: -1,
     // NaN (not computed yet, sharePairsVersion −1): a heap number, so V8 holds the field as a double
@@ -325,6 +368,28 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     episodeTarget: new Int32Array(n).fill(-1),
     softEpisodes: 0,
     friction: 0,
+    voteInst: new Int32Array(n),
+    voteCandidate: new Int32Array(n),
+    voteVoter: new Int32Array(n),
+    voteBlock: new Uint8Array(n),
+    voteCount: 0,
+    accessions: 0,
+    accessionBlocks: 0,
+    blockProvocation: new Float64Array(n),
+    lastAggressionTick: new Float64Array(n).fill(-Infinity),
+    exits: 0,
+    suspensions: 0,
+    frictionSoft: 0,
+    frictionInstitutional: 0,
+    dualInclTick: new Float64Array(n * n).fill(-Infinity),
+    dualExclTick: new Float64Array(n * n).fill(-Infinity),
+    dualInclVenue: new Array<string>(n * n).fill(''),
+    dualExclVenue: new Array<string>(n * n).fill(''),
+    dualActive: new Int32Array(n * n),
+    dualActiveCount: 0,
+    dualListed: new Uint8Array(n * n),
+    dualTrackPairs: 0,
+    dualPairs: new Int32Array(n * n),
   };
 }
 

@@ -1,7 +1,8 @@
 import type { DecisionPolicy } from '../decision/DecisionPolicy.js';
 import { FAMILIES, OPTIONS, FAMILY_INDEX_OF_OPTION, toOptionRecord, type FamilyRecord } from '../decision/options.js';
 import type { ResolvedScenario } from '../model/ResolvedScenario.js';
-import type { TickRecord } from '../metrics/TickRecord.js';
+import { statusOfCode, type MembershipStatus } from '../institutions/MembershipStatus.js';
+import type { DualTrackRecord, TickRecord } from '../metrics/TickRecord.js';
 import { writeCincShares } from '../metrics/cincShares.js';
 import type { PerceptionModel, PerceptionView } from '../perception/PerceptionModel.js';
 import { powerThreat } from '../perception/powerThreat.js';
@@ -309,6 +310,14 @@ export class Engine implements Simulation {
     const fam = [0, 0, 0, 0];
     for (let a = 0; a < OPTIONS.length; a++) fam[FAMILY_INDEX_OF_OPTION[a]] += s.actionCounts[a];
     const families = Object.fromEntries(FAMILIES.map((f, k) => [f, fam[k]])) as FamilyRecord;
+    const balancing = { ...families, soft: families.soft - s.frictionSoft, institutional: families.institutional - s.frictionInstitutional };
+    const n = w.n;
+    const dualTrack: DualTrackRecord[] = [];
+    for (let d = 0; d < s.dualTrackPairs; d++) {
+      const pair = s.dualPairs[d];
+      const i = Math.floor(pair / n);
+      dualTrack.push({ state: w.ids[i], power: w.ids[pair - i * n], inclusive: s.dualInclVenue[pair], exclusive: s.dualExclVenue[pair] });
+    }
     let institutions = 0;
     for (let q = 0; q < w.instSlots; q++) institutions += w.instAlive[q];
     return {
@@ -335,6 +344,11 @@ export class Engine implements Simulation {
       majorWars: s.majorWars,
       softEpisodes: s.softEpisodes,
       friction: s.friction,
+      frictionSoft: s.frictionSoft,
+      frictionInstitutional: s.frictionInstitutional,
+      balancing,
+      dualTrackPairs: s.dualTrackPairs,
+      dualTrack,
       publicGoods: w.publicGoods,
     };
   }
@@ -375,9 +389,16 @@ export class Engine implements Simulation {
       if (w.instAlive[q] === 0) continue;
       const members: string[] = [];
       for (let i = 0; i < n; i++) if (w.member[q * n + i] === 1) members.push(w.ids[i]);
+      const statuses: { state: string; status: MembershipStatus }[] = [];
+      if (w.statusCount[q] > 0) {
+        for (let i = 0; i < n; i++) {
+          const st = statusOfCode(w.status[q * n + i]);
+          if (st !== null && st !== 'member') statuses.push({ state: w.ids[i], status: st });
+        }
+      }
       institutions.push({
         id: w.instIds[q], name: w.instNames[q], kind: w.instKind[q], decisionRule: w.instRule[q],
-        strictness: w.instStrictness[q], strength: w.instStrength[q], members,
+        strictness: w.instStrictness[q], strength: w.instStrength[q], members, statuses,
         foundedAgainst: w.instAgainst[q] >= 0 ? w.ids[w.instAgainst[q]] : null,
       });
     }

@@ -16,6 +16,10 @@ export type SimulationEvent =
   // Changes made between ticks (scenario events or Simulation.apply); `tick` is the tick they precede.
   | { tick: number; type: 'institution-joined'; institution: string; state: string }
   | { tick: number; type: 'institution-left'; institution: string; state: string }
+  // An institution decided on a candidate (model §5.12): admitted or not, with the vote.
+  | { tick: number; type: 'accession'; institution: string; state: string; admitted: boolean; votes: string }
+  // A state's status short of membership changed (model §5.11): candidate, observer, associate, or none.
+  | { tick: number; type: 'institution-status'; institution: string; state: string; status: string }
   | { tick: number; type: 'institution-founded'; institution: string; members: string[] }
   | { tick: number; type: 'alliance-begun'; between: [string, string] }
   // Ended by a change, or at its data end date (an input alliance, N29).

@@ -81,6 +81,13 @@ export interface World {
   instAgainst: Int32Array;
   /** member[q * n + i] ∈ {0,1}. */
   member: Uint8Array;
+  /**
+   * status[q * n + i]: 0 none, 1 member, 2 candidate, 3 observer or dialogue partner, 4 associate
+   * (model §5.11; codes in institutions/MembershipStatus). member[k] === 1 exactly when status[k] === 1.
+   */
+  status: Uint8Array;
+  /** Holders of a status other than member, per slot (0 for most institutions: loops skip them). */
+  statusCount: Int32Array;
   memberCount: Int32Array;
   /** Slots of dissolved institutions, reused by new ones (so long runs do not grow the slot arrays). */
   instFree: number[];

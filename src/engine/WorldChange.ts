@@ -1,3 +1,5 @@
+import type { MembershipStatus } from '../institutions/MembershipStatus.js';
+
 /** State attributes that a {@link WorldChange} may set, with their domains. */
 export type StateField =
   | 'offensive' | 'revisionism' | 'ideology' | 'legitimacy' | 'legitimacyBaseline' | 'domesticSupport' // [0,1]
@@ -18,6 +20,8 @@ export type WorldChange =
   | { type: 'set-parameter'; key: string; value: number }
   | { type: 'join'; institution: string; state: string }
   | { type: 'leave'; institution: string; state: string }
+  /** A state's status in an institution (model §5.11): `member` is a join, `none` a leave of any status. */
+  | { type: 'set-status'; institution: string; state: string; status: MembershipStatus | 'none' }
   | {
     type: 'found-institution'; institution: string; name?: string; members: string[]; strength?: number;
     kind?: 'security' | 'economic' | 'political' | 'general'; decisionRule?: 'consensus' | 'majority' | 'weighted'; strictness?: number;

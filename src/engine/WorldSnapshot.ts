@@ -1,3 +1,4 @@
+import type { MembershipStatus } from '../institutions/MembershipStatus.js';
 import type { Capabilities } from '../model/ResolvedScenario.js';
 import type { SystemConditions } from '../model/ModelParameters.js';
 import type { Option } from '../decision/options.js';
@@ -41,6 +42,8 @@ export interface InstitutionSnapshot {
   strength: number;
   /** Member ids in canonical (id) order. */
   members: string[];
+  /** States holding a status short of membership (model §5.11), in canonical order; never members. */
+  statuses: { state: string; status: MembershipStatus }[];
   /** For clubs founded during the run, the state they were founded against. */
   foundedAgainst: string | null;
 }

@@ -4,7 +4,8 @@ import { checkAdmissible } from '../decision/checkAdmissible.js';
 import { applySanction } from '../effects/economicPhase.js';
 import { CAPABILITY_RANGE, MAX_GROWTH, timesPowerOfTwo } from '../model/capabilityLimits.js';
 import { boundCapabilities, largestCapability } from './boundCapabilities.js';
-import { addInstitution, dissolveInstitution, setAlliance, setMember } from './createWorld.js';
+import { addInstitution, dissolveInstitution, setAlliance, setMember, setStatus } from './createWorld.js';
+import { STATUS_MEMBER, STATUS_NONE, statusCode } from '../institutions/MembershipStatus.js';
 import type { SimulationEvent } from './SimulationEvent.js';
 import { perTickGrowth } from './TickRates.js';
 import type { World } from './World.js';
@@ -111,6 +112,23 @@ export function applyChange(
       setMember(w, q, i, joining);
       events?.push({ tick, type: joining ? 'institution-joined' : 'institution-left', institution: change.institution, state: change.state });
       if (!joining && w.memberCount[q] < 2) {
+        dissolveInstitution(w, q);
+        events?.push({ tick, type: 'institution-dissolved', institution: change.institution });
+      }
+      return;
+    }
+    case 'set-status': {
+      const q = institution(change.institution);
+      const i = state(change.state);
+      if (change.status === 'member') { applyChange(w, params, { type: 'join', institution: change.institution, state: change.state }, index, events, year); return; }
+      const code = change.status === 'none' ? STATUS_NONE : statusCode(change.status);
+      if (change.status === 'candidate' && w.instAgainst[q] === i) throw new WorldChangeError(`"${change.state}" cannot be a candidate of ${change.institution}, a club founded against it`);
+      const old = w.status[q * n + i];
+      if (old === code) return;
+      setStatus(w, q, i, code);
+      if (old === STATUS_MEMBER) events?.push({ tick, type: 'institution-left', institution: change.institution, state: change.state });
+      events?.push({ tick, type: 'institution-status', institution: change.institution, state: change.state, status: change.status });
+      if (old === STATUS_MEMBER && w.memberCount[q] < 2) {
         dissolveInstitution(w, q);
         events?.push({ tick, type: 'institution-dissolved', institution: change.institution });
       }

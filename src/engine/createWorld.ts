@@ -5,6 +5,7 @@ import type { ResolvedScenario } from '../model/ResolvedScenario.js';
 import { hashString } from '../random/hashString.js';
 import { perTickGrowth } from './TickRates.js';
 import type { World } from './World.js';
+import { STATUS_MEMBER, STATUS_NONE, statusCode } from '../institutions/MembershipStatus.js';
 
 /** Code-unit order of ids: the canonical order of states and institutions (locale-independent). */
 export function compareIds(a: string, b: string): number {
@@ -148,6 +149,8 @@ export function createWorld(scenario: ResolvedScenario, previous?: World): World
     instBase: new Float64Array(capacity),
     instAgainst: new Int32Array(capacity).fill(-1),
     member: new Uint8Array(capacity * n),
+    status: new Uint8Array(capacity * n),
+    statusCount: new Int32Array(capacity),
     memberCount: new Int32Array(capacity),
     instFree: [],
     membershipVersion: 0,
@@ -168,6 +171,7 @@ export function createWorld(scenario: ResolvedScenario, previous?: World): World
   for (const q of institutions) {
     const slot = addInstitution(world, q.id, q.name, q.kind, q.decisionRule, q.strictness, q.strength, q.strength, -1);
     for (const m of q.members) setMember(world, slot, index.get(m) as number, true);
+    for (const h of q.statuses) setStatus(world, slot, index.get(h.state) as number, statusCode(h.status));
   }
   return world;
 }
@@ -198,6 +202,7 @@ export function addInstitution(
   world.instBase[q] = base;
   world.instAgainst[q] = against;
   world.memberCount[q] = 0;
+  world.statusCount[q] = 0;
   world.membershipVersion++;
   return q;
 }
@@ -205,8 +210,9 @@ export function addInstitution(
 /** Marks slot q dissolved, clears its members and frees the slot for reuse. @internal */
 export function dissolveInstitution(world: World, q: number): void {
   const n = world.n;
-  for (let i = 0; i < n; i++) world.member[q * n + i] = 0;
+  for (let i = 0; i < n; i++) { world.member[q * n + i] = 0; world.status[q * n + i] = 0; }
   world.memberCount[q] = 0;
+  world.statusCount[q] = 0;
   world.instAlive[q] = 0;
   world.instFree.push(q);
   world.membershipVersion++;
@@ -257,8 +263,24 @@ export function setMember(world: World, q: number, i: number, isMember: boolean)
   const k = q * world.n + i;
   const now = world.member[k] === 1;
   if (now === isMember) return;
-  world.member[k] = isMember ? 1 : 0;
-  world.memberCount[q] += isMember ? 1 : -1;
+  setStatus(world, q, i, isMember ? STATUS_MEMBER : STATUS_NONE);
+}
+
+/**
+ * Sets state i's status in institution q (model §5.11: 0 none, 1 member, 2 candidate, 3 observer,
+ * 4 associate), keeping `member`, `memberCount` and `statusCount` in step. Mutates the world.
+ * @internal
+ */
+export function setStatus(world: World, q: number, i: number, code: number): void {
+  const k = q * world.n + i;
+  const old = world.status[k];
+  if (old === code) return;
+  if (old === STATUS_MEMBER) world.memberCount[q]--;
+  else if (old !== STATUS_NONE) world.statusCount[q]--;
+  if (code === STATUS_MEMBER) world.memberCount[q]++;
+  else if (code !== STATUS_NONE) world.statusCount[q]++;
+  world.status[k] = code;
+  world.member[k] = code === STATUS_MEMBER ? 1 : 0;
   world.membershipVersion++;
 }
 
@@ -276,6 +298,8 @@ function growInstitutions(world: World): void {
   world.instBase = grow(world.instBase);
   world.instAgainst = grow(world.instAgainst, -1);
   world.member = grow(world.member);
+  world.status = grow(world.status);
   world.memberCount = grow(world.memberCount);
+  world.statusCount = grow(world.statusCount);
   world.instCapacity = cap;
 }

@@ -62,6 +62,13 @@ export function explainDecision(ctx: TickContext, i: number, beliefs: Float64Arr
     })),
     chosen: OPTIONS[s.action[i]],
     draw: s.draws[i * DRAWS_PER_TICK + DRAW_CHOICE],
+    venue: s.venueUsed[i] >= 0 && (OPTIONS[s.action[i]] === 'II' || OPTIONS[s.action[i]] === 'IE') ? w.instIds[s.venueUsed[i]] : null,
+    votes: Array.from({ length: s.voteCount }, (_, k) => k)
+      .filter((k) => s.voteVoter[k] === i || s.voteCandidate[k] === i)
+      .map((k) => ({
+        institution: w.instIds[s.voteInst[k]], rule: w.instRule[s.voteInst[k]], candidate: w.ids[s.voteCandidate[k]], voter: w.ids[s.voteVoter[k]],
+        vote: s.voteBlock[k] === 1 ? 'block' as const : 'admit' as const,
+      })),
     perception: ctx.perception.name,
     policy: ctx.policy?.name ?? 'logit',
   };

@@ -4,6 +4,7 @@ import { alignmentPhase } from '../effects/alignmentPhase.js';
 import { economicPhase } from '../effects/economicPhase.js';
 import { restraintPhase } from '../effects/restraintPhase.js';
 import { updatePhase } from '../effects/updatePhase.js';
+import { accessionPhase } from '../institutions/accessionPhase.js';
 import { institutionalActsPhase } from '../institutions/institutionalActsPhase.js';
 import { institutionUpdatePhase } from '../institutions/institutionUpdatePhase.js';
 import { recordPhase } from '../metrics/recordPhase.js';
@@ -31,6 +32,7 @@ export const PHASES: readonly Phase[] = Object.freeze([
   { name: 'institutional-acts', step: 4, run: institutionalActsPhase },
   { name: 'restraint', step: 5, run: restraintPhase },
   { name: 'aggression', step: 6, run: aggressionPhase },
+  { name: 'accession', step: 7, run: accessionPhase },
   { name: 'update', step: 7, run: updatePhase },
   { name: 'institutions', step: 7, run: institutionUpdatePhase },
   { name: 'record', step: 8, run: recordPhase },

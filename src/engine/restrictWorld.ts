@@ -1,5 +1,5 @@
 import type { ResolvedScenario, ResolvedState } from '../model/ResolvedScenario.js';
-import { addInstitution, createWorld, setMember } from './createWorld.js';
+import { addInstitution, createWorld, setStatus } from './createWorld.js';
 import { createScratch, type Scratch } from './Scratch.js';
 import type { World } from './World.js';
 
@@ -22,7 +22,9 @@ export function restrictScenario(scenario: ResolvedScenario, active: ReadonlySet
     states: scenario.states.filter(keep),
     dyads: scenario.dyads.filter((d) => active.has(d.between[0]) && active.has(d.between[1])),
     perceptions: scenario.perceptions.filter((p) => active.has(p.from) && active.has(p.to)),
-    institutions: scenario.institutions.map((q) => ({ ...q, members: q.members.filter((m) => active.has(m)) })),
+    institutions: scenario.institutions.map((q) => ({
+      ...q, members: q.members.filter((m) => active.has(m)), statuses: q.statuses.filter((h) => active.has(h.state)),
+    })),
   };
 }
 
@@ -108,7 +110,7 @@ export function restrictWorld(
     const against = old.instAgainst[q] >= 0 ? to[old.instAgainst[q]] : -1;
     const slot = addInstitution(w, old.instIds[q], old.instNames[q], old.instKind[q], old.instRule[q], old.instStrictness[q],
       old.instStrength[q], old.instBase[q], against);
-    for (let o = 0; o < on; o++) if (old.member[q * on + o] === 1 && to[o] >= 0) setMember(w, slot, to[o], true);
+    for (let o = 0; o < on; o++) if (old.status[q * on + o] !== 0 && to[o] >= 0) setStatus(w, slot, to[o], old.status[q * on + o]);
   }
   w.membershipVersion = old.membershipVersion + 1;
   // Alliances the model formed (N29), renumbered; a common target that left the system is gone (−1),
@@ -155,6 +157,18 @@ export function restrictWorld(
     s.lastPressTick[i] = oldScratch.lastPressTick[o]; s.lastPressTarget[i] = renumber(oldScratch.lastPressTarget[o]);
     s.lastAllyTick[i] = oldScratch.lastAllyTick[o]; s.lastAllyTarget[i] = renumber(oldScratch.lastAllyTarget[o]);
     s.lastFoundTick[i] = oldScratch.lastFoundTick[o]; s.lastFoundTarget[i] = renumber(oldScratch.lastFoundTarget[o]);
+  }
+  // The dual-track memory (model §5.9) of the pairs whose two states stay, renumbered, in the old list's order.
+  for (let a = 0; a < oldScratch.dualActiveCount; a++) {
+    const op = oldScratch.dualActive[a];
+    const i = to[Math.floor(op / on)];
+    const g = to[op % on];
+    if (i < 0 || g < 0) continue;
+    const pair = i * n + g;
+    s.dualInclTick[pair] = oldScratch.dualInclTick[op]; s.dualInclVenue[pair] = oldScratch.dualInclVenue[op];
+    s.dualExclTick[pair] = oldScratch.dualExclTick[op]; s.dualExclVenue[pair] = oldScratch.dualExclVenue[op];
+    s.dualListed[pair] = 1;
+    s.dualActive[s.dualActiveCount++] = pair;
   }
   for (let i = 0; i < s.action.length; i++) s.action[i] = -1;
   return { world: w, scratch: s };

@@ -54,21 +54,22 @@ const str = (name: string): Column => ({ name, type: 'string' });
 /** Counts among the run metrics (written as integers). */
 const COUNT_METRICS = new Set([
   'alliancesFormed', 'finalAlliances', 'clubsFounded', 'institutionsDissolved', 'finalInstitutions', 'aggressions',
-  'majorWars', 'softEpisodeStateTicks', 'softEpisodesBegun',
+  'majorWars', 'softEpisodeStateTicks', 'softEpisodesBegun', 'dualTrackPairTicks',
 ]);
 
 /** The scalar fields of RunSummary that become run metrics, in column order. */
 const SUMMARY_SCALARS = [
   'meanCon', 'finalCon', 'meanThreat', 'alliancesFormed', 'finalAlliances', 'clubsFounded', 'institutionsDissolved',
   'finalInstitutions', 'aggressions', 'majorWars', 'softEpisodeStateTicks', 'softEpisodesBegun', 'finalMeanLegitimacy',
-  'publicGoods',
+  'publicGoods', 'frictionShare', 'dualTrackPairTicks',
 ] as const satisfies readonly (keyof RunSummary)[];
 
 /** The TickRecord measures of the ticks table after tick, year, actions and families, in column order. */
 const TICK_MEASURES = [
   'con', 'effectivePoles', 'poles', 'meanThreat', 'alliances', 'alliancesFormed', 'ententes', 'institutions',
   'clubsFounded', 'institutionsDissolved', 'inclusiveMemberships', 'exclusiveMemberships', 'meanLegitimacy',
-  'meanRestraint', 'meanOmega', 'aggressions', 'majorWars', 'softEpisodes', 'friction', 'publicGoods',
+  'meanRestraint', 'meanOmega', 'aggressions', 'majorWars', 'softEpisodes', 'friction', 'frictionSoft', 'frictionInstitutional',
+  'dualTrackPairs', 'publicGoods',
 ] as const satisfies readonly (keyof TickRecord)[];
 const FLOAT_MEASURES = new Set(['con', 'effectivePoles', 'meanThreat', 'meanLegitimacy', 'meanRestraint', 'meanOmega', 'publicGoods']);
 
@@ -90,6 +91,7 @@ export function sweepLayout(parameters: readonly DesignParameter[], stateIds: re
   const metrics = metricColumns(stateIds);
   const ticks: Column[] = [
     ...key, int('tick'), float('year'), ...OPTIONS.map((o) => int(`action_${o}`)), ...FAMILIES.map((f) => int(`family_${f}`)),
+    ...FAMILIES.map((f) => int(`balancing_${f}`)),
     ...TICK_MEASURES.map((m) => (FLOAT_MEASURES.has(m) ? float(m) : int(m))),
   ];
   const summary: Column[] = [
@@ -100,14 +102,16 @@ export function sweepLayout(parameters: readonly DesignParameter[], stateIds: re
 
 /**
  * The run metrics, in column order: the scalars of summarizeRun (meanCon, finalCon, meanThreat,
- * alliancesFormed, …, publicGoods), each family's and option's share of the run's actions
- * (`familyShare_<family>`, `actionShare_<option>`) and each state's final CINC share
+ * alliancesFormed, …, publicGoods, frictionShare, dualTrackPairTicks), each family's share of the
+ * run's actions and of its balancing acts with friction taken out (`familyShare_<family>`,
+ * `balancingShare_<family>`, model §5.9), each option's share (`actionShare_<option>`) and each state's final CINC share
  * (`finalCinc_<id>`). Pure.
  */
 export function metricColumns(stateIds: readonly string[]): Column[] {
   return [
     ...SUMMARY_SCALARS.map((m) => (COUNT_METRICS.has(m) ? int(m) : float(m))),
     ...FAMILIES.map((f) => float(`familyShare_${f}`)),
+    ...FAMILIES.map((f) => float(`balancingShare_${f}`)),
     ...OPTIONS.map((o) => float(`actionShare_${o}`)),
     ...stateIds.map((id) => float(`finalCinc_${id}`)),
   ];
@@ -118,6 +122,7 @@ export function metricCells(summary: RunSummary, stateIds: readonly string[]): n
   return [
     ...SUMMARY_SCALARS.map((m) => summary[m]),
     ...FAMILIES.map((f) => summary.familyShares[f]),
+    ...FAMILIES.map((f) => summary.balancingShares[f]),
     ...OPTIONS.map((o) => summary.actionShares[o]),
     ...stateIds.map((id) => summary.finalShares[id]),
   ];
@@ -128,6 +133,7 @@ export function tickCells(r: TickRecord): number[] {
   const out: number[] = [r.tick, r.year];
   for (const o of OPTIONS) out.push(r.actions[o]);
   for (const f of FAMILIES) out.push(r.families[f]);
+  for (const f of FAMILIES) out.push(r.balancing[f]);
   for (const m of TICK_MEASURES) out.push(r[m]);
   return out;
 }
@@ -135,7 +141,8 @@ export function tickCells(r: TickRecord): number[] {
 /**
  * An event's cells after the key: tick, type, actor, partner, target, institution, members (ids
  * joined by `;`), majorWar, label; what does not apply is null. Alliances begun or ended by world
- * changes put their two states in actor and partner; joins and leaves put the state in actor. Pure.
+ * changes put their two states in actor and partner; joins and leaves put the state in actor; a status
+ * change (model §5.11) puts the state in actor and the new status in label. Pure.
  */
 export function eventCells(e: SimulationEvent): Cell[] {
   let actor: string | null = null;
@@ -156,6 +163,8 @@ export function eventCells(e: SimulationEvent): Cell[] {
     case 'scenario-event': label = e.label; break;
     case 'institution-joined':
     case 'institution-left': institution = e.institution; actor = e.state; break;
+    case 'institution-status': institution = e.institution; actor = e.state; label = e.status; break;
+    case 'accession': institution = e.institution; actor = e.state; label = `${e.admitted ? 'admitted' : 'not admitted'}: ${e.votes}`; break;
     case 'institution-founded': institution = e.institution; members = e.members.join(';'); break;
     case 'alliance-begun':
     case 'alliance-ended': actor = e.between[0]; partner = e.between[1]; break;

@@ -4,7 +4,8 @@ import type { World } from '../engine/World.js';
 /**
  * Refreshes, after memberships changed, the indexes the phases read instead of scanning the
  * membership bitmap: each live institution's member list and each state's institutions as a bit
- * mask (two states share an institution iff their masks intersect: reassurance, THEORY §5.7).
+ * mask (two states share an institution iff their masks intersect: reassurance, THEORY §5.7), and
+ * each state's institutions in which it has a voice (member or a lesser status, model §5.11).
  * Costs O(slots·n), paid only when a membership or an institution's life changed.
  * @internal
  */
@@ -14,8 +15,11 @@ export function refreshMembershipIndex(w: World, s: Scratch): void {
   const n = w.n;
   if (s.instMembers.length < w.instCapacity * n) s.instMembers = new Int32Array(w.instCapacity * n);
   const words = Math.max(1, Math.ceil(w.instSlots / 32));
-  if (s.maskWords !== words) { s.maskWords = words; s.stateMask = new Uint32Array(n * words); } else s.stateMask.fill(0);
+  if (s.maskWords !== words || s.voiceMask.length !== n * words) {
+    s.maskWords = words; s.stateMask = new Uint32Array(n * words); s.voiceMask = new Uint32Array(n * words);
+  } else { s.stateMask.fill(0); s.voiceMask.fill(0); }
   const mask = s.stateMask;
+  const voice = s.voiceMask;
   for (let q = 0; q < w.instSlots; q++) {
     if (w.instAlive[q] === 0) continue;
     const base = q * n;
@@ -23,8 +27,10 @@ export function refreshMembershipIndex(w: World, s: Scratch): void {
     const word = q >>> 5;
     let c = 0;
     for (let i = 0; i < n; i++) {
-      if (w.member[base + i] === 1) { s.instMembers[base + c++] = i; mask[i * words + word] |= bit; }
+      if (w.member[base + i] === 1) { s.instMembers[base + c++] = i; mask[i * words + word] |= bit; voice[i * words + word] |= bit; }
     }
+    // Candidates, observers and associates have a voice; a suspended member (code 5) has none (model §5.13).
+    if (w.statusCount[q] > 0) for (let i = 0; i < n; i++) if (w.status[base + i] > 1 && w.status[base + i] < 5) voice[i * words + word] |= bit;
   }
 }
 

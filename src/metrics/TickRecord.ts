@@ -1,6 +1,22 @@
 import type { FamilyRecord, OptionRecord } from '../decision/options.js';
 
 /**
+ * A state running a dual track toward a great power after a tick (model §5.9): within the episode
+ * window it took a balancing (non-friction) institutional act against `power` through a venue that
+ * includes it and one through a venue that excludes it; the venues are the last of each kind.
+ */
+export interface DualTrackRecord {
+  /** The state (id). */
+  state: string;
+  /** The great power (id) its acts are against. */
+  power: string;
+  /** Institution (id) of its last inclusive balancing act against the power in the window. */
+  inclusive: string;
+  /** Institution (id) of its last exclusive balancing act against the power in the window. */
+  exclusive: string;
+}
+
+/**
  * The measures of one tick (THEORY §5.9). `tick` is the 0-based tick in which the actions were
  * taken; the state after it is the state at tick + 1.
  */
@@ -47,8 +63,25 @@ export interface TickRecord {
   majorWars: number;
   /** States in a soft-balancing episode after the tick (THEORY §2.1: sustained, against a threat). */
   softEpisodes: number;
-  /** Soft or institutional acts in the tick that are not soft balancing (friction, §2.1). */
+  /**
+   * Soft or institutional acts in the tick that are not soft balancing (friction, model §1):
+   * `frictionSoft + frictionInstitutional`.
+   */
   friction: number;
+  /** Friction among the soft acts (SE, SS, SL) of the tick. */
+  frictionSoft: number;
+  /** Friction among the institutional acts (II, IE) of the tick. */
+  frictionInstitutional: number;
+  /**
+   * Balancing acts per family (model §5.9): `families` with friction taken out of soft and
+   * institutional; accommodation and hard acts as in `families`. Friction is reported beside
+   * (frictionSoft, frictionInstitutional), never inside.
+   */
+  balancing: FamilyRecord;
+  /** Pairs (state, great power) running a dual track after the tick (model §5.9): `dualTrack.length`. */
+  dualTrackPairs: number;
+  /** The pairs themselves, in canonical order (state, then power). */
+  dualTrack: DualTrackRecord[];
   /** Cumulative public goods (He & Feng, §5.7). */
   publicGoods: number;
 }

@@ -2,6 +2,51 @@ import { FAMILY_INDEX_OF_OPTION } from '../decision/options.js';
 import type { TickContext } from '../engine/TickContext.js';
 
 /**
+ * Notes a balancing institutional act of i against the great power g through venue q (model §5.9,
+ * dual track): inclusive when q holds g at the act, exclusive otherwise. Mutates the scratch.
+ * @internal
+ */
+export function noteDualTrackAct(ctx: TickContext, i: number, g: number, q: number): void {
+  const { world: w, scratch: s } = ctx;
+  const pair = i * w.n + g;
+  if (w.member[q * w.n + g] === 1) { s.dualInclTick[pair] = ctx.tick; s.dualInclVenue[pair] = w.instIds[q]; }
+  else { s.dualExclTick[pair] = ctx.tick; s.dualExclVenue[pair] = w.instIds[q]; }
+  if (s.dualListed[pair] === 0) { s.dualListed[pair] = 1; s.dualActive[s.dualActiveCount++] = pair; }
+}
+
+/**
+ * The pairs (i, g) that run a dual track after this tick (model §5.9): i took a balancing
+ * institutional act against g through a venue including g and one through a venue excluding g,
+ * both within the last K ticks (the episode window). Pairs with neither act in the window leave the
+ * active list. Writes `dualPairs` and `dualTrackPairs`; allocates nothing.
+ * @internal
+ */
+export function dualTrackPairs(ctx: TickContext, K: number): void {
+  const s = ctx.scratch;
+  const since = ctx.tick - K; // acts at ticks > since are in the window
+  let kept = 0;
+  let dual = 0;
+  for (let a = 0; a < s.dualActiveCount; a++) {
+    const pair = s.dualActive[a];
+    const inc = s.dualInclTick[pair] > since;
+    const exc = s.dualExclTick[pair] > since;
+    if (!inc && !exc) { s.dualListed[pair] = 0; continue; }
+    s.dualActive[kept++] = pair;
+    if (inc && exc) s.dualPairs[dual++] = pair;
+  }
+  s.dualActiveCount = kept;
+  // Canonical order (pair index), whatever the order in which the pairs became active.
+  const d = s.dualPairs;
+  for (let a = 1; a < dual; a++) {
+    const v = d[a];
+    let b = a - 1;
+    while (b >= 0 && d[b] > v) { d[b + 1] = d[b]; b--; }
+    d[b + 1] = v;
+  }
+  s.dualTrackPairs = dual;
+}
+
+/**
  * Phase 8 of THEORY §5.8: classify soft-balancing episodes (THEORY §2.1) and compute the measures
  * that the record needs beyond those the other phases left in the scratch buffers.
  *
@@ -19,7 +64,8 @@ export function recordPhase(ctx: TickContext): void {
   const slot = ctx.tick % K;
   const ring = s.episodeRing;
   let episodes = 0;
-  let friction = 0;
+  let frictionSoft = 0;
+  let frictionInstitutional = 0;
   for (let i = 0; i < n; i++) {
     const f = FAMILY_INDEX_OF_OPTION[s.action[i]];
     const pressing = f === 2 || f === 3;
@@ -28,8 +74,12 @@ export function recordPhase(ctx: TickContext): void {
     let count = 0;
     for (let k = 0; k < K; k++) if (ring[i * K + k] === j) count++;
     const episode = s.tMain[i] >= p.tMin && count >= p.episodeK ? j : -1;
-    if (pressing && episode < 0) friction++;
+    if (pressing && episode < 0) {
+      if (f === 2) frictionSoft++;
+      else frictionInstitutional++;
+    }
     if (episode >= 0) episodes++;
+    if (f === 3 && episode >= 0 && s.venueUsed[i] >= 0 && w.major[j] === 1) noteDualTrackAct(ctx, i, j, s.venueUsed[i]);
     const prev = s.episodeTarget[i];
     if (prev !== episode) {
       if (prev >= 0) ctx.events?.push({ tick: ctx.tick, type: 'episode-end', actor: w.ids[i], target: w.ids[prev] });
@@ -38,7 +88,10 @@ export function recordPhase(ctx: TickContext): void {
     }
   }
   s.softEpisodes = episodes;
-  s.friction = friction;
+  s.frictionSoft = frictionSoft;
+  s.frictionInstitutional = frictionInstitutional;
+  s.friction = frictionSoft + frictionInstitutional;
+  dualTrackPairs(ctx, K);
 
   // Inclusive / exclusive memberships relative to each member's main threat (THEORY §2.6, E9).
   let inclusive = 0;

@@ -15,6 +15,23 @@ export interface PeriodSummary {
   familyShares: FamilyRecord;
 }
 
+/**
+ * One state's dual track toward one great power over a run (model §5.9): the ticks in which it ran
+ * one, and the venues of its balancing acts on each track, by the ticks each was the last used.
+ */
+export interface DualTrackSummary {
+  /** The great power (id). */
+  power: string;
+  /** The state (id). */
+  state: string;
+  /** Ticks in which the state ran a dual track toward the power. */
+  ticks: number;
+  /** Inclusive venues (institution id → dual-track ticks in which it was the last inclusive venue). */
+  inclusive: Record<string, number>;
+  /** Exclusive venues, likewise. */
+  exclusive: Record<string, number>;
+}
+
 /** A compact summary of one run: what the CLI prints and what golden files pin. */
 export interface RunSummary {
   scenarioId: string;
@@ -24,8 +41,21 @@ export interface RunSummary {
   lastYear: number;
   /** Share of all actions of the run taken by each option. */
   actionShares: OptionRecord;
-  /** Share of all actions of the run in each family. */
+  /** Share of all actions of the run in each family (friction included: every act). */
   familyShares: FamilyRecord;
+  /**
+   * Share of the run's acts in each family with friction taken out (model §5.9): soft and
+   * institutional count only balancing acts, and the shares are over all acts but friction.
+   */
+  balancingShares: FamilyRecord;
+  /** Friction acts of the run by family (soft, institutional), beside the families. */
+  friction: { soft: number; institutional: number };
+  /** Friction acts over all acts of the run. */
+  frictionShare: number;
+  /** Sum over ticks of the (state, great power) pairs running a dual track (pair-ticks). */
+  dualTrackPairTicks: number;
+  /** Per (great power, state), sorted by power then state id: who ran a dual track toward whom, and through which venues. */
+  dualTrack: DualTrackSummary[];
   /** The run cut into (at most) `periods` equal periods, each with its dominant family. */
   periods: PeriodSummary[];
   meanCon: number;
@@ -58,6 +88,11 @@ export function summarizeRun(result: SimulationResult, periods = 10): RunSummary
   const zeroFamilies = (): FamilyRecord => Object.fromEntries(FAMILIES.map((f) => [f, 0])) as FamilyRecord;
   const actions = zeroOptions();
   const families = zeroFamilies();
+  const balancing = zeroFamilies();
+  let frictionSoft = 0;
+  let frictionInstitutional = 0;
+  let dualPairTicks = 0;
+  const dual = new Map<string, DualTrackSummary>();
   let con = 0;
   let threat = 0;
   let alliancesFormed = 0;
@@ -69,6 +104,18 @@ export function summarizeRun(result: SimulationResult, periods = 10): RunSummary
   for (const r of records) {
     for (const o of OPTIONS) actions[o] += r.actions[o];
     for (const f of FAMILIES) families[f] += r.families[f];
+    for (const f of FAMILIES) balancing[f] += r.balancing[f];
+    frictionSoft += r.frictionSoft;
+    frictionInstitutional += r.frictionInstitutional;
+    dualPairTicks += r.dualTrackPairs;
+    for (const d of r.dualTrack) {
+      const key = `${d.power}\u0000${d.state}`;
+      let e = dual.get(key);
+      if (e === undefined) { e = { power: d.power, state: d.state, ticks: 0, inclusive: {}, exclusive: {} }; dual.set(key, e); }
+      e.ticks++;
+      e.inclusive[d.inclusive] = (e.inclusive[d.inclusive] ?? 0) + 1;
+      e.exclusive[d.exclusive] = (e.exclusive[d.exclusive] ?? 0) + 1;
+    }
     con += r.con;
     threat += r.meanThreat;
     alliancesFormed += r.alliancesFormed;
@@ -108,6 +155,11 @@ export function summarizeRun(result: SimulationResult, periods = 10): RunSummary
     lastYear: last?.year ?? result.final.year,
     actionShares: share(actions, total),
     familyShares: share(families, total),
+    balancingShares: share(balancing, FAMILIES.reduce((t, f) => t + balancing[f], 0)),
+    friction: { soft: frictionSoft, institutional: frictionInstitutional },
+    frictionShare: total > 0 ? (frictionSoft + frictionInstitutional) / total : 0,
+    dualTrackPairTicks: dualPairTicks,
+    dualTrack: [...dual.values()].sort((a, b) => (a.power < b.power ? -1 : a.power > b.power ? 1 : a.state < b.state ? -1 : a.state > b.state ? 1 : 0)),
     periods: periodList,
     meanCon: con / n,
     finalCon: last?.con ?? 0,

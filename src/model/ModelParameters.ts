@@ -143,6 +143,21 @@ export interface ModelParameters {
   sNew: number;
   /** τ_join: threat from the target above which a state is invited to a new exclusive club. */
   tauJoin: number;
+  /** v_C: voice of a candidate in the institution it applied to, relative to a member's (model §5.11). [D] */
+  voiceCandidate: number;
+  /** v_O: voice of an observer or dialogue partner (model §5.11). [D] */
+  voiceObserver: number;
+  /** v_A: voice of an associate (model §5.11). [D] */
+  voiceAssociate: number;
+  /** κ_block: share of its legitimacy a member loses per block of an accession (model §5.12; decisions are yearly). [D] */
+  kappaBlock: number;
+  /**
+   * κ_exit: a member leaves an institution when what it gives, s_q·voice_iq, falls below κ_exit
+   * (model §5.13; checked yearly). 0 (off) by default: no source fixes the cost of membership. [D]
+   */
+  kappaExit: number;
+  /** ε_block: provocation of the blocked candidate (its ahat toward the blocker) per block (model §5.12). [D] */
+  epsBlock: number;
   /** ε_H: provocation of the target (its ahat toward the actor) by a hard act (E8: ε_H ≥ ε_S ≥ ε_I ≥ 0). */
   epsH: number;
   /** ε_S: provocation by a soft act. */

@@ -72,6 +72,8 @@ export interface ResolvedInstitution {
   kind: 'security' | 'economic' | 'political' | 'general';
   decisionRule: 'consensus' | 'majority' | 'weighted';
   strictness: number;
+  /** States holding a status short of membership (model §5.11), never also members. */
+  statuses: { state: string; status: 'candidate' | 'observer' | 'associate' }[];
 }
 
 /** What a time-varying expression sets before every tick. */

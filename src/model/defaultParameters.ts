@@ -29,6 +29,9 @@ export function defaultParameters(): ModelParameters {
     s: 0.1, sRed: 0.2, rhoX: 0.1,
     alphaL: 0.2, alphaE: 0.2, alphaB: 0.1, gB: 0.05, deltaBand: 0.1,
     epsDyn: 0.02, sNew: 0.3, tauJoin: 0.3,
+    voiceCandidate: 0.25, voiceObserver: 0.25, voiceAssociate: 0.5, // model §5.11, note N51 [D]
+    kappaBlock: 0.01, epsBlock: 0.02, // model §5.12, note N52 [D]
+    kappaExit: 0, // model §5.13, note N53: off by default [D]
     epsH: 0.1, epsS: 0.05, epsI: 0.02,
     // §5.6
     wSL: 1, wSS: 1, wSE: 1, wII: 1, wIE: 1, epsCoord: 0.25,

@@ -454,10 +454,13 @@ function writeContext(ctx: TickContext, i: number, j: number, T: number, totalCi
   let incl = -1;
   let rhoE = 0;
   let excl = -1;
+  // i's venues are the institutions where it has a voice (a member, or a status short of it: model
+  // §5.11); whether q includes j reads j's full memberships only (a candidate is never a member).
   const words = s.maskWords;
   const stateMask = s.stateMask;
+  const voiceMask = s.voiceMask;
   for (let c = 0; c < words; c++) {
-    let bits = stateMask[i * words + c];
+    let bits = voiceMask[i * words + c];
     const withJ = stateMask[j * words + c];
     while (bits !== 0) {
       const low = bits & -bits;

@@ -27,6 +27,8 @@ export function eventFromRow(row: Readonly<Record<string, Value>>): SimulationEv
     case 'scenario-event': return { tick, type: 'scenario-event', label: text(row.label) };
     case 'institution-joined': return { tick, type: 'institution-joined', institution, state: actor };
     case 'institution-left': return { tick, type: 'institution-left', institution, state: actor };
+    case 'accession': { const l = text(row.label); return { tick, type: 'accession', institution, state: actor, admitted: l.startsWith('admitted'), votes: l.replace(/^[^:]*: /, '') }; }
+    case 'institution-status': return { tick, type: 'institution-status', institution, state: actor, status: text(row.label) };
     case 'institution-founded': return { tick, type: 'institution-founded', institution, members };
     case 'alliance-begun': return { tick, type: 'alliance-begun', between: [actor, partner] };
     case 'alliance-ended': return { tick, type: 'alliance-ended', between: [actor, partner] };

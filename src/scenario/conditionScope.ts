@@ -7,7 +7,8 @@ export const TIME_VARIABLES: readonly string[] = ['year', 'tick'];
 const RECORD_FIELDS = [
   'con', 'effectivePoles', 'poles', 'meanThreat', 'alliances', 'alliancesFormed', 'ententes', 'institutions',
   'clubsFounded', 'institutionsDissolved', 'inclusiveMemberships', 'exclusiveMemberships', 'meanLegitimacy',
-  'meanRestraint', 'meanOmega', 'aggressions', 'majorWars', 'softEpisodes', 'friction', 'publicGoods',
+  'meanRestraint', 'meanOmega', 'aggressions', 'majorWars', 'softEpisodes', 'friction', 'frictionSoft', 'frictionInstitutional',
+  'dualTrackPairs', 'publicGoods',
 ] as const;
 
 /**

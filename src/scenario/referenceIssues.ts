@@ -72,6 +72,14 @@ export function referenceIssues(raw: unknown): ScenarioIssue[] {
       if (seen.has(m as string)) issues.push({ path: ['institutions', k, 'members', mi], message: `"${String(m)}" is listed twice` });
       seen.add(m as string);
     });
+    list(q.statuses).forEach((h, hi) => {
+      if (!isRecord(h) || !state(h.state, ['institutions', k, 'statuses', hi, 'state'])) return;
+      const who = h.state as string;
+      if (seen.has(who)) {
+        issues.push({ path: ['institutions', k, 'statuses', hi, 'state'], message: `"${who}" is already listed (as a member or with another status): a state holds one status in an institution (model §5.11)` });
+      }
+      seen.add(who);
+    });
     if (q.members.length < 2) {
       issues.push({ path: ['institutions', k, 'members'], message: 'an institution needs at least two members (model §5.7); found one by an event when it should start later' });
     }
@@ -96,7 +104,7 @@ export function referenceIssues(raw: unknown): ScenarioIssue[] {
       };
       switch (c.type) {
         case 'set-state': state(c.state, [...cp, 'state']); break;
-        case 'join': case 'leave': state(c.state, [...cp, 'state']); institution(); break;
+        case 'join': case 'leave': case 'set-status': state(c.state, [...cp, 'state']); institution(); break;
         case 'found-institution': list(c.members).forEach((m, mi) => state(m, [...cp, 'members', mi])); break;
         case 'dissolve-institution': case 'set-institution': institution(); break;
         case 'alliance': case 'set-trade':

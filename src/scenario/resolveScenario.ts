@@ -124,6 +124,7 @@ function crossCheck(s: ParsedScenario, issues: ScenarioIssue[], options: Resolve
   const institutions: ResolvedInstitution[] = s.institutions.map((q) => ({
     id: q.id, name: q.name ?? q.id, members: [...new Set(q.members.filter(known))], strength: q.strength, kind: q.kind,
     decisionRule: q.decisionRule, strictness: q.strictness,
+    statuses: q.statuses.filter((h) => known(h.state) && !q.members.includes(h.state)).map((h) => ({ state: h.state, status: h.status })),
   }));
 
   capabilityRangeIssues(s, states, dyads, issues);

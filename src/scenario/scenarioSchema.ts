@@ -148,6 +148,10 @@ export const institutionSchema = z.strictObject({
   kind: z.enum(['security', 'economic', 'political', 'general']).default('general').describe('what the institution is about'),
   decisionRule: z.enum(['consensus', 'majority', 'weighted']).default('consensus').describe('how members decide'),
   strictness: unit('normative strictness / conditionality of membership').default(0),
+  statuses: z.array(z.strictObject({
+    state: id.describe('a state that is not a full member'),
+    status: z.enum(['candidate', 'observer', 'associate']).describe('candidate (applied, not admitted), observer or dialogue partner, associate (model §5.11)'),
+  })).default([]).describe('states holding a status short of membership (model §5.11): they are never members (M_q) and have a reduced voice'),
 });
 
 const systemSchema = z.strictObject({
@@ -192,6 +196,10 @@ const changeSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('set-parameter'), key: z.string().min(1), value: z.number() }),
   z.strictObject({ type: z.literal('join'), institution: id, state: id }),
   z.strictObject({ type: z.literal('leave'), institution: id, state: id }),
+  z.strictObject({
+    type: z.literal('set-status'), institution: id, state: id,
+    status: z.enum(['member', 'candidate', 'observer', 'associate', 'suspended', 'none']).describe('the new status (model §5.11, §5.13); member is join, none is leave'),
+  }).describe('a state\'s status in an institution changes (model §5.11)'),
   z.strictObject({
     type: z.literal('found-institution'), institution: definedIdSchema, name: z.string().optional(), members: z.array(id).min(2),
     strength: z.number().min(0).max(1).optional(), kind: z.enum(['security', 'economic', 'political', 'general']).optional(),

@@ -59,10 +59,16 @@ describe('RunTrace and traceRun', () => {
   it('memberships: inclusive exactly when the group holds the state\'s main threat', () => {
     const { tables } = traceRun(scenario, { seed: 1, ticks: 15 });
     const mainThreat = new Map(tables.states.map((s) => [`${s.tick}:${s.state}`, s.mainThreat]));
-    const members: Record<string, string[]> = { UN: ['A', 'B', 'C', 'D'], CLUB: ['B', 'C'] };
-    for (const m of tables.memberships.filter((r) => r.kind === 'institution' && members[r.group] !== undefined)) {
+    // The members of each group at each tick, as the table lists them (an aggressor can be suspended, model §5.13).
+    const members = new Map<string, Set<string>>();
+    for (const r of tables.memberships.filter((x) => x.kind === 'institution')) {
+      const key = `${r.tick}:${r.group}`;
+      if (!members.has(key)) members.set(key, new Set());
+      members.get(key)?.add(r.state);
+    }
+    for (const m of tables.memberships.filter((r) => r.kind === 'institution' && (r.group === 'UN' || r.group === 'CLUB'))) {
       expect(m.mainThreat).toBe(mainThreat.get(`${m.tick}:${m.state}`));
-      expect(m.relation).toBe(members[m.group].includes(m.mainThreat) ? 'inclusive' : 'exclusive');
+      expect(m.relation).toBe(members.get(`${m.tick}:${m.group}`)?.has(m.mainThreat) === true ? 'inclusive' : 'exclusive');
     }
     expect(tables.memberships.filter((r) => r.group === 'UN' && r.tick === 0)).toHaveLength(4);
   });

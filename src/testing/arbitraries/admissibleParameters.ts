@@ -90,6 +90,7 @@ export function admissibleParameters(options: AdmissibleParametersOptions = {}):
     epsE: unit(), deltaE: unit(), entMin: unit(), s: unit(), sRed: unit(), rhoX: unit(),
     alphaL: unit(), alphaE: unit(), alphaB: unit(), gB: coefficient(1), deltaBand: unit(),
     epsDyn: gridNumber(0, 0.5, 100), sNew: unit(), tauJoin: unit(),
+    voice: fc.tuple(unit(), unit(), unit()), block: fc.tuple(unit(), unit()), kappaExit: gridNumber(0, 0.5, 100),
     allianceLapseYears: gridNumber(0.5, 50, 99), // years, > 0 (C1, N29)
     provocation: fc.tuple(unit(), unit(), unit()),
   });
@@ -153,6 +154,7 @@ export function admissibleParameters(options: AdmissibleParametersOptions = {}):
       epsE: e.epsE, deltaE: e.deltaE, allianceLapseYears: e.allianceLapseYears, entMin: e.entMin, s: e.s, sRed: e.sRed, rhoX: e.rhoX,
       alphaL: e.alphaL, alphaE: e.alphaE, alphaB: e.alphaB, gB: e.gB, deltaBand: e.deltaBand,
       epsDyn: e.epsDyn, sNew: e.sNew, tauJoin: e.tauJoin, epsH, epsS, epsI,
+      voiceCandidate: e.voice[0], voiceObserver: e.voice[1], voiceAssociate: e.voice[2], kappaBlock: e.block[0], epsBlock: e.block[1], kappaExit: e.kappaExit,
       wSL: r.wSL, wSS: r.wSS, wSE: r.wSE, wII: r.wII, wIE: r.wIE, epsCoord: r.epsCoord, kR: r.kR,
       omega: { lowThreat, legitimacy, aftermath, institutions, defence, interdependence, domesticSupport },
       tauW: r.tauW, ell: r.ell,

@@ -10,6 +10,7 @@ function allFinite(record: TickRecord): boolean {
   const values: number[] = [];
   for (const v of Object.values(record)) {
     if (typeof v === 'number') values.push(v);
+    else if (Array.isArray(v)) values.push(v.length); // dualTrack: the pairs (strings), counted by dualTrackPairs
     else values.push(...Object.values(v as Record<string, number>));
   }
   return values.every(Number.isFinite);
@@ -67,8 +68,14 @@ describe('invariants over 10,000 ticks of random worlds', () => {
         let alive = 0;
         for (let q = 0; q < w.instSlots; q++) {
           let count = 0;
-          for (let i = 0; i < n; i++) count += w.member[q * n + i];
+          let held = 0;
+          for (let i = 0; i < n; i++) {
+            count += w.member[q * n + i];
+            if (w.status[q * n + i] !== 0 && w.status[q * n + i] !== 1) held++;
+            if ((w.status[q * n + i] === 1) !== (w.member[q * n + i] === 1)) fail(t, `institution ${q}: status and member bitmap disagree for ${i}`);
+          }
           if (count !== w.memberCount[q]) fail(t, `institution ${q} count ${w.memberCount[q]} ≠ ${count}`);
+          if (held !== w.statusCount[q]) fail(t, `institution ${q} status count ${w.statusCount[q]} ≠ ${held}`);
           if (w.instAlive[q] === 0) { if (count !== 0) fail(t, `dissolved institution ${q} keeps members`); continue; }
           alive++;
           if (count < 2) fail(t, `live institution ${q} has ${count} members`);

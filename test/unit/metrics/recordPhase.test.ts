@@ -56,3 +56,56 @@ describe('recordPhase: soft-balancing episodes vs friction (THEORY §2.1)', () =
     expect(ctx.scratch.exclusiveMemberships).toBe(2);
   });
 });
+
+describe('recordPhase: dual track per great power and friction by family (model §5.9)', () => {
+  // A is the only great power; B sits in ALL (with A) and in BC (without A).
+  const dualWorld: ScenarioInput = {
+    ...world,
+    states: world.states.map((s) => (s.id === 'A' ? { ...s, major: true } : s)),
+    institutions: [{ id: 'ALL', members: ['A', 'B', 'C'] }, { id: 'BC', members: ['B', 'C'] }],
+  };
+  const act = (ctx: ReturnType<typeof perceivedContext>, t: number, option: 'II' | 'IE' | 'SL' | 'NONE', venue: string | null): void => {
+    ctx.tick = t;
+    everyoneIdle(ctx);
+    ctx.scratch.venueUsed.fill(-1);
+    setAction(ctx, 'B', option, 'A');
+    if (venue !== null) ctx.scratch.venueUsed[ctx.index('B')] = ctx.world.instIds.indexOf(venue);
+    recordPhase(ctx);
+  };
+
+  it('a state is dual-track toward g once it balanced g through a venue with g and one without g in the window, and not after it', () => {
+    const ctx = perceivedContext(dualWorld);
+    const k = ctx.params.episodeK;
+    const K = ctx.rates.episodeTicks;
+    const pairB = ctx.index('B') * ctx.world.n + ctx.index('A');
+    // k − 1 acts are friction (not yet sustained): no dual track, friction counted as institutional.
+    for (let t = 0; t < k - 1; t++) {
+      act(ctx, t, t % 2 === 0 ? 'IE' : 'II', t % 2 === 0 ? 'BC' : 'ALL');
+      expect(ctx.scratch.frictionInstitutional).toBe(1);
+      expect(ctx.scratch.frictionSoft).toBe(0);
+      expect(ctx.scratch.dualTrackPairs).toBe(0);
+    }
+    act(ctx, k - 1, 'IE', 'BC');
+    expect(ctx.scratch.frictionInstitutional).toBe(0);
+    expect(ctx.scratch.dualTrackPairs).toBe(0); // only the exclusive track is balancing so far
+    act(ctx, k, 'II', 'ALL');
+    expect(ctx.scratch.dualTrackPairs).toBe(1);
+    expect(ctx.scratch.dualPairs[0]).toBe(pairB);
+    expect(ctx.scratch.dualInclVenue[pairB]).toBe('ALL');
+    expect(ctx.scratch.dualExclVenue[pairB]).toBe('BC');
+    // Idle afterwards: the exclusive act (tick k − 1) leaves the window first.
+    for (let t = k + 1; t < k - 1 + K; t++) { act(ctx, t, 'NONE', null); expect(ctx.scratch.dualTrackPairs).toBe(1); }
+    act(ctx, k - 1 + K, 'NONE', null);
+    expect(ctx.scratch.dualTrackPairs).toBe(0);
+  });
+
+  it('acts against a state that is not a great power, and soft acts, never make a dual track', () => {
+    const ctx = perceivedContext({ ...dualWorld, states: world.states });
+    for (let t = 0; t < 10; t++) act(ctx, t, t % 2 === 0 ? 'IE' : 'II', t % 2 === 0 ? 'BC' : 'ALL');
+    expect(ctx.scratch.dualTrackPairs).toBe(0);
+    const ctx2 = perceivedContext(dualWorld);
+    for (let t = 0; t < 10; t++) act(ctx2, t, t % 2 === 0 ? 'IE' : 'SL', t % 2 === 0 ? 'BC' : null);
+    expect(ctx2.scratch.dualTrackPairs).toBe(0);
+    expect(ctx2.scratch.frictionSoft + ctx2.scratch.frictionInstitutional).toBe(ctx2.scratch.friction);
+  });
+});

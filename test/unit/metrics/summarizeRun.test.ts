@@ -23,4 +23,37 @@ describe('summarizeRun', () => {
     expect(sum(summary.finalShares)).toBeCloseTo(1, 12);
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
   });
+
+  it('reports friction beside the families: balancing shares leave it out, family shares keep it (model §5.9)', () => {
+    const result = runSimulation(resolveScenario(randomWorld(21)), { seed: 3, ticks: 95 });
+    const summary = summarizeRun(result);
+    const total = (f: (r: (typeof result.records)[number]) => number): number => result.records.reduce((t, r) => t + f(r), 0);
+    const acts = total((r) => r.families.accommodate + r.families.hard + r.families.soft + r.families.institutional);
+    const friction = total((r) => r.friction);
+    expect(summary.friction).toEqual({ soft: total((r) => r.frictionSoft), institutional: total((r) => r.frictionInstitutional) });
+    expect(summary.friction.soft + summary.friction.institutional).toBe(friction);
+    expect(friction).toBeGreaterThan(0); // the comparison below would be vacuous otherwise
+    expect(summary.frictionShare).toBeCloseTo(friction / acts, 12);
+    expect(summary.balancingShares.institutional).toBeCloseTo(
+      (total((r) => r.families.institutional) - summary.friction.institutional) / (acts - friction), 12);
+    expect(summary.familyShares.institutional).toBeCloseTo(total((r) => r.families.institutional) / acts, 12);
+    for (const r of result.records) expect(r.balancing.soft).toBe(r.families.soft - r.frictionSoft);
+  });
+
+  it('aggregates the dual-track pairs per (power, state) with the venues of each track', () => {
+    const result = runSimulation(resolveScenario(randomWorld(21)), { seed: 3, ticks: 4 });
+    const pair = (state: string, power: string, inclusive: string, exclusive: string) => ({ state, power, inclusive, exclusive });
+    result.records[0].dualTrack = [pair('B', 'A', 'UN', 'CLUB')];
+    result.records[1].dualTrack = [pair('B', 'A', 'NATO', 'CLUB'), pair('C', 'A', 'UN', 'SCO')];
+    result.records[2].dualTrack = [pair('A', 'Z', 'UN', 'SCO')];
+    result.records[3].dualTrack = [];
+    for (const r of result.records) r.dualTrackPairs = r.dualTrack.length;
+    const summary = summarizeRun(result);
+    expect(summary.dualTrackPairTicks).toBe(4);
+    expect(summary.dualTrack).toEqual([
+      { power: 'A', state: 'B', ticks: 2, inclusive: { UN: 1, NATO: 1 }, exclusive: { CLUB: 2 } },
+      { power: 'A', state: 'C', ticks: 1, inclusive: { UN: 1 }, exclusive: { SCO: 1 } },
+      { power: 'Z', state: 'A', ticks: 1, inclusive: { UN: 1 }, exclusive: { SCO: 1 } },
+    ]);
+  });
 });

@@ -86,6 +86,19 @@ describe('docs/scenario-format.md', () => {
     expect(absorbed.states.map((st) => st.spells?.[0]?.into)).toEqual([undefined, undefined, undefined, 'GMY', 'ITA']);
   });
 
+  it('embeds test/fixtures/statuses/statuses.yaml verbatim, and it loads with its statuses and status event (model §5.11)', () => {
+    const marker = '<!-- example: test/fixtures/statuses/statuses.yaml -->\n```yaml\n';
+    const at = doc.indexOf(marker);
+    expect(at).toBeGreaterThan(-1);
+    const file = join(root, 'test', 'fixtures', 'statuses', 'statuses.yaml');
+    expect(doc.slice(at + marker.length, doc.indexOf('```\n', at + marker.length))).toBe(readFileSync(file, 'utf8'));
+    const scenario = loadScenario(file);
+    const eu = scenario.institutions.find((q) => q.id === 'EU');
+    expect(eu?.members).toEqual(['GMY', 'FRN']);
+    expect(eu?.statuses).toEqual([{ state: 'TUR', status: 'candidate' }]);
+    expect(scenario.events[0].changes).toEqual([{ type: 'set-status', institution: 'SCO', state: 'TUR', status: 'observer' }]);
+  });
+
   it('documents every section and every field of the file schema', () => {
     const shape = scenarioFileSchema.shape;
     expect(documentedFields('The sections').sort()).toEqual(Object.keys(shape).sort());
