@@ -12,15 +12,8 @@ import { compileExpression } from './scenario/expressions.js';
 // loads it only when a scenario has expressions: src/engine/expressionCompiler.ts).
 registerExpressionCompiler(compileExpression);
 
-// ---- model: the world as data ----
-export type { ModelParameters, SystemConditions } from './model/ModelParameters.js';
-export { CONDITION_KEYS } from './model/ModelParameters.js';
-export { defaultParameters, defaultSystemConditions } from './model/defaultParameters.js';
-export type {
-  Capabilities, SixComponents, ResolvedState, ResolvedDyad, ResolvedPerception, ResolvedInstitution, ScenarioMeta,
-  ResolvedScenario,
-} from './model/ResolvedScenario.js';
-export { greatCircleKm } from './model/greatCircleKm.js';
+// ---- the engine: model, perception, decision, engine, metrics — exactly counterpoise/core's exports ----
+export * from './core/index.js';
 
 // ---- scenario: define → resolve ----
 export { scenarioSchema } from './scenario/scenarioSchema.js';
@@ -48,48 +41,6 @@ export type {
   IgoMembersReference, AlliancesReference, TradeReference, SourceNote,
 } from './scenario/file/scenarioFileSchema.js';
 export { scenarioJsonSchema } from './scenario/file/scenarioJsonSchema.js';
-
-// ---- perception ----
-export type { PerceptionModel, PerceptionView } from './perception/PerceptionModel.js';
-export { dyadDefence } from './perception/PerceptionModel.js';
-export { waltThreat } from './perception/waltThreat.js';
-export { powerThreat } from './perception/powerThreat.js';
-
-// ---- decision ----
-export { OPTIONS, OPTION_INDEX, FAMILIES, FAMILY_OF, isBalancing } from './decision/options.js';
-export type { Option, Family, OptionRecord, FamilyRecord } from './decision/options.js';
-export type { DecisionContext } from './decision/DecisionContext.js';
-export type { DecisionPolicy } from './decision/DecisionPolicy.js';
-export { strategyProbabilities } from './decision/strategyProbabilities.js';
-export type { StrategyProbabilities } from './decision/strategyProbabilities.js';
-export { checkAdmissible } from './decision/checkAdmissible.js';
-export { utilityTerms } from './decision/utilityTerms.js';
-export type { UtilityTerm } from './decision/utilityTerms.js';
-export type { AdmissibilityViolation } from './decision/checkAdmissible.js';
-
-// ---- engine ----
-export { createSimulation } from './engine/Simulation.js';
-// Scenarios with expressions in a bundle that resolves none itself (e.g. scenarios resolved elsewhere, as JSON): see loadExpressions.
-export { loadExpressions } from './core/loadExpressions.js';
-export { needsExpressions } from './engine/expressionCompiler.js';
-export type { Simulation, SimulationOptions } from './engine/Simulation.js';
-export { runSimulation } from './engine/runSimulation.js';
-export type { RunOptions, SimulationResult } from './engine/runSimulation.js';
-export type { SimulationEvent } from './engine/SimulationEvent.js';
-export type { WorldChange, StateField, SystemField } from './engine/WorldChange.js';
-export { MEMBERSHIP_STATUSES, type MembershipStatus } from './institutions/MembershipStatus.js';
-export { WorldChangeError } from './engine/applyChange.js';
-export type { WorldSnapshot, StateSnapshot, InstitutionSnapshot } from './engine/WorldSnapshot.js';
-export type { DecisionExplanation, ThreatExplanation, OptionExplanation } from './engine/DecisionExplanation.js';
-export { PHASES } from './engine/phases.js';
-export type { Phase } from './engine/phases.js';
-
-// ---- metrics ----
-export type { DualTrackRecord, TickRecord } from './metrics/TickRecord.js';
-export { cincShares } from './metrics/cincShares.js';
-export { concentration, effectivePoles } from './metrics/concentration.js';
-export { summarizeRun } from './metrics/summarizeRun.js';
-export type { DualTrackSummary, RunSummary, PeriodSummary } from './metrics/summarizeRun.js';
 
 // ---- experiments: designs, seeds, ensembles and sweeps in this thread (browser-safe) ----
 // Parallel, streamed to files, resumable and sharded: runSweep and mergeShards in counterpoise/node.

@@ -49,6 +49,7 @@ export { runSimulation } from '../engine/runSimulation.js';
 export type { RunOptions, SimulationResult } from '../engine/runSimulation.js';
 export type { SimulationEvent } from '../engine/SimulationEvent.js';
 export type { WorldChange, StateField, SystemField } from '../engine/WorldChange.js';
+export { MEMBERSHIP_STATUSES, type MembershipStatus } from '../institutions/MembershipStatus.js';
 export { WorldChangeError } from '../engine/applyChange.js';
 export type { WorldSnapshot, StateSnapshot, InstitutionSnapshot } from '../engine/WorldSnapshot.js';
 export type { DecisionExplanation, ThreatExplanation, OptionExplanation } from '../engine/DecisionExplanation.js';
@@ -56,8 +57,8 @@ export { PHASES } from '../engine/phases.js';
 export type { Phase } from '../engine/phases.js';
 
 // ---- metrics ----
-export type { TickRecord } from '../metrics/TickRecord.js';
+export type { DualTrackRecord, TickRecord } from '../metrics/TickRecord.js';
 export { cincShares } from '../metrics/cincShares.js';
 export { concentration, effectivePoles } from '../metrics/concentration.js';
 export { summarizeRun } from '../metrics/summarizeRun.js';
-export type { RunSummary, PeriodSummary } from '../metrics/summarizeRun.js';
+export type { DualTrackSummary, RunSummary, PeriodSummary } from '../metrics/summarizeRun.js';
