@@ -1,6 +1,7 @@
 import { Z_SIZE } from '../decision/DecisionContext.js';
 import { OPTION_COUNT } from '../decision/options.js';
 import { DRAWS_PER_TICK } from '../random/StateStreams.js';
+import { ScratchRecord } from './ScratchRecord.js';
 import type { World } from './World.js';
 
 /**
@@ -248,7 +249,8 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
   const cap = world.instCapacity;
   const entPartners = new Int32Array(n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && world.ent[i * n + j] >= entMin && world.ent[i * n + j] > 0) entPartners[i]++;
-  return {
+  // A class instance, not this literal: see WorldRecord (a literal's second run deoptimises the phases).
+  return new ScratchRecord({
     cinc: new Float64Array(n),
     threat: new Float64Array(threatMatrix ? n * n : 0),
     threatStored: false,
@@ -390,7 +392,7 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     dualListed: new Uint8Array(n * n),
     dualTrackPairs: 0,
     dualPairs: new Int32Array(n * n),
-  };
+  });
 }
 
 /** Grows the per-institution scratch buffers after the world's slots grew. @internal */

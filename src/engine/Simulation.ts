@@ -13,6 +13,8 @@ import { StateStreams } from '../random/StateStreams.js';
 import { isResolvedScenario } from '../scenario/resolvedBrand.js';
 import { createWorld } from './createWorld.js';
 import { PHASES } from './phases.js';
+import { PerceptionViewRecord } from './PerceptionViewRecord.js';
+import { TickContextRecord } from './TickContextRecord.js';
 import { createScratch, type Scratch } from './Scratch.js';
 import type { SimulationEvent } from './SimulationEvent.js';
 import type { TickContext } from './TickContext.js';
@@ -119,7 +121,7 @@ export class Engine implements Simulation {
   private readonly streams: StateStreams;
   /** States that enter or leave during the run (model note N43), or null when every state is in the system throughout. */
   private readonly spells: SpellSchedule | null;
-  private readonly ctx: TickContext;
+  private ctx: TickContext;
   private readonly eventLog: SimulationEvent[];
   private readonly index: Map<string, number>;
   private readonly dynamics: ScenarioDynamics;
@@ -156,12 +158,10 @@ export class Engine implements Simulation {
     // A private copy: set-parameter changes must not leak into the scenario object.
     const params = { ...scenario.parameters, omega: { ...scenario.parameters.omega } };
     const view = perceptionView(this.w, this.s, params);
-    this.ctx = {
-      world: this.w, scratch: this.s, params, rates: tickRates(params, this.w.ticksPerYear), perception, view,
-      policy: options.policy ?? null,
-      events: options.collectEvents === false ? null : this.eventLog,
-      tick: 0, year: this.w.startYear, fused,
-    };
+    this.ctx = new TickContextRecord(
+      this.w, this.s, params, tickRates(params, this.w.ticksPerYear), perception, view, options.policy ?? null,
+      options.collectEvents === false ? null : this.eventLog, 0, this.w.startYear, fused,
+    );
     for (let i = 0; i < this.s.action.length; i++) this.s.action[i] = -1;
   }
 
@@ -235,12 +235,12 @@ export class Engine implements Simulation {
 
   /** Runs one tick without building a record (benchmarks, streaming). @internal */
   advance(): void {
-    const ctx = this.ctx;
     // Scenario expressions and events, before the tick and outside its hot path.
     if (this.dynamics.needsRecord && this.w.tick > 0 && this.lastRecord?.tick !== this.w.tick - 1) this.lastRecord = this.record();
     // The paths first, so that a scenario event's change to a followed quantity is a deviation from them.
     // (Nothing the paths write is read by the pending belief update or the stored threat matrix.)
     if (this.spells !== null) this.updateSystem();
+    const ctx = this.ctx; // after updateSystem: a rebuild brings a new context
     if (this.paths !== null) this.paths.beforeTick(this.w);
     this.nextInputEnd = endInputAlliances(this.w, this.nextInputEnd, ctx.events);
     this.dynamics.beforeTick(this.w, ctx.params, this.index, ctx.events, this.lastRecord, () => this.settleBeliefs());
@@ -284,10 +284,13 @@ export class Engine implements Simulation {
     this.s = rebuilt.scratch;
     this.index.clear();
     this.w.ids.forEach((id, i) => this.index.set(id, i));
-    const ctx = this.ctx;
-    ctx.world = this.w;
-    ctx.scratch = this.s;
-    ctx.view = perceptionView(this.w, this.s, ctx.params);
+    // A new context for the new world, not writes into the old one (see TickContextRecord).
+    const old = this.ctx;
+    const ctx = new TickContextRecord(
+      this.w, this.s, old.params, old.rates, old.perception, perceptionView(this.w, this.s, old.params), old.policy, old.events,
+      old.tick, old.year, old.fused === true,
+    );
+    this.ctx = ctx;
     this.paths?.bind(this.w, this.index);
     spells.bind(this.w);
     // The rebuilt world lists the input alliance ends anew, renumbered: those before this tick were applied (N29).
@@ -444,10 +447,10 @@ export class Engine implements Simulation {
 }
 
 /**
- * The perception model's view of a world. One construction site for the first world and every
- * rebuilt one (N43), so that every view has the same hidden class and the phases compiled against
- * it stay monomorphic after a rebuild.
+ * The perception model's view of a world. One constructor for the first world and every rebuilt
+ * one (N43), so that every view has the same hidden class and the phases compiled against it stay
+ * optimised after a rebuild (see PerceptionViewRecord).
  */
 function perceptionView(w: World, s: Scratch, params: ModelParameters): PerceptionView {
-  return { n: w.n, cinc: s.cinc, proximity: w.proximity, off: w.off, nuc: w.nuc, ahat: w.ahat, theta: w.theta, params };
+  return new PerceptionViewRecord(w, s, params);
 }

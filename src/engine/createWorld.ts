@@ -6,6 +6,7 @@ import { hashString } from '../random/hashString.js';
 import { perTickGrowth } from './TickRates.js';
 import type { World } from './World.js';
 import { STATUS_MEMBER, STATUS_NONE, statusCode } from '../institutions/MembershipStatus.js';
+import { WorldRecord } from './WorldRecord.js';
 
 /** Code-unit order of ids: the canonical order of states and institutions (locale-independent). */
 export function compareIds(a: string, b: string): number {
@@ -96,8 +97,14 @@ export function createWorld(scenario: ResolvedScenario, previous?: World): World
     for (let j = 0; j < n; j++) if (ally[i * n + j] === 1) allies[i].push(j);
   }
   const institutions = [...scenario.institutions].sort((a, b) => compareIds(a.id, b.id));
-  const capacity = Math.max(8, institutions.length * 2);
-  const world: World = {
+  // A rebuilt world (N43) starts with the slot capacity of the world before, so that carrying its
+  // live institutions over never grows the slots: growing writes the slot arrays after construction,
+  // which makes those fields of the World map mutable and deoptimises every phase compiled against
+  // them (measured: ~170 ticks of re-warm-up per rebuild). The capacity only sizes buffers (loops run
+  // to instSlots), so results do not depend on it.
+  const capacity = Math.max(8, institutions.length * 2, previous !== undefined ? previous.instCapacity : 0);
+  // A class instance, not this literal: see WorldRecord (a literal's second run deoptimises the phases).
+  const world: World = new WorldRecord({
     n,
     ids: states.map((s) => s.id),
     names: states.map((s) => s.name),
@@ -167,7 +174,7 @@ export function createWorld(scenario: ResolvedScenario, previous?: World): World
     formedTarget: [],
     formedFaded: [],
     inputEnds: inputEnds.sort((x, y) => x.tick - y.tick || x.pair - y.pair),
-  };
+  });
   for (const q of institutions) {
     const slot = addInstitution(world, q.id, q.name, q.kind, q.decisionRule, q.strictness, q.strength, q.strength, -1);
     for (const m of q.members) setMember(world, slot, index.get(m) as number, true);

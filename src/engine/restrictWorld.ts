@@ -79,20 +79,25 @@ export function restrictWorld(
     }
   }
   // Pairs of states that stay keep their relations; pairs with an entering state start from the scenario.
+  // Copied by runs (native copies, not an interpreted n² loop: this code runs once or twice a run):
+  // the states that stay keep their relative (id) order, so consecutive staying states are
+  // consecutive old indices. The diagonal keeps createWorld's value, as before.
+  const rows = [w.ahat, w.trade, w.tradeBase, w.ally, w.ent] as const;
+  const oldRows = [old.ahat, old.trade, old.tradeBase, old.ally, old.ent] as const;
+  const diagonal = new Float64Array(rows.length);
   for (let i = 0; i < n; i++) {
     const a = from[i];
     if (a < 0) continue;
-    for (let j = 0; j < n; j++) {
-      const b = from[j];
-      if (b < 0 || i === j) continue;
-      const k = i * n + j;
-      const ko = a * on + b;
-      w.ahat[k] = old.ahat[ko];
-      w.trade[k] = old.trade[ko];
-      w.tradeBase[k] = old.tradeBase[ko];
-      w.ally[k] = old.ally[ko];
-      w.ent[k] = old.ent[ko];
+    for (let r = 0; r < rows.length; r++) diagonal[r] = rows[r][i * n + i];
+    for (let j = 0; j < n;) {
+      if (from[j] < 0) { j++; continue; }
+      let end = j + 1;
+      while (end < n && from[end] === from[end - 1] + 1) end++;
+      const src = a * on + from[j];
+      for (let r = 0; r < rows.length; r++) rows[r].set(oldRows[r].subarray(src, src + end - j), i * n + j);
+      j = end;
     }
+    for (let r = 0; r < rows.length; r++) rows[r][i * n + i] = diagonal[r];
   }
   // A state that enters again (after an occupation) has lost its alliances and ententes; trade
   // starts again from the scenario's level (or its path).
