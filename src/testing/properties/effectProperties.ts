@@ -33,9 +33,12 @@ export function situation(rt: ModelRuntime, world: ScenarioInputOptions = {}) {
 }
 
 /** A harness on a resolved world after the draws and the perceive phase of tick 0. @internal */
-export function perceived(rt: ModelRuntime, scenario: ResolvedScenario, p: ModelParameters, seed: number): Harness {
+export function perceived(
+  rt: ModelRuntime, scenario: ResolvedScenario, p: ModelParameters, seed: number, beforePerceive?: (h: Harness) => void,
+): Harness {
   const h = new Harness(scenario, p, rt, { seed });
   h.draw();
+  beforePerceive?.(h);
   h.run('perceive');
   return h;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Z_DT, Z_SIZE, Z_T } from '../../decision/DecisionContext.js';
 import { OPTIONS, OPTION_INDEX } from '../../decision/options.js';
+import { dissolveInstitution } from '../../engine/createWorld.js';
 import { resolveScenario } from '../../scenario/resolveScenario.js';
 import { gridNumber } from '../arbitraries/gridNumber.js';
 import { defineProperty, expectThat, fmt, type InternalProperty } from './defineProperty.js';
@@ -65,7 +66,7 @@ export const E14 = defineProperty({
     + 'R_j = 1 − exp(−k_R·Ω_j·(1 − ideo_j)·Press_j) follow from them',
   source: 'seven conditions and "not all of them need to be present" [S1]; the weak link min(W_ij, W_ji) for dyadic "high '
     + 'interdependence" (§3) [A: Oneal]; §5.6',
-  method: 'A small random world (trade on some dyads) after perception, drawn actions, institutional acts and the restraint phase. '
+  method: 'A small random world (trade on some dyads; in half the draws its first institution dissolved before perception, its slot keeping its strength) after perception, drawn actions, institutional acts and the restraint phase. '
     + 'Recomputes, independently of the phase and from the world, the actions and the perceived threats: each state\'s pressure '
     + '(π_SL = w_SL·λ·cinc_i, π_SS = w_SS·s·Dt, π_SE = w_SE·ε_E·cinc_i, π_II/IE = w·s_q·cinc_i/Σ_{m∈M_q} cinc_m, times '
     + '1 + ε_coord·#entente partners at ≥ ent_min pressing the same target), the denial and accommodation queued for phase 7, '
@@ -76,9 +77,13 @@ export const E14 = defineProperty({
     + 'Press_j as the sum of the pressures on j; then Ω_j and R_j. Each agrees with the phase to a relative 10⁻¹², and every '
     + 'c_k ∈ [0, 1]. E1 and E2 hold for a c6 at half its value; this does not.',
   applies: effectApplies,
-  arbitrary: (rt) => situation(rt),
+  // Half the draws dissolve the first institution before perception: its slot keeps its strength,
+  // which c4 must not count (a mutant reading every slot survived the property without this).
+  arbitrary: (rt) => fc.tuple(situation(rt), fc.boolean()).map(([c, dissolve]) => ({ ...c, dissolve })),
   predicate: (rt, c) => {
-    const h = perceived(rt, resolveScenario(c.world), c.parameters, c.seed);
+    const h = perceived(rt, resolveScenario(c.world), c.parameters, c.seed, (hh) => {
+      if (c.dissolve && hh.world.instSlots > 0 && hh.world.instAlive[0] === 1) dissolveInstitution(hh.world, 0);
+    });
     const { world: w, scratch: s, ctx } = h;
     const n = w.n;
     const p = ctx.params;
