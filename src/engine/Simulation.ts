@@ -2,8 +2,7 @@ import type { DecisionPolicy } from '../decision/DecisionPolicy.js';
 import { FAMILIES, OPTIONS, FAMILY_INDEX_OF_OPTION, toOptionRecord, type FamilyRecord } from '../decision/options.js';
 import type { ResolvedScenario } from '../model/ResolvedScenario.js';
 import { statusOfCode, type MembershipStatus } from '../institutions/MembershipStatus.js';
-import type { DualTrackRecord, GreatPowerPositionRecord, TickRecord } from '../metrics/TickRecord.js';
-import { positionVenues } from '../metrics/greatPowerPositions.js';
+import type { DualTrackRecord, TickRecord } from '../metrics/TickRecord.js';
 import { writeCincShares } from '../metrics/cincShares.js';
 import type { PerceptionModel, PerceptionView } from '../perception/PerceptionModel.js';
 import { powerThreat } from '../perception/powerThreat.js';
@@ -31,6 +30,7 @@ import { restrictScenario, restrictWorld } from './restrictWorld.js';
 import { SpellSchedule } from './SpellSchedule.js';
 import type { DecisionExplanation } from './DecisionExplanation.js';
 import { explainDecision } from './explainDecision.js';
+import { greatPowerRecords, membershipSnapshot, type MembershipSnapshot } from './greatPowerRecords.js';
 import type { WorldChange } from './WorldChange.js';
 
 /** Options of {@link createSimulation}. */
@@ -324,19 +324,8 @@ export class Engine implements Simulation {
     }
     let institutions = 0;
     for (let q = 0; q < w.instSlots; q++) institutions += w.instAlive[q];
-    const greatPowers: GreatPowerPositionRecord[] = [];
-    const G = s.gpCount;
-    const venues = this.positionLists();
-    for (let i = 0; i < n; i++) {
-      for (let g = 0; g < G; g++) {
-        const k = s.gpStates[g];
-        if (k === i) continue;
-        const v = venues[i * G + g];
-        greatPowers.push({
-          state: w.ids[i], power: w.ids[k], threat: s.gpThreat[i * G + g], main: s.target[i] === k, inclusive: v.inclusive, exclusive: v.exclusive,
-        });
-      }
-    }
+    this.memberships = membershipSnapshot(w, this.memberships);
+    const greatPowers = greatPowerRecords(w, s, this.memberships);
     return {
       tick: w.tick - 1,
       year: w.startYear + (w.tick - 1) / w.ticksPerYear,
@@ -366,31 +355,13 @@ export class Engine implements Simulation {
       balancing,
       dualTrackPairs: s.dualTrackPairs,
       dualTrack,
-      greatPowers,
+      get greatPowers() { return greatPowers(); }, // built on first read (enumerable: JSON and copies include it)
       publicGoods: w.publicGoods,
     };
   }
 
-  /** The venue lists of the positions per great power, kept while the memberships and the great powers stay as they are. */
-  private venueCache: { world: World; membership: number; gp: number; lists: readonly { inclusive: readonly string[]; exclusive: readonly string[] }[] } | null = null;
-
-  /** Per (state i, great-power slot g), i's institutions that include and exclude g (frozen lists, shared between records). */
-  private positionLists(): readonly { inclusive: readonly string[]; exclusive: readonly string[] }[] {
-    const { w, s } = this;
-    const c = this.venueCache;
-    if (c !== null && c.world === w && c.membership === w.membershipVersion && c.gp === s.gpVersion) return c.lists;
-    const n = w.n;
-    const G = s.gpCount;
-    const lists = new Array<{ inclusive: readonly string[]; exclusive: readonly string[] }>(n * G);
-    for (let i = 0; i < n; i++) {
-      for (let g = 0; g < G; g++) {
-        const v = positionVenues(w, i, s.gpStates[g]);
-        lists[i * G + g] = { inclusive: Object.freeze(v.inclusive), exclusive: Object.freeze(v.exclusive) };
-      }
-    }
-    this.venueCache = { world: w, membership: w.membershipVersion, gp: s.gpVersion, lists };
-    return lists;
-  }
+  /** The memberships the last record's positions per great power are named from (note N57). */
+  private memberships: MembershipSnapshot | null = null;
 
   get world(): WorldSnapshot {
     const w = this.w;
