@@ -46,6 +46,15 @@ describe('writeGreatPowerThreats: T toward every great power, once per tick (not
     expect(mainGreatPower).toBeGreaterThan(0);
   });
 
+  it('across world rebuilds (states entering and leaving, N43) and great powers that follow the data', () => {
+    const sim = createSimulation(loadScenario('era-1919-1939'), { seed: 42 });
+    const before = new Set(sim.world.states.map((s) => s.id));
+    const { mainGreatPower } = checkRun(sim, 80);
+    expect(mainGreatPower).toBeGreaterThan(0);
+    expect(sim.events.some((e) => e.type === 'state-entered' || e.type === 'state-left')
+      || sim.world.states.some((s) => !before.has(s.id))).toBe(true);
+  });
+
   it('on the general path (a perception plug-in): the entries are the stored matrix\'s', () => {
     const sim = createSimulation(resolveScenario(randomWorld(5, { states: 12 })), { seed: 3, perception: { ...waltThreat } });
     expect(checkRun(sim, 30).mainGreatPower).toBeGreaterThan(0);
