@@ -102,7 +102,7 @@ export function recordPhase(ctx: TickContext): void {
     const base = q * n;
     for (let i = 0; i < n; i++) {
       if (w.member[base + i] === 0) continue;
-      if (w.member[base + s.target[i]] === 1) inclusive++;
+      if (institutionIncludes(w, q, s.target[i])) inclusive++;
       else exclusive++;
     }
   }
