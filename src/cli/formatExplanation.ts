@@ -55,6 +55,16 @@ export function formatExplanation(e: DecisionExplanation, seed: number | string,
   if (e.otherThreats.length > 0) {
     out.push(`  next: ${e.otherThreats.map((t) => `${t.state} ${t.threat.toFixed(3)} (P ${t.power.toFixed(2)}, G ${t.proximity.toFixed(2)}, O ${t.offence.toFixed(2)}, â ${t.intent.toFixed(2)})`).join('; ')}`);
   }
+  if (e.greatPowers.length > 0) {
+    out.push('');
+    out.push(terminal.style('bold', 'Great powers in view (model §5.2, note N57): threat ranking, and the institutions on each side'));
+    for (const g of e.greatPowers) {
+      const head = `  #${String(g.rank).padEnd(3)} ${g.state.padEnd(6)} T = ${g.threat.toFixed(3)}${g.main ? ' (main threat)' : ''}`
+        + `   P ${g.power.toFixed(2)}, G ${g.proximity.toFixed(2)}, O ${g.offence.toFixed(2)}, â ${g.intent.toFixed(2)}`;
+      out.push(g.main ? terminal.style('bold', head) : head);
+      out.push(`        including it: ${g.inclusive.length > 0 ? g.inclusive.join(', ') : '—'};  excluding it: ${g.exclusive.length > 0 ? g.exclusive.join(', ') : '—'}`);
+    }
+  }
   out.push('');
   out.push(terminal.style('bold', `Context toward ${e.mainThreat.state} (model §5.2)`));
   for (const [key, symbol, meaning] of CONTEXT) {
@@ -81,6 +91,18 @@ export function formatExplanation(e: DecisionExplanation, seed: number | string,
   out.push('');
   out.push(`Draw: u = ${e.draw.toFixed(4)} falls in ${e.chosen}'s interval of the cumulative probabilities (menu order) → ${terminal.style('bold', e.chosen)} (${OPTION_LABELS[e.chosen]}).`);
   if (e.venue !== null) out.push(`Venue: ${e.venue}, against ${e.mainThreat.state} (model §5.5).`);
+  if (e.partner !== null) {
+    const p = e.partner;
+    const who = p.states.length > 0 ? p.states.join(', ') : 'none';
+    const text = p.kind === 'ally'
+      ? `Partner: ally ${who} against ${e.mainThreat.state} (model §5.5): ${p.inForce ? 'the alliance is in force' : 'no alliance formed (no consent)'}.`
+      : p.kind === 'entente'
+        ? `Partner: entente partner ${who} against ${e.mainThreat.state} (model §5.5)${p.inForce ? '' : ', below entMin'}.`
+        : `Partner: club members ${who} in ${e.venue ?? '?'}, against ${e.mainThreat.state} (model §5.5).`;
+    out.push(text);
+  } else if (e.chosen === 'HE' || e.chosen === 'SE') {
+    out.push(`Partner: none — no state outside ${e.mainThreat.state}'s alliances was available (model §5.3).`);
+  }
   if (e.votes.length > 0) {
     out.push('');
     out.push(terminal.style('bold', 'Accession votes (model §5.12): a block is an institutional act against the candidate'));

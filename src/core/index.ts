@@ -52,13 +52,13 @@ export type { WorldChange, StateField, SystemField } from '../engine/WorldChange
 export { MEMBERSHIP_STATUSES, type MembershipStatus } from '../institutions/MembershipStatus.js';
 export { WorldChangeError } from '../engine/applyChange.js';
 export type { WorldSnapshot, StateSnapshot, InstitutionSnapshot } from '../engine/WorldSnapshot.js';
-export type { DecisionExplanation, ThreatExplanation, OptionExplanation } from '../engine/DecisionExplanation.js';
+export type { DecisionExplanation, GreatPowerExplanation, OptionExplanation, PartnerExplanation, ThreatExplanation } from '../engine/DecisionExplanation.js';
 export { PHASES } from '../engine/phases.js';
 export type { Phase } from '../engine/phases.js';
 
 // ---- metrics ----
-export type { DualTrackRecord, TickRecord } from '../metrics/TickRecord.js';
+export type { DualTrackRecord, GreatPowerPositionRecord, TickRecord } from '../metrics/TickRecord.js';
 export { cincShares } from '../metrics/cincShares.js';
 export { concentration, effectivePoles } from '../metrics/concentration.js';
 export { summarizeRun } from '../metrics/summarizeRun.js';
-export type { DualTrackSummary, RunSummary, PeriodSummary } from '../metrics/summarizeRun.js';
+export type { DualTrackSummary, GreatPowerSummary, RunSummary, PeriodSummary } from '../metrics/summarizeRun.js';

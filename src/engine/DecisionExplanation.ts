@@ -18,6 +18,37 @@ export interface ThreatExplanation {
   offence: number;
 }
 
+/**
+ * One great power as the state saw it in the tick (model §5.2, note N57): its threat with Walt's
+ * components, its place in the state's threat ranking and the state's institutions on each side of it.
+ */
+export interface GreatPowerExplanation extends ThreatExplanation {
+  /** Place of T_ig in the state's ranking of all its threats: 1 for the main threat j*, then by T (ties: canonical order). */
+  rank: number;
+  /** Whether the power is the state's main threat. */
+  main: boolean;
+  /** Live institutions (ids) of which the state is a full member and the power too (after the tick). */
+  inclusive: string[];
+  /** Live institutions (ids) of which the state is a full member and the power is not (after the tick). */
+  exclusive: string[];
+}
+
+/**
+ * Whom the chosen act was taken with (model §5.5): the ally sought by HE, the entente partner of
+ * SE, the members of the club an IE act used.
+ */
+export interface PartnerExplanation {
+  /** `ally` (HE), `entente` (SE) or `club` (IE: the venue's other members). */
+  kind: 'ally' | 'entente' | 'club';
+  /** The partner states (ids): one for HE and SE; the club's other full members after the tick for IE. */
+  states: string[];
+  /**
+   * HE: whether the alliance is in force after the tick (the partner consented, or had chosen HE
+   * against the same threat within the year); SE: whether the entente is at or above entMin; IE: true.
+   */
+  inForce: boolean;
+}
+
 /** One option of the menu as the state saw it. */
 export interface OptionExplanation {
   option: Option;
@@ -39,6 +70,12 @@ export interface DecisionExplanation {
   mainThreat: ThreatExplanation;
   /** The next strongest threats, for context (up to four). */
   otherThreats: ThreatExplanation[];
+  /**
+   * Every great power of the tick other than the state (note N57), strongest threat first (ties:
+   * canonical order), each with T_ig — the tick's per-great-power threat, equal to `mainThreat.threat`
+   * for the main threat when it is a great power — its components, rank and the state's institutions on each side.
+   */
+  greatPowers: GreatPowerExplanation[];
   /** The context z toward j* (THEORY §5.2), with P3 = (θ_ij + ν + (1 − ideo_j))/3. */
   context: DecisionContext & { P3: number; X: number };
   /** The nine options in menu order. */
@@ -49,6 +86,8 @@ export interface DecisionExplanation {
   draw: number;
   /** For II and IE, the institution used (null when none: a club not founded, or another option). */
   venue: string | null;
+  /** The partner of the chosen act (HE, SE, IE with a venue), or null (another option, or no partner was available). */
+  partner: PartnerExplanation | null;
   /**
    * Accession votes of the tick in which the state voted or was the candidate (model §5.12), with
    * the institution's rule: a block is an institutional act against the candidate.

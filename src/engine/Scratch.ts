@@ -234,6 +234,33 @@ export interface Scratch {
   /** Pairs (i, g) dual-track after the tick; their pair indices are dualPairs[0 … dualTrackPairs). */
   dualTrackPairs: number;
   dualPairs: Int32Array;
+  /**
+   * More than one great power in view (model §5.2, note N57): the great powers of the tick (COW
+   * `major` at the perceive phase), `gpCount` of them in canonical order in `gpStates`; `gpSlot[j]`
+   * is j's position among them, −1 for a state that is not one.
+   */
+  gpCount: number;
+  gpStates: Int32Array;
+  gpSlot: Int32Array;
+  /** Bumped whenever the list of great powers changes (caches key on it). */
+  gpVersion: number;
+  /**
+   * T_ig of every state i toward every great power g of the tick, row-major n × gpCount
+   * (`gpThreat[i * gpCount + g]`, 0 on the diagonal), written once per tick by the perceive phase
+   * from the tick's own threat arithmetic. Sized for the most great powers seen so far (grown, rarely,
+   * when the data make more states great powers).
+   */
+  gpThreat: Float64Array;
+  /**
+   * Institutional positions per great power (model §5.9, N57), n × gpCount like `gpThreat`, written
+   * by the record phase: how many live institutions of which i is a member include g (g a member)
+   * and how many exclude it.
+   */
+  gpInclusive: Int32Array;
+  gpExclusive: Int32Array;
+  /** The membershipVersion and gpVersion the positions were counted at (−1: never). */
+  gpPositionsMembership: number;
+  gpPositionsVersion: number;
 }
 
 /** How many of the best partner candidates against each target the perceive phase lists. @internal */
@@ -248,6 +275,8 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
   const n = world.n;
   const cap = world.instCapacity;
   const entPartners = new Int32Array(n);
+  let majors = 0;
+  for (let i = 0; i < n; i++) majors += world.major[i];
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && world.ent[i * n + j] >= entMin && world.ent[i * n + j] > 0) entPartners[i]++;
   // A class instance, not this literal: see WorldRecord (a literal's second run deoptimises the phases).
   return new ScratchRecord({
@@ -392,6 +421,15 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     dualListed: new Uint8Array(n * n),
     dualTrackPairs: 0,
     dualPairs: new Int32Array(n * n),
+    gpCount: 0,
+    gpStates: new Int32Array(n),
+    gpSlot: new Int32Array(n).fill(-1),
+    gpVersion: 0,
+    gpThreat: new Float64Array(n * majors),
+    gpInclusive: new Int32Array(n * majors),
+    gpExclusive: new Int32Array(n * majors),
+    gpPositionsMembership: -1,
+    gpPositionsVersion: -1,
   });
 }
 

@@ -146,6 +146,15 @@ export class ScratchRecord implements Scratch {
   declare dualListed: Scratch['dualListed'];
   declare dualTrackPairs: Scratch['dualTrackPairs'];
   declare dualPairs: Scratch['dualPairs'];
+  declare gpCount: Scratch['gpCount'];
+  declare gpStates: Scratch['gpStates'];
+  declare gpSlot: Scratch['gpSlot'];
+  declare gpThreat: Scratch['gpThreat'];
+  declare gpInclusive: Scratch['gpInclusive'];
+  declare gpExclusive: Scratch['gpExclusive'];
+  declare gpVersion: Scratch['gpVersion'];
+  declare gpPositionsMembership: Scratch['gpPositionsMembership'];
+  declare gpPositionsVersion: Scratch['gpPositionsVersion'];
   constructor(init: Scratch) {
     this.cinc = init.cinc;
     this.threat = init.threat;
@@ -297,5 +306,14 @@ export class ScratchRecord implements Scratch {
     this.dualListed = init.dualListed;
     this.dualTrackPairs = init.dualTrackPairs;
     this.dualPairs = init.dualPairs;
+    this.gpCount = init.gpCount;
+    this.gpStates = init.gpStates;
+    this.gpSlot = init.gpSlot;
+    this.gpThreat = init.gpThreat;
+    this.gpInclusive = init.gpInclusive;
+    this.gpExclusive = init.gpExclusive;
+    this.gpVersion = init.gpVersion;
+    this.gpPositionsMembership = init.gpPositionsMembership;
+    this.gpPositionsVersion = init.gpPositionsVersion;
   }
 }

@@ -30,6 +30,7 @@ import { restrictScenario, restrictWorld } from './restrictWorld.js';
 import { SpellSchedule } from './SpellSchedule.js';
 import type { DecisionExplanation } from './DecisionExplanation.js';
 import { explainDecision } from './explainDecision.js';
+import { greatPowerRecords, membershipSnapshot, type MembershipSnapshot } from './greatPowerRecords.js';
 import type { WorldChange } from './WorldChange.js';
 
 /** Options of {@link createSimulation}. */
@@ -323,6 +324,8 @@ export class Engine implements Simulation {
     }
     let institutions = 0;
     for (let q = 0; q < w.instSlots; q++) institutions += w.instAlive[q];
+    this.memberships = membershipSnapshot(w, this.memberships);
+    const greatPowers = greatPowerRecords(w, s, this.memberships);
     return {
       tick: w.tick - 1,
       year: w.startYear + (w.tick - 1) / w.ticksPerYear,
@@ -352,9 +355,13 @@ export class Engine implements Simulation {
       balancing,
       dualTrackPairs: s.dualTrackPairs,
       dualTrack,
+      get greatPowers() { return greatPowers(); }, // built on first read (enumerable: JSON and copies include it)
       publicGoods: w.publicGoods,
     };
   }
+
+  /** The memberships the last record's positions per great power are named from (note N57). */
+  private memberships: MembershipSnapshot | null = null;
 
   get world(): WorldSnapshot {
     const w = this.w;

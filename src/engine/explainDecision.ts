@@ -4,7 +4,8 @@ import { OPTIONS, OPTION_COUNT } from '../decision/options.js';
 import { utilityTerms } from '../decision/utilityTerms.js';
 import { dyadDefence } from '../perception/PerceptionModel.js';
 import { DRAW_CHOICE, DRAWS_PER_TICK } from '../random/StateStreams.js';
-import type { DecisionExplanation, ThreatExplanation } from './DecisionExplanation.js';
+import { positionVenues } from '../metrics/greatPowerPositions.js';
+import type { DecisionExplanation, GreatPowerExplanation, PartnerExplanation, ThreatExplanation } from './DecisionExplanation.js';
 import type { TickContext } from './TickContext.js';
 
 /**
@@ -29,8 +30,19 @@ export function explainDecision(ctx: TickContext, i: number, beliefs: Float64Arr
     };
   };
   const j = s.target[i];
-  const others = [...Array(n).keys()].filter((k) => k !== i && k !== j)
-    .sort((a, b) => s.threat[i * n + b] - s.threat[i * n + a] || a - b).slice(0, 4);
+  const ranked = [...Array(n).keys()].filter((k) => k !== i && k !== j)
+    .sort((a, b) => s.threat[i * n + b] - s.threat[i * n + a] || a - b);
+  const others = ranked.slice(0, 4);
+  // Every great power, from the tick's per-great-power row (note N57), in the order of the ranking.
+  const rankOf = new Map<number, number>([[j, 1], ...ranked.map((k, r): [number, number] => [k, r + 2])]);
+  const G = s.gpCount;
+  const greatPowers: GreatPowerExplanation[] = [];
+  for (let g = 0; g < G; g++) {
+    const k = s.gpStates[g];
+    if (k === i) continue;
+    greatPowers.push({ ...threatOf(k), threat: s.gpThreat[i * G + g], rank: rankOf.get(k) ?? n, main: k === j, ...positionVenues(w, i, k) });
+  }
+  greatPowers.sort((a, b) => a.rank - b.rank);
   const zb = i * Z_SIZE;
   const z = (k: number): number => s.z[zb + k];
   const ob = i * OPTION_COUNT;
@@ -48,6 +60,7 @@ export function explainDecision(ctx: TickContext, i: number, beliefs: Float64Arr
     state: w.ids[i],
     mainThreat: threatOf(j),
     otherThreats: others.map(threatOf),
+    greatPowers,
     context: {
       ...context,
       P3: (context.theta + context.nu + (1 - context.ideo)) / 3,
@@ -63,6 +76,7 @@ export function explainDecision(ctx: TickContext, i: number, beliefs: Float64Arr
     chosen: OPTIONS[s.action[i]],
     draw: s.draws[i * DRAWS_PER_TICK + DRAW_CHOICE],
     venue: s.venueUsed[i] >= 0 && (OPTIONS[s.action[i]] === 'II' || OPTIONS[s.action[i]] === 'IE') ? w.instIds[s.venueUsed[i]] : null,
+    partner: partnerOf(ctx, i),
     votes: Array.from({ length: s.voteCount }, (_, k) => k)
       .filter((k) => s.voteVoter[k] === i || s.voteCandidate[k] === i)
       .map((k) => ({
@@ -72,4 +86,25 @@ export function explainDecision(ctx: TickContext, i: number, beliefs: Float64Arr
     perception: ctx.perception.name,
     policy: ctx.policy?.name ?? 'logit',
   };
+}
+
+/** The partner of i's act in the tick just run (model §5.5), read from the alignment and institutional phases' buffers and the world after the tick. */
+function partnerOf(ctx: TickContext, i: number): PartnerExplanation | null {
+  const { world: w, scratch: s, params: p } = ctx;
+  const n = w.n;
+  const option = OPTIONS[s.action[i]];
+  if (option === 'HE' || option === 'SE') {
+    const k = s.partner[i];
+    if (k < 0) return null;
+    return option === 'HE'
+      ? { kind: 'ally', states: [w.ids[k]], inForce: w.ally[i * n + k] === 1 }
+      : { kind: 'entente', states: [w.ids[k]], inForce: w.ent[i * n + k] >= p.entMin };
+  }
+  const q = s.venueUsed[i];
+  if (option === 'IE' && q >= 0) {
+    const states: string[] = [];
+    for (let k = 0; k < n; k++) if (k !== i && w.member[q * n + k] === 1) states.push(w.ids[k]);
+    return { kind: 'club', states, inForce: w.instAlive[q] === 1 };
+  }
+  return null;
 }

@@ -17,6 +17,25 @@ export interface DualTrackRecord {
 }
 
 /**
+ * One state's position toward one great power after a tick (model §5.2 and §5.9, note N57): the
+ * threat it perceived from the power in the tick, and its institutions that include and exclude it.
+ */
+export interface GreatPowerPositionRecord {
+  /** The state (id). */
+  state: string;
+  /** The great power (id): COW `major` at the tick. */
+  power: string;
+  /** T_ig in the tick (the value of the tick's threat arithmetic; equal to `threat` of the state's main threat when that is the power). */
+  threat: number;
+  /** Whether the power was the state's main threat j* in the tick. */
+  main: boolean;
+  /** Live institutions (ids) of which the state is a full member after the tick and the power is a member too. */
+  inclusive: readonly string[];
+  /** Live institutions (ids) of which the state is a full member after the tick and the power is not. */
+  exclusive: readonly string[];
+}
+
+/**
  * The measures of one tick (THEORY §5.9). `tick` is the 0-based tick in which the actions were
  * taken; the state after it is the state at tick + 1.
  */
@@ -82,6 +101,11 @@ export interface TickRecord {
   dualTrackPairs: number;
   /** The pairs themselves, in canonical order (state, then power). */
   dualTrack: DualTrackRecord[];
+  /**
+   * Every state's position toward every great power of the tick (note N57), one entry per (state,
+   * power), state ≠ power, in canonical order (state, then power).
+   */
+  greatPowers: GreatPowerPositionRecord[];
   /** Cumulative public goods (He & Feng, §5.7). */
   publicGoods: number;
 }

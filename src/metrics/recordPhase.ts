@@ -1,5 +1,6 @@
 import { FAMILY_INDEX_OF_OPTION } from '../decision/options.js';
 import type { TickContext } from '../engine/TickContext.js';
+import { institutionIncludes, writeGreatPowerPositions } from './greatPowerPositions.js';
 
 /**
  * Notes a balancing institutional act of i against the great power g through venue q (model §5.9,
@@ -9,7 +10,7 @@ import type { TickContext } from '../engine/TickContext.js';
 export function noteDualTrackAct(ctx: TickContext, i: number, g: number, q: number): void {
   const { world: w, scratch: s } = ctx;
   const pair = i * w.n + g;
-  if (w.member[q * w.n + g] === 1) { s.dualInclTick[pair] = ctx.tick; s.dualInclVenue[pair] = w.instIds[q]; }
+  if (institutionIncludes(w, q, g)) { s.dualInclTick[pair] = ctx.tick; s.dualInclVenue[pair] = w.instIds[q]; }
   else { s.dualExclTick[pair] = ctx.tick; s.dualExclVenue[pair] = w.instIds[q]; }
   if (s.dualListed[pair] === 0) { s.dualListed[pair] = 1; s.dualActive[s.dualActiveCount++] = pair; }
 }
@@ -101,12 +102,14 @@ export function recordPhase(ctx: TickContext): void {
     const base = q * n;
     for (let i = 0; i < n; i++) {
       if (w.member[base + i] === 0) continue;
-      if (w.member[base + s.target[i]] === 1) inclusive++;
+      if (institutionIncludes(w, q, s.target[i])) inclusive++;
       else exclusive++;
     }
   }
   s.inclusiveMemberships = inclusive;
   s.exclusiveMemberships = exclusive;
+  // The same positions toward every great power of the tick (note N57).
+  writeGreatPowerPositions(w, s);
 
   let leg = 0;
   let restraint = 0;

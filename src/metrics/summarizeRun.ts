@@ -32,6 +32,29 @@ export interface DualTrackSummary {
   exclusive: Record<string, number>;
 }
 
+/**
+ * One state's position toward one great power over a run (model §5.2 and §5.9, note N57): the
+ * threat it perceived from the power, how often the power was its main threat, and its
+ * institutions on each side of the power.
+ */
+export interface GreatPowerSummary {
+  /** The great power (id). */
+  power: string;
+  /** The state (id). */
+  state: string;
+  /** Ticks in which both were in the system and the power was a great power. */
+  ticks: number;
+  /** Mean and largest T_ig over those ticks. */
+  meanThreat: number;
+  maxThreat: number;
+  /** Ticks in which the power was the state's main threat. */
+  mainThreatTicks: number;
+  /** Institutions that include the power, of which the state was a full member (institution id → ticks). */
+  inclusive: Record<string, number>;
+  /** Institutions that exclude the power, of which the state was a full member (institution id → ticks). */
+  exclusive: Record<string, number>;
+}
+
 /** A compact summary of one run: what the CLI prints and what golden files pin. */
 export interface RunSummary {
   scenarioId: string;
@@ -56,6 +79,8 @@ export interface RunSummary {
   dualTrackPairTicks: number;
   /** Per (great power, state), sorted by power then state id: who ran a dual track toward whom, and through which venues. */
   dualTrack: DualTrackSummary[];
+  /** Per (great power, state), sorted by power then state id: the threat from each great power and the institutions on each side of it (note N57). */
+  greatPowers: GreatPowerSummary[];
   /** The run cut into (at most) `periods` equal periods, each with its dominant family. */
   periods: PeriodSummary[];
   meanCon: number;
@@ -93,6 +118,7 @@ export function summarizeRun(result: SimulationResult, periods = 10): RunSummary
   let frictionInstitutional = 0;
   let dualPairTicks = 0;
   const dual = new Map<string, DualTrackSummary>();
+  const powers = new Map<string, GreatPowerSummary>();
   let con = 0;
   let threat = 0;
   let alliancesFormed = 0;
@@ -115,6 +141,20 @@ export function summarizeRun(result: SimulationResult, periods = 10): RunSummary
       e.ticks++;
       e.inclusive[d.inclusive] = (e.inclusive[d.inclusive] ?? 0) + 1;
       e.exclusive[d.exclusive] = (e.exclusive[d.exclusive] ?? 0) + 1;
+    }
+    for (const g of r.greatPowers) {
+      const key = `${g.power}\u0000${g.state}`;
+      let e = powers.get(key);
+      if (e === undefined) {
+        e = { power: g.power, state: g.state, ticks: 0, meanThreat: 0, maxThreat: 0, mainThreatTicks: 0, inclusive: {}, exclusive: {} };
+        powers.set(key, e);
+      }
+      e.ticks++;
+      e.meanThreat += g.threat; // a sum until the end
+      if (g.threat > e.maxThreat) e.maxThreat = g.threat;
+      if (g.main) e.mainThreatTicks++;
+      for (const q of g.inclusive) e.inclusive[q] = (e.inclusive[q] ?? 0) + 1;
+      for (const q of g.exclusive) e.exclusive[q] = (e.exclusive[q] ?? 0) + 1;
     }
     con += r.con;
     threat += r.meanThreat;
@@ -160,6 +200,9 @@ export function summarizeRun(result: SimulationResult, periods = 10): RunSummary
     frictionShare: total > 0 ? (frictionSoft + frictionInstitutional) / total : 0,
     dualTrackPairTicks: dualPairTicks,
     dualTrack: [...dual.values()].sort((a, b) => (a.power < b.power ? -1 : a.power > b.power ? 1 : a.state < b.state ? -1 : a.state > b.state ? 1 : 0)),
+    greatPowers: [...powers.values()]
+      .map((e) => ({ ...e, meanThreat: e.meanThreat / e.ticks }))
+      .sort((a, b) => (a.power < b.power ? -1 : a.power > b.power ? 1 : a.state < b.state ? -1 : a.state > b.state ? 1 : 0)),
     periods: periodList,
     meanCon: con / n,
     finalCon: last?.con ?? 0,

@@ -63,6 +63,7 @@ export function perceivePhase(ctx: TickContext): void {
       s.tMain[i] = s.threat[i * n + j];
     }
   }
+  writeGreatPowerThreats(w, s);
 
   // Σ_{m∈M_q} cinc_m, for voice_iq and shared_q(j).
   refreshMembershipIndex(w, s);
@@ -308,6 +309,45 @@ export function threatEntry(w: World, s: Scratch, i: number, j: number): number 
   const P = sum > 0 ? cj / sum : 0.5;
   const o = w.nuc[i] === 1 ? s.offNuc[j] : s.offOpen[j];
   return w.ahat[i * w.n + j] * (s.threatWP * P + s.threatWG * w.proximity[i * w.n + j] + o);
+}
+
+/**
+ * More than one great power in view (model §5.2, note N57): lists the tick's great powers and writes
+ * T_ig of every state toward each into `gpThreat` (n × gpCount). No second copy of the threat
+ * arithmetic: on the general path the entries are read from the stored matrix; on the fused path
+ * each is {@link threatEntry} — the expression of the row pass, on the beliefs and terms the row pass
+ * left (so T_ij* of a great power j* is `tMain[i]`, bit for bit). O(n·G) per tick; allocates only
+ * when the number of great powers exceeds every earlier one.
+ * @internal
+ */
+export function writeGreatPowerThreats(w: World, s: Scratch): void {
+  const n = w.n;
+  let G = 0;
+  let changed = false;
+  for (let j = 0; j < n; j++) {
+    if (w.major[j] === 1) {
+      if (s.gpSlot[j] !== G) changed = true;
+      s.gpSlot[j] = G; s.gpStates[G++] = j;
+    } else {
+      if (s.gpSlot[j] !== -1) changed = true;
+      s.gpSlot[j] = -1;
+    }
+  }
+  if (changed || G !== s.gpCount) s.gpVersion++;
+  s.gpCount = G;
+  if (s.gpThreat.length < n * G) {
+    s.gpThreat = new Float64Array(n * G);
+    s.gpInclusive = new Int32Array(n * G);
+    s.gpExclusive = new Int32Array(n * G);
+  }
+  const out = s.gpThreat;
+  const gp = s.gpStates;
+  if (s.threatStored) {
+    const T = s.threat;
+    for (let i = 0; i < n; i++) for (let g = 0; g < G; g++) out[i * G + g] = T[i * n + gp[g]];
+  } else {
+    for (let i = 0; i < n; i++) for (let g = 0; g < G; g++) out[i * G + g] = threatEntry(w, s, i, gp[g]);
+  }
 }
 
 /** j* = argmax_j T_ij; ties: higher cinc_j, then the state's seeded draw (THEORY §5.2). */

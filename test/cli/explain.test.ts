@@ -68,3 +68,69 @@ describe('counterpoise explain', () => {
     }
   });
 });
+
+/** The JSON explanation's fields this file reads (issue #13 item 4, note N57). */
+interface GreatPowerJson { state: string; threat: number; rank: number; main: boolean; power: number; proximity: number; offence: number; intent: number; inclusive: string[]; exclusive: string[] }
+interface ExplanationJson {
+  chosen: string; venue: string | null; mainThreat: { state: string; threat: number }; context: { T: number };
+  greatPowers: GreatPowerJson[]; partner: { kind: string; states: string[]; inForce: boolean } | null;
+}
+
+describe('counterpoise explain: more than one great power in view, partner and venue (issue #13 item 4)', () => {
+  // turkiye-dual-track at seed 42: TUR's great powers are those of COW's majors file in the year.
+  const json = (tick: number): ExplanationJson => {
+    const r = cli(['explain', 'turkiye-dual-track', '--state', 'TUR', '--tick', String(tick), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as ExplanationJson;
+  };
+  const text = (tick: number): string => {
+    const r = cli(['explain', 'turkiye-dual-track', '--state', 'TUR', '--tick', String(tick)]);
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout;
+  };
+
+  it('ranks every great power with T and its terms, and the main threat\'s per-great-power T equals its T exactly', () => {
+    const e = json(10);
+    expect(e.greatPowers.map((g) => g.state).sort()).toEqual(['CHN', 'FRN', 'GMY', 'RUS', 'UKG', 'USA']);
+    const main = e.greatPowers.filter((g) => g.main);
+    expect(main).toHaveLength(1);
+    expect(main[0].state).toBe(e.mainThreat.state);
+    expect(main[0].rank).toBe(1);
+    expect(main[0].threat).toBe(e.mainThreat.threat);
+    expect(main[0].threat).toBe(e.context.T);
+    for (let k = 1; k < e.greatPowers.length; k++) {
+      expect(e.greatPowers[k].rank).toBeGreaterThan(e.greatPowers[k - 1].rank);
+      expect(e.greatPowers[k].threat).toBeLessThanOrEqual(e.greatPowers[k - 1].threat);
+    }
+    // The text shows each with its rank, T and Walt's terms.
+    const t = text(10);
+    expect(t).toMatch(/^Great powers in view \(model §5\.2, note N57\)/m);
+    for (const g of e.greatPowers) {
+      expect(t).toMatch(new RegExp(`^ {2}#${g.rank}\\s+${g.state}\\s+T = ${g.threat.toFixed(3)}${g.main ? ' \\(main threat\\)' : ''}\\s+P ${g.power.toFixed(2)}, G ${g.proximity.toFixed(2)}, O ${g.offence.toFixed(2)}, â ${g.intent.toFixed(2)}$`, 'm'));
+    }
+    // TUR is in NATO with the United States and not with China.
+    expect(e.greatPowers.find((g) => g.state === 'USA')?.inclusive).toContain('NATO');
+    expect(e.greatPowers.find((g) => g.state === 'CHN')?.exclusive).toContain('NATO');
+    expect(t).toMatch(/^ {8}including it: .*NATO.*; {2}excluding it: /m);
+  });
+
+  it('names the venue and the club members of an exclusive institutional act', () => {
+    const e = json(35);
+    expect(e.chosen).toBe('IE');
+    expect(e.venue).toBe('EU');
+    expect(e.partner?.kind).toBe('club');
+    expect(e.partner?.states).toContain('GMY');
+    expect(e.partner?.states).not.toContain('TUR');
+    expect(e.partner?.states).not.toContain(e.mainThreat.state);
+    const t = text(35);
+    expect(t).toContain(`Venue: EU, against ${e.mainThreat.state} (model §5.5).`);
+    expect(t).toContain(`Partner: club members ${(e.partner?.states ?? []).join(', ')} in EU, against ${e.mainThreat.state} (model §5.5).`);
+  });
+
+  it('names the entente partner of a limited entente', () => {
+    const e = json(0);
+    expect(e.chosen).toBe('SE');
+    expect(e.partner).toMatchObject({ kind: 'entente', states: [expect.stringMatching(/^[A-Z]{3}$/)] });
+    expect(text(0)).toContain(`Partner: entente partner ${e.partner?.states[0]} against ${e.mainThreat.state} (model §5.5)`);
+  });
+});

@@ -18,8 +18,10 @@ export const explainCommand: Command = {
 
 Runs the scenario up to tick N (0-based, as in ticks.csv) and explains the decision the state took
 in that tick: its main threat and Walt's four components of that threat (power, proximity,
-offence, intent), the context variables, each option's utility broken into its terms, the logit
-probabilities, and the option drawn. The run is the same as "counterpoise run" with the same seed.
+offence, intent), every great power in its threat ranking with T, those components and the
+state's institutions on each side of it, the context variables, each option's utility broken into
+its terms, the logit probabilities, the option drawn, and the venue and partner of the act (ally,
+entente partner, club members). The run is the same as "counterpoise run" with the same seed.
 
 Options:
       --state ID          the state to explain (required)

@@ -2,6 +2,7 @@ import { CHOICE_PROPERTIES } from './choiceProperties.js';
 import type { InternalProperty, TheoryProperty } from './defineProperty.js';
 import { EFFECT_PROPERTIES } from './effectProperties.js';
 import { FORM_PROPERTIES } from './formProperties.js';
+import { GREAT_POWER_PROPERTIES } from './greatPowerProperties.js';
 import { INSTITUTION_PROPERTIES } from './institutionProperties.js';
 import { SYSTEM_PROPERTIES } from './systemProperties.js';
 import { STRICT_CHOICE_PROPERTIES } from './strictChoiceProperties.js';
@@ -11,7 +12,7 @@ import { THREAT_PROPERTIES } from './threatProperties.js';
 /** Every property with its internal entry point, in THEORY §6 order. @internal */
 export const INTERNAL_PROPERTIES: readonly InternalProperty[] = [
   ...FORM_PROPERTIES, ...CHOICE_PROPERTIES, ...STRICT_CHOICE_PROPERTIES, ...THREAT_PROPERTIES, ...EFFECT_PROPERTIES,
-  ...STRICT_EFFECT_PROPERTIES, ...INSTITUTION_PROPERTIES, ...SYSTEM_PROPERTIES,
+  ...STRICT_EFFECT_PROPERTIES, ...INSTITUTION_PROPERTIES, ...GREAT_POWER_PROPERTIES, ...SYSTEM_PROPERTIES,
 ];
 
 /**
@@ -20,7 +21,8 @@ export const INTERNAL_PROPERTIES: readonly InternalProperty[] = [
  * the choice and effect families, their strict forms P17–P20 and E13–E14 (a nonzero coefficient
  * has its effect, at its exact rate); then the institution properties from E15 on (model §5.9:
  * a dual track needs an institution with the power; a candidate is never a member; consensus veto,
- * majority, no club admits its target; exit leaves no duplicates), 52 in all.
+ * majority, no club admits its target; exit leaves no duplicates); then P25 (note N57: every great power in
+ * view — the main threat is the largest of them, and an inclusive position needs a shared membership), 53 in all.
  *
  * @example
  * const p5 = THEORY_PROPERTIES.find((p) => p.id === 'P5');

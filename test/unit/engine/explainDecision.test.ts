@@ -38,3 +38,50 @@ describe('Simulation.stepAndExplain', () => {
     expect(() => explained.stepAndExplain('nobody')).toThrow(/unknown state "nobody"/);
   });
 });
+
+describe('Simulation.stepAndExplain: partner and great powers (issue #13 item 4, note N57)', () => {
+  it('names the partner of HE, SE and IE acts from the tick\'s choices, and ranks every great power', () => {
+    const seen = new Set<string>();
+    for (let world = 40; world < 52 && seen.size < 3; world++) {
+      const scenario = resolveScenario(randomWorld(world, { states: 10, institutions: 3 }));
+      const ids = scenario.states.map((s) => s.id);
+      for (const id of ids.slice(0, 4)) {
+        const sim = createSimulation(scenario, { seed: world });
+        for (let t = 0; t < 30; t++) {
+          const { explanation: e } = sim.stepAndExplain(id);
+          const w = sim.world;
+          const majors = w.states.filter((s) => s.major && s.id !== id).map((s) => s.id).sort();
+          expect(e.greatPowers.map((g) => g.state).sort()).toEqual(majors);
+          e.greatPowers.forEach((g, k) => {
+            if (k > 0) expect(g.rank).toBeGreaterThan(e.greatPowers[k - 1].rank);
+            expect(g.main).toBe(g.state === e.mainThreat.state);
+            if (g.main) { expect(g.rank).toBe(1); expect(g.threat).toBe(e.context.T); }
+            expect(g.threat).toBe(sim.threat(id, g.state));
+          });
+          const p = e.partner;
+          if (e.chosen === 'HE' && p !== null) {
+            seen.add('ally');
+            expect(p.kind).toBe('ally');
+            expect(p.states).toHaveLength(1);
+            expect(p.states[0]).not.toBe(id);
+            expect(p.states[0]).not.toBe(e.mainThreat.state);
+            expect(p.inForce).toBe(sim.allied(id, p.states[0]));
+          } else if (e.chosen === 'SE' && p !== null) {
+            seen.add('entente');
+            expect(p.kind).toBe('entente');
+            expect(p.states).toHaveLength(1);
+            expect(p.states[0]).not.toBe(e.mainThreat.state);
+          } else if (e.chosen === 'IE' && e.venue !== null) {
+            seen.add('club');
+            const venue = w.institutions.find((q) => q.id === e.venue);
+            expect(p).toEqual({ kind: 'club', states: (venue?.members ?? []).filter((m) => m !== id).sort(), inForce: venue !== undefined });
+            expect(p?.states).not.toContain(e.mainThreat.state);
+          } else {
+            expect(p).toBeNull();
+          }
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual(['ally', 'club', 'entente']);
+  });
+});
