@@ -178,6 +178,7 @@ export const scenarioFileSchema = z.strictObject({
   system: scenarioSchema.shape.system,
   parameters: buildParametersSchema(true).default({}),
   events: scenarioSchema.shape.events,
+  affinity: scenarioSchema.shape.affinity,
   sources: z.array(sourceNoteSchema).default([]).describe('where each number comes from (documentation only)'),
 }).describe('a counterpoise scenario file: the in-memory scenario plus references to the bundled Correlates of War data');
 
