@@ -1,0 +1,78 @@
+/**
+ * Affinity (issue #13 item 3, model note N54): the 2014 Ukraine world of the issue, with and without
+ * the scenario's affinity section (the CSTO bloc and the Russia–China partnership).
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { OPTION_INDEX } from '../../../src/decision/options.js';
+import type { Engine } from '../../../src/engine/Simulation.js';
+import { createSimulation, type ResolvedScenario } from '../../../src/index.js';
+import { loadScenario } from '../../../src/node/index.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const FILE = join(ROOT, 'test', 'fixtures', 'affinity', 'ukraine-2014.yaml');
+const SEEDS = 20;
+const TICKS = 20;
+const CLOSE = ['CHN', 'BLR', 'KZK'];
+
+interface Outcome {
+  /** Runs in which China, Belarus or Kazakhstan joined an alliance or club against Russia, or China sanctioned Russia. */
+  runs: number;
+  /** Alliances or club memberships, in any run, of a state whose affinity toward the target was ≥ a_min when it formed. */
+  closeRecruits: string[];
+}
+
+function simulate(scenario: ResolvedScenario): Outcome {
+  let runs = 0;
+  const closeRecruits: string[] = [];
+  for (let seed = 1; seed <= SEEDS; seed++) {
+    const sim = createSimulation(scenario, { seed }) as Engine;
+    let against = false;
+    for (let t = 0; t < TICKS; t++) {
+      const { world: w } = sim.internals;
+      const before = w.affinity.slice(); // what the tick's alignment and institutional phases read
+      const idx = new Map(w.ids.map((id, i) => [id, i]));
+      const close = (k: string, g: string): boolean =>
+        before.length > 0 && before[(idx.get(k) as number) * w.n + (idx.get(g) as number)] >= scenario.parameters.affinityMin;
+      const seen = sim.events.length;
+      sim.step();
+      const { scratch: s } = sim.internals;
+      const rus = idx.get('RUS') as number;
+      const chn = idx.get('CHN') as number;
+      if (s.action[chn] === OPTION_INDEX.SS && s.target[chn] === rus) against = true;
+      for (const e of sim.events.slice(seen)) {
+        if (e.type === 'alliance-formed') {
+          if (e.target === 'RUS' && (CLOSE.includes(e.actor) || CLOSE.includes(e.partner))) against = true;
+          for (const m of [e.actor, e.partner]) if (close(m, e.target)) closeRecruits.push(`seed ${seed} tick ${e.tick}: ${m} allied against ${e.target}`);
+        } else if (e.type === 'club-founded') {
+          if (e.target === 'RUS' && e.members.some((m) => CLOSE.includes(m))) against = true;
+          for (const m of e.members) if (close(m, e.target)) closeRecruits.push(`seed ${seed} tick ${e.tick}: ${m} in a club against ${e.target}`);
+        }
+      }
+    }
+    if (against) runs++;
+  }
+  return { runs, closeRecruits };
+}
+
+describe('affinity in the 2014 Ukraine world (N54)', () => {
+  const withAffinity = loadScenario(FILE);
+  const without: ResolvedScenario = { ...withAffinity, affinity: null };
+
+  it('seeds the CSTO bloc and the Russia–China pair symmetrically, the others at 0', () => {
+    const w = (createSimulation(withAffinity, { seed: 1 }) as Engine).internals.world;
+    const at = (a: string, b: string): number => w.affinity[w.ids.indexOf(a) * w.n + w.ids.indexOf(b)];
+    expect([at('RUS', 'BLR'), at('BLR', 'RUS'), at('BLR', 'KZK'), at('KZK', 'RUS')]).toEqual([0.8, 0.8, 0.8, 0.8]);
+    expect([at('RUS', 'CHN'), at('CHN', 'RUS')]).toEqual([0.6, 0.6]);
+    expect(at('USA', 'RUS')).toBe(0);
+    expect((createSimulation(without, { seed: 1 }) as Engine).internals.world.affinity.length).toBe(0);
+  });
+
+  it('never recruits a close partner of the target into an alliance or club against it (P24), over 20 seeds', () => {
+    const off = simulate(without);
+    const on = simulate(withAffinity);
+    console.log(`ukraine-2014, ${SEEDS} seeds × ${TICKS} ticks: runs with CHN/BLR/KZK against RUS or CHN sanctioning RUS — without affinity ${off.runs}, with ${on.runs}`);
+    expect(on.closeRecruits).toEqual([]);
+  });
+});
