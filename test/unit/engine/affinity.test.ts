@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { OPTION_INDEX } from '../../../src/decision/options.js';
 import type { Engine } from '../../../src/engine/Simulation.js';
-import { createSimulation, type ResolvedScenario } from '../../../src/index.js';
+import { createSimulation, resolveScenario, type ResolvedScenario } from '../../../src/index.js';
 import { loadScenario } from '../../../src/node/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -74,5 +74,40 @@ describe('affinity in the 2014 Ukraine world (N54)', () => {
     const on = simulate(withAffinity);
     console.log(`ukraine-2014, ${SEEDS} seeds × ${TICKS} ticks: runs with CHN/BLR/KZK against RUS or CHN sanctioning RUS — without affinity ${off.runs}, with ${on.runs}`);
     expect(on.closeRecruits).toEqual([]);
+  });
+
+  it('survives the rebuild when a state enters (N43): staying pairs keep their affinity, renumbered; the entrant starts at its seed', () => {
+    const scenario = resolveScenario({
+      meta: { id: 'rebuild', startYear: 2000 },
+      states: [
+        { id: 'A', capabilities: { mil: 2, eco: 2, pop: 2 }, ideology: 0.5 },
+        { id: 'B', capabilities: { mil: 1, eco: 1, pop: 1 }, ideology: 0.5 },
+        { id: 'AB', capabilities: { mil: 1, eco: 1, pop: 1 }, spells: [{ from: 2003 }] }, // sorts between A and B
+      ],
+      affinity: { pairs: [{ between: ['A', 'B'], affinity: 0.5 }, { between: ['A', 'AB'], affinity: -0.3 }] },
+      parameters: { affinityCoop: 0, affinityConflict: 0 }, // memory alone: a ← seed + (a − seed)·2^(−1/H)
+    });
+    const sim = createSimulation(scenario, { seed: 4 }) as Engine;
+    const at = (a: string, b: string): number => {
+      const w = sim.internals.world;
+      return w.affinity[w.ids.indexOf(a) * w.n + w.ids.indexOf(b)];
+    };
+    sim.run(2);
+    const w0 = sim.internals.world;
+    w0.affinity[0 * w0.n + 1] = w0.affinity[1 * w0.n + 0] = 0.123; // A–B displaced from its seed by the run
+    sim.step(); // tick 2 (year 2002): affinity moves on
+    const before = at('A', 'B');
+    expect(sim.internals.world.n).toBe(2);
+    sim.step(); // the world is rebuilt with AB before tick 3
+    const w = sim.internals.world;
+    expect(w.ids).toEqual(['A', 'AB', 'B']);
+    expect(w.affinity.length).toBe(9);
+    const keep = 2 ** (-1 / scenario.parameters.affinityHalfLife);
+    expect(before).toBeCloseTo(0.5 + (0.123 - 0.5) * keep, 12);
+    expect(at('A', 'B')).toBeCloseTo(0.5 + (before - 0.5) * keep, 12); // carried over, then one more tick of memory
+    expect(at('A', 'AB')).toBeCloseTo(-0.3, 12); // the entrant starts at its seed
+    expect(at('A', 'B')).toBe(at('B', 'A'));
+    expect(w.affinitySeed[w.ids.indexOf('A') * 3 + w.ids.indexOf('AB')]).toBe(-0.3);
+    expect(w.affinitySeed[w.ids.indexOf('A') * 3 + w.ids.indexOf('B')]).toBe(0.5);
   });
 });
