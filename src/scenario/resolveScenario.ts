@@ -165,13 +165,14 @@ function crossCheck(s: ParsedScenario, issues: ScenarioIssue[], options: Resolve
   }
   let affinity: ResolvedAffinity | null = null;
   if (s.affinity !== undefined) {
-    // Blocs in order, then pairs: a later entry overrides an earlier one (names were checked by referenceIssues).
+    // Data seeds, blocs in order, then pairs: a later entry overrides an earlier one (names were checked by referenceIssues).
     const seeds = new Map<string, { between: [string, string]; value: number }>();
     const put = (a: string, b: string, value: number): void => {
       if (!known(a) || !known(b) || a === b) return;
       const [lo, hi] = a < b ? [a, b] : [b, a];
       seeds.set(`${lo}\u0000${hi}`, { between: [lo, hi], value });
     };
+    for (const pr of s.affinity.fromData) put(pr.between[0], pr.between[1], pr.affinity);
     for (const bloc of s.affinity.blocs) {
       for (let x = 0; x < bloc.members.length; x++) for (let y = x + 1; y < bloc.members.length; y++) put(bloc.members[x], bloc.members[y], bloc.affinity);
     }

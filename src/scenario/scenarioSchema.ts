@@ -268,8 +268,8 @@ const affinityValue = z.number().min(-1).max(1);
 /**
  * Affinity (model note N54): the persistent alignment a_ij ∈ [−1, 1] of pairs of states, stated by
  * hand as blocs (every pair of members) and pairs. A scenario without this section has no affinity
- * (a_ij = 0 throughout, the model as before). Later entries override earlier ones: blocs in order,
- * then pairs.
+ * (a_ij = 0 throughout, the model as before). Later entries override earlier ones: seeds drawn from
+ * data first, then blocs in order, then pairs.
  * @internal
  */
 export const affinitySchema = z.strictObject({
@@ -282,6 +282,10 @@ export const affinitySchema = z.strictObject({
     between: z.tuple([id, id]).describe('the two states, by id'),
     affinity: affinityValue.describe('a_ij of the pair, in [−1, 1] (negative: estranged)'),
   })).default([]).describe('friendships and enmities of single pairs (override blocs)'),
+  fromData: z.array(z.strictObject({
+    between: z.tuple([id, id]).describe('the two states, by id'),
+    affinity: affinityValue.describe('a_ij drawn from data, in [−1, 1]'),
+  })).default([]).describe('seeds drawn from data (a file\'s affinity.seed writes them); blocs and pairs override them'),
 }).describe('affinity (model note N54): persistent alignment of pairs of states, seeded here; lowers perceived threat and governs partners');
 
 const metaSchema = z.strictObject({

@@ -60,12 +60,19 @@ describe('affinity in the 2014 Ukraine world (N54)', () => {
   const withAffinity = loadScenario(FILE);
   const without: ResolvedScenario = { ...withAffinity, affinity: null };
 
-  it('seeds the CSTO bloc and the Russia–China pair symmetrically, the others at 0', () => {
+  it('seeds every pair from the 2012 alliance portfolios, the CSTO bloc and the Russia–China pair overriding them', () => {
     const w = (createSimulation(withAffinity, { seed: 1 }) as Engine).internals.world;
     const at = (a: string, b: string): number => w.affinity[w.ids.indexOf(a) * w.n + w.ids.indexOf(b)];
     expect([at('RUS', 'BLR'), at('BLR', 'RUS'), at('BLR', 'KZK'), at('KZK', 'RUS')]).toEqual([0.8, 0.8, 0.8, 0.8]);
     expect([at('RUS', 'CHN'), at('CHN', 'RUS')]).toEqual([0.6, 0.6]);
-    expect(at('USA', 'RUS')).toBe(0);
+    // From the data (Häge's κ over the 2012 system): NATO members' portfolios agree, Russia's and the US's do not.
+    console.log(`κ 2012: USA–UKG ${at('USA', 'UKG').toFixed(3)}, GMY–POL ${at('GMY', 'POL').toFixed(3)}, USA–RUS ${at('USA', 'RUS').toFixed(3)}, CHN–USA ${at('CHN', 'USA').toFixed(3)}, TUR–USA ${at('TUR', 'USA').toFixed(3)}`);
+    expect(at('USA', 'UKG')).toBeGreaterThan(0);
+    expect(at('GMY', 'POL')).toBeGreaterThan(0.5);
+    expect(at('UKR', 'RUS')).toBe(-0.5); // the author's pair overrides the data
+    expect(at('USA', 'UKG')).toBe(at('UKG', 'USA'));
+    expect(at('USA', 'RUS')).toBeLessThan(at('USA', 'UKG'));
+    expect(withAffinity.affinity?.pairs.length).toBeGreaterThan(10);
     expect((createSimulation(without, { seed: 1 }) as Engine).internals.world.affinity.length).toBe(0);
   });
 
