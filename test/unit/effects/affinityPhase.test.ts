@@ -67,6 +67,18 @@ describe('affinityPhase (N54)', () => {
     for (const v of ctx.world.affinity) expect(Math.abs(v)).toBeLessThanOrEqual(1);
   });
 
+  it('applies a pair\'s acts of one tick cooperation first, then conflict, whatever the order of the actors (S1)', () => {
+    const ctx = perceivedContext(input(1, { affinityHalfLife: 1e9 })); // memory off for the check
+    everyoneIdle(ctx);
+    setAction(ctx, 'A', 'SS', 'B'); // A (visited first) sanctions B: conflict on A–B
+    setAction(ctx, 'B', 'SE', 'C'); // B takes A as entente partner against C: cooperation on A–B
+    ctx.scratch.partner[ctx.index('B')] = ctx.index('A');
+    affinityPhase(ctx);
+    const [gc, gx] = [ctx.params.affinityCoop, ctx.params.affinityConflict];
+    const coopFirst = -1 + (1 + (1 - (1 - 0.8) * (1 - gc))) * (1 - gx);
+    expect(at(ctx, 'A', 'B')).toBeCloseTo(coopFirst, 12);
+  });
+
   it('converts γ_c and the half-life once per tick (TickRates), not in the loop', () => {
     const r = tickRates({ ...perceivedContext(input()).params, affinityHalfLife: 10, affinityCoop: 0.05 }, 4);
     expect(r.affinityKeep ** 40).toBeCloseTo(0.5, 12);
