@@ -34,8 +34,10 @@ export function affinityPhase(ctx: TickContext): void {
     for (let k = i + 1; k < n; k++) {
       const ik = i * n + k;
       const base = seed[ik];
-      let a = base + (aff[ik] - base) * keep;
+      const old = aff[ik];
       const e = w.ally[ik] + w.ent[ik];
+      if (old === base && e === 0) continue; // at its seed with no tie in force: nothing moves
+      let a = base + (old - base) * keep;
       const tie = e < 1 ? e : 1;
       if (tie > 0) a += pull * tie * (1 - a);
       aff[ik] = a;
