@@ -22,6 +22,7 @@ const UNIT_INTERVAL: readonly (keyof ModelParameters)[] = [
   'wP', 'wG', 'wO', 'thetaNuc', 'phiH', 'cHE', 'epsE', 'deltaE', 'entMin', 's', 'sRed', 'rhoX',
   'alphaL', 'alphaE', 'alphaB', 'deltaBand', 'sNew', 'tauJoin', 'epsH', 'epsS', 'epsI', 'etaB',
   'rhoL', 'deltaS', 'sMin', 'tMin', 'epsReass', 'epsEsc', 'piPole', 'kConv',
+  'affinityThreat', 'affinityCoop', 'affinityConflict',
 ];
 
 /**
@@ -39,7 +40,7 @@ export function checkAdmissible(p: ModelParameters): AdmissibilityViolation[] {
   };
 
   // C1: all coefficients ≥ 0 and finite; μ > 0; 0 < T* < 1.
-  const specific = new Set(['mu', 'tStar', 'd0', 'wSat', 'tauW', 'allianceLapseYears']); // checked below with their own bounds
+  const specific = new Set(['mu', 'tStar', 'd0', 'wSat', 'tauW', 'allianceLapseYears', 'affinityMin', 'affinityHalfLife']); // checked below with their own bounds
   for (const [key, value] of Object.entries(p)) {
     if (typeof value === 'number' && !specific.has(key) && !(Number.isFinite(value) && value >= 0)) {
       add('C1', `${key} must be a finite number ≥ 0 (got ${value})`, [key]);
@@ -56,6 +57,13 @@ export function checkAdmissible(p: ModelParameters): AdmissibilityViolation[] {
   if (!(p.tauW > 0 && Number.isFinite(p.tauW))) add('C1', `tauW (τ_W) must be a finite number > 0 (got ${p.tauW}); c3 divides by it`, ['tauW']);
   if (!(p.allianceLapseYears > 0 && Number.isFinite(p.allianceLapseYears))) {
     add('C1', `allianceLapseYears must be a finite number > 0 (got ${p.allianceLapseYears}); a formed alliance lapses only after its threat has faded for that long (N29)`, ['allianceLapseYears']);
+  }
+
+  if (!(p.affinityMin > 0 && p.affinityMin <= 1)) {
+    add('range', `affinityMin (a_min) must lie in (0, 1] (got ${p.affinityMin}); affinity is in [−1, 1] and a_min > 0 keeps neutral states (a = 0) eligible partners (N54)`, ['affinityMin']);
+  }
+  if (!(p.affinityHalfLife > 0 && Number.isFinite(p.affinityHalfLife))) {
+    add('range', `affinityHalfLife must be a finite number > 0 (got ${p.affinityHalfLife}); affinity returns to its seed with this half-life in years (N54)`, ['affinityHalfLife']);
   }
 
   // C2: cost ladder κ_II, κ_IE ≤ κ_SE, κ_SS, κ_SL ≤ κ_HI, κ_HE.

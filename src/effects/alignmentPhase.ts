@@ -3,6 +3,7 @@ import { setAlliance } from '../engine/createWorld.js';
 import { PARTNER_TOP } from '../engine/Scratch.js';
 import type { TickContext } from '../engine/TickContext.js';
 import { DRAW_CONSENT, DRAWS_PER_TICK } from '../random/StateStreams.js';
+import { affinityAllows, closeTo } from './affinityGate.js';
 
 const HE = OPTION_INDEX.HE;
 const SE = OPTION_INDEX.SE;
@@ -15,6 +16,9 @@ const SE = OPTION_INDEX.SE;
  * cinc_k·T_kj·(1 + χ_club·[k shares an exclusive club with i against j]) — co-members "count as
  * potential allies" (§5.5 IE). Ties go to the first state in canonical order. All partners are
  * chosen against the snapshot before any alliance forms.
+ * - Affinity (model note N54, when the scenario has it): a state close to j (a_ij ≥ a_min) seeks no
+ *   partner against j, and k must pass {@link affinityAllows} (not close to j, not estranged from i,
+ *   T_kj > 0), so a target's close partners are never recruited against it (P24).
  * - HE: the alliance forms if k* also chose HE against j within the last year (this tick at one
  *   tick per year, model note N28), else with probability T_k*j (consent, drawn from i's stream).
  *   Alliances are symmetric (E10).
@@ -57,6 +61,7 @@ export function alignmentPhase(ctx: TickContext): void {
 function choosePartner(ctx: TickContext, i: number, j: number): number {
   const { world: w, scratch: s, params: p } = ctx;
   const n = w.n;
+  if (closeTo(w, p, i, j)) return -1; // N54: i does not align against a close partner
   // i's institutions that exclude j, as a bit mask: k shares one of them iff its mask meets it.
   const words = s.maskWords;
   const mask = s.stateMask;
@@ -82,7 +87,7 @@ function choosePartner(ctx: TickContext, i: number, j: number): number {
       const c = col[cb + k];
       bound = c * boost;
       if (bound < bestScore) return best;
-      if (k === i || w.ally[i * n + k] === 1) continue;
+      if (k === i || w.ally[i * n + k] === 1 || !affinityAllows(w, p, i, k, j, c)) continue;
       let cohesion = 0;
       if (any !== 0) for (let q = 0; q < words; q++) if ((excl[q] & mask[k * words + q]) !== 0) { cohesion = 1; break; }
       const score = c * (1 + p.chiClub * cohesion);
@@ -95,6 +100,7 @@ function choosePartner(ctx: TickContext, i: number, j: number): number {
   }
   for (let k = 0; k < n; k++) {
     if (k === i || k === j || w.ally[j * n + k] === 1 || w.ally[i * n + k] === 1) continue; // ally is symmetric: rows only
+    if (!affinityAllows(w, p, i, k, j, col[cb + k])) continue; // N54
     let cohesion = 0;
     if (any !== 0) for (let c = 0; c < words; c++) if ((excl[c] & mask[k * words + c]) !== 0) { cohesion = 1; break; }
     const score = col[cb + k] * (1 + p.chiClub * cohesion);

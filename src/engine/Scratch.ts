@@ -29,6 +29,8 @@ export interface Scratch {
   /** w_P and w_G of this tick's threat computation (the fused path recomputes single entries with them). */
   threatWP: number;
   threatWG: number;
+  /** κ_a of this tick's threat computation (model note N54; read only when affinity is on). */
+  threatAffinity: number;
   target: Int32Array;
   tMain: Float64Array;
   z: Float64Array;
@@ -145,6 +147,11 @@ export interface Scratch {
   /** The fused pass's η_b·obs_ij of the row in hand (written per row), and a row of zeros (the identity update). */
   obsRow: Float64Array;
   zeroRow: Float64Array;
+  /**
+   * The affinity factor of the row being perceived, 1 − κ_a·max(0, a_ij) per j (model note N54); all 1
+   * (and never rewritten) when affinity is off, so that T_ij·1 is T_ij bit for bit.
+   */
+  affinityRow: Float64Array;
   /** Entries (m·n + j) whose update differs from the plain relaxation, and their new values (grown as needed). */
   patchIndex: Int32Array;
   patchValue: Float64Array;
@@ -287,6 +294,7 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     offNuc: new Float64Array(n),
     threatWP: 0,
     threatWG: 0,
+    threatAffinity: 0,
     target: new Int32Array(n),
     tMain: new Float64Array(n),
     z: new Float64Array(n * Z_SIZE),
@@ -363,6 +371,7 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     obsReassured: new Float64Array(n),
     obsRow: new Float64Array(n),
     zeroRow: new Float64Array(n),
+    affinityRow: new Float64Array(n).fill(1),
     patchIndex: new Int32Array(2 * n + 2),
     patchValue: new Float64Array(2 * n + 2),
     patchCount: 0,

@@ -14,6 +14,7 @@ export class ScratchRecord implements Scratch {
   declare offNuc: Scratch['offNuc'];
   declare threatWP: Scratch['threatWP'];
   declare threatWG: Scratch['threatWG'];
+  declare threatAffinity: Scratch['threatAffinity'];
   declare target: Scratch['target'];
   declare tMain: Scratch['tMain'];
   declare z: Scratch['z'];
@@ -86,6 +87,7 @@ export class ScratchRecord implements Scratch {
   declare obsReassured: Scratch['obsReassured'];
   declare obsRow: Scratch['obsRow'];
   declare zeroRow: Scratch['zeroRow'];
+  declare affinityRow: Scratch['affinityRow'];
   declare patchIndex: Scratch['patchIndex'];
   declare patchValue: Scratch['patchValue'];
   declare patchCount: Scratch['patchCount'];
@@ -165,6 +167,8 @@ export class ScratchRecord implements Scratch {
     this.threatWP = init.threatWP;
     this.threatWG = Number.NaN; // a double from the first construction on (see WorldRecord)
     this.threatWG = init.threatWG;
+    this.threatAffinity = Number.NaN; // a double from the first construction on (see WorldRecord)
+    this.threatAffinity = init.threatAffinity;
     this.target = init.target;
     this.tMain = init.tMain;
     this.z = init.z;
@@ -242,6 +246,7 @@ export class ScratchRecord implements Scratch {
     this.obsReassured = init.obsReassured;
     this.obsRow = init.obsRow;
     this.zeroRow = init.zeroRow;
+    this.affinityRow = init.affinityRow;
     this.patchIndex = init.patchIndex;
     this.patchValue = init.patchValue;
     this.patchCount = init.patchCount;

@@ -26,6 +26,10 @@ export interface TickRates {
   rhoL: number;
   /** δ_s per tick: institution strength's pull to its baseline. */
   deltaS: number;
+  /** Affinity's retention per tick toward its seed (N54): 2^(−1/(halfLife·tpy)). */
+  affinityKeep: number;
+  /** γ_c per tick: the pull of an alliance or entente in force on affinity (N54), 1 − (1 − γ_c)^(1/tpy). */
+  affinityPull: number;
   /** Ticks in the episode window K (K is in years): K·tpy. */
   episodeTicks: number;
   /** Ticks an act's pressure stays in force (one year): tpy. */
@@ -60,6 +64,8 @@ export function tickRates(p: ModelParameters, ticksPerYear: number, out?: TickRa
   r.rhoX = perTickFraction(p.rhoX, ticksPerYear);
   r.rhoL = perTickFraction(p.rhoL, ticksPerYear);
   r.deltaS = perTickFraction(p.deltaS, ticksPerYear);
+  r.affinityKeep = Math.pow(2, -1 / (p.affinityHalfLife * ticksPerYear));
+  r.affinityPull = perTickFraction(p.affinityCoop, ticksPerYear);
   r.episodeTicks = Math.max(1, Math.round(p.episodeWindow * ticksPerYear));
   r.pressureTicks = ticksPerYear;
   r.allianceLapseTicks = Math.max(1, Math.ceil(p.allianceLapseYears * ticksPerYear - 1e-9));

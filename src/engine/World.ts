@@ -42,6 +42,13 @@ export interface World {
   proximity: Float64Array;
   /** ahat_ij. */
   ahat: Float64Array;
+  /**
+   * Affinity a_ij ∈ [−1, 1] (symmetric, model note N54), n×n; empty (length 0) when the scenario has
+   * no `affinity` section (affinity off: every a_ij is 0 and no phase reads or moves it).
+   */
+  affinity: Float64Array;
+  /** The seed of each a_ij (blocs, pairs), toward which affinity decays; empty when affinity is off. */
+  affinitySeed: Float64Array;
   /** X_ij (symmetric). */
   trade: Float64Array;
   /** The scenario's X_ij, toward which trade recovers after sanctions. */

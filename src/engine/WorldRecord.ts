@@ -41,6 +41,8 @@ export class WorldRecord implements World {
   declare dom: World['dom'];
   declare proximity: World['proximity'];
   declare ahat: World['ahat'];
+  declare affinity: World['affinity'];
+  declare affinitySeed: World['affinitySeed'];
   declare trade: World['trade'];
   declare tradeBase: World['tradeBase'];
   declare ally: World['ally'];
@@ -111,6 +113,8 @@ export class WorldRecord implements World {
     this.dom = init.dom;
     this.proximity = init.proximity;
     this.ahat = init.ahat;
+    this.affinity = init.affinity;
+    this.affinitySeed = init.affinitySeed;
     this.trade = init.trade;
     this.tradeBase = init.tradeBase;
     this.ally = init.ally;

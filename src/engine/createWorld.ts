@@ -83,6 +83,17 @@ export function createWorld(scenario: ResolvedScenario, previous?: World): World
     ahat[(index.get(pr.from) as number) * n + (index.get(pr.to) as number)] = pr.intent;
   }
 
+  // Model note N54: affinity seeds from the scenario's blocs and pairs (symmetric); off without the section.
+  const affinitySeed = new Float64Array(scenario.affinity != null ? n * n : 0);
+  if (scenario.affinity != null) {
+    for (const pr of scenario.affinity.pairs) {
+      const a = index.get(pr.between[0]);
+      const b = index.get(pr.between[1]);
+      if (a === undefined || b === undefined) continue; // a state not in the system (restrictScenario)
+      affinitySeed[a * n + b] = affinitySeed[b * n + a] = pr.value;
+    }
+  }
+
   const allyCount = new Int32Array(n);
   const allies: number[][] = Array.from({ length: n }, () => []);
   let allianceCount = 0;
@@ -134,6 +145,8 @@ export function createWorld(scenario: ResolvedScenario, previous?: World): World
     dom: f((s) => s.domesticSupport),
     proximity,
     ahat,
+    affinity: affinitySeed.slice(),
+    affinitySeed,
     trade,
     tradeBase: trade.slice(),
     ally,

@@ -1,4 +1,5 @@
 import { decidePhase } from '../decision/decidePhase.js';
+import { affinityPhase } from '../effects/affinityPhase.js';
 import { aggressionPhase } from '../effects/aggressionPhase.js';
 import { alignmentPhase } from '../effects/alignmentPhase.js';
 import { economicPhase } from '../effects/economicPhase.js';
@@ -35,5 +36,6 @@ export const PHASES: readonly Phase[] = Object.freeze([
   { name: 'accession', step: 7, run: accessionPhase },
   { name: 'update', step: 7, run: updatePhase },
   { name: 'institutions', step: 7, run: institutionUpdatePhase },
+  { name: 'affinity', step: 7, run: affinityPhase },
   { name: 'record', step: 8, run: recordPhase },
 ].map((phase) => Object.freeze(phase)));

@@ -82,8 +82,10 @@ export function restrictWorld(
   // Copied by runs (native copies, not an interpreted n² loop: this code runs once or twice a run):
   // the states that stay keep their relative (id) order, so consecutive staying states are
   // consecutive old indices. The diagonal keeps createWorld's value, as before.
-  const rows = [w.ahat, w.trade, w.tradeBase, w.ally, w.ent] as const;
-  const oldRows = [old.ahat, old.trade, old.tradeBase, old.ally, old.ent] as const;
+  // Affinity (N54) is carried like the other relations when it is on (its arrays are empty when off).
+  const on2 = w.affinity.length > 0 && old.affinity.length > 0;
+  const rows = on2 ? [w.ahat, w.trade, w.tradeBase, w.ally, w.ent, w.affinity] : [w.ahat, w.trade, w.tradeBase, w.ally, w.ent];
+  const oldRows = on2 ? [old.ahat, old.trade, old.tradeBase, old.ally, old.ent, old.affinity] : [old.ahat, old.trade, old.tradeBase, old.ally, old.ent];
   const diagonal = new Float64Array(rows.length);
   for (let i = 0; i < n; i++) {
     const a = from[i];

@@ -3,6 +3,7 @@ import { addInstitution, setMember } from '../engine/createWorld.js';
 import { fitInstitutionScratch } from '../engine/Scratch.js';
 import type { TickContext } from '../engine/TickContext.js';
 import { DRAW_JOIN, DRAWS_PER_TICK } from '../random/StateStreams.js';
+import { closeTo } from '../effects/affinityGate.js';
 
 const II = OPTION_INDEX.II;
 const IE = OPTION_INDEX.IE;
@@ -16,6 +17,8 @@ const IE = OPTION_INDEX.IE;
  *   A club needs two members; a lone founder's act has no venue. Time in years (model note N28):
  *   a state that tried to found a club against j within the last year, still targets j and still
  *   has no venue against it is a co-founder (at one tick per year: exactly this tick's founders).
+ * Affinity (model note N54, when the scenario has it): a state close to j (a_kj ≥ a_min) is never a
+ * founder or member of a club against j (P24); its founding attempt has no venue.
  * Acts are counted per venue for the strength update of phase 7.
  * @internal
  */
@@ -39,7 +42,7 @@ export function institutionalActsPhase(ctx: TickContext): void {
   for (let f = 0; f < founders; f++) { const i = s.founders[f]; s.lastFoundTick[i] = ctx.tick; s.lastFoundTarget[i] = s.target[i]; }
   const recent = ctx.tick - ctx.rates.ticksPerYear;
   const coFounder = (k: number, j: number): boolean =>
-    s.lastFoundTarget[k] === j && s.lastFoundTick[k] > recent && s.target[k] === j && s.exclusiveVenue[k] < 0;
+    !closeTo(w, p, k, j) && s.lastFoundTarget[k] === j && s.lastFoundTick[k] > recent && s.target[k] === j && s.exclusiveVenue[k] < 0;
   // Found clubs, one per target, in canonical order of the founders.
   for (let f = 0; f < founders; f++) {
     const j = s.target[s.founders[f]];
@@ -52,7 +55,7 @@ export function institutionalActsPhase(ctx: TickContext): void {
       if (k === j) continue;
       if (coFounder(k, j)) { size++; continue; }
       const t = T[tb + k]; // T_kj
-      if (t >= p.tauJoin && s.draws[k * DRAWS_PER_TICK + DRAW_JOIN] < t) size++;
+      if (t >= p.tauJoin && !closeTo(w, p, k, j) && s.draws[k * DRAWS_PER_TICK + DRAW_JOIN] < t) size++;
     }
     if (size < 2) continue;
     const id = `club:${w.ids[j]}:${ctx.tick}`;
@@ -64,7 +67,7 @@ export function institutionalActsPhase(ctx: TickContext): void {
       if (k === j) continue;
       const founder = coFounder(k, j);
       const t = T[tb + k]; // T_kj
-      if (founder || (t >= p.tauJoin && s.draws[k * DRAWS_PER_TICK + DRAW_JOIN] < t)) {
+      if (founder || (t >= p.tauJoin && !closeTo(w, p, k, j) && s.draws[k * DRAWS_PER_TICK + DRAW_JOIN] < t)) {
         setMember(w, q, k, true);
         members.push(w.ids[k]);
         capSum += s.cinc[k];
@@ -74,7 +77,7 @@ export function institutionalActsPhase(ctx: TickContext): void {
     s.instActs[q] = 0;
     for (let g = f; g < founders; g++) {
       const i = s.founders[g];
-      if (s.target[i] === j) { s.venueUsed[i] = q; s.instActs[q]++; }
+      if (s.target[i] === j && w.member[q * n + i] === 1) { s.venueUsed[i] = q; s.instActs[q]++; }
     }
     s.clubsFounded++;
     ctx.events?.push({ tick: ctx.tick, type: 'club-founded', institution: id, target: w.ids[j], members });

@@ -119,6 +119,26 @@ export interface ModelParameters {
    * from the common target below T_min) before the alliance lapses (model note N29; > 0).
    */
   allianceLapseYears: number;
+  /**
+   * κ_a: how much a positive affinity a_ij lowers perceived threat (model note N54): T_ij is
+   * multiplied by 1 − κ_a·max(0, a_ij). In [0, 1]. [D] 1: full alignment (a = 1) removes the threat.
+   */
+  affinityThreat: number;
+  /**
+   * a_min: the closeness threshold of affinity (model note N54): a state k with a_kj ≥ a_min is never a
+   * partner (HE, SE) or club member against j, and two states with a_ik ≤ −a_min are never partners.
+   * In (0, 1]. [D] 0.5.
+   */
+  affinityMin: number;
+  /** Half-life in years of affinity's return to its seed (model note N54; > 0). [D] 10. */
+  affinityHalfLife: number;
+  /**
+   * γ_c: cooperation's pull on affinity (N54): each cooperative act moves a_ij by γ_c·(1 − a_ij), and an
+   * alliance or entente in force pulls at γ_c·min(1, ally_ij + ent_ij) per year. In [0, 1]. [D] 0.05.
+   */
+  affinityCoop: number;
+  /** γ_x: each conflictual act moves a_ij by −γ_x·(1 + a_ij) (N54). In [0, 1]. [D] 0.1. */
+  affinityConflict: number;
   /** Entente level above which two states count as entente partners in the coordination bonus (THEORY §5.6). [D] */
   entMin: number;
   /** s: sanction severity: both sides lose s·X_ij (E6). */

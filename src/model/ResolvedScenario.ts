@@ -63,6 +63,14 @@ export interface ResolvedPerception {
   intent: number;
 }
 
+/**
+ * Affinity seeds (model note N54): the pairs with a nonzero seed a_ij = a_ji ∈ [−1, 1], blocs and
+ * pairs already combined (later entries win).
+ */
+export interface ResolvedAffinity {
+  pairs: { between: [string, string]; value: number }[];
+}
+
 /** One institution with every default filled. */
 export interface ResolvedInstitution {
   id: string;
@@ -175,6 +183,8 @@ export interface ResolvedScenario {
   readonly distances: 'none' | 'locations' | 'pairs';
   /** Exogenous yearly paths (capabilities, trade) the engine follows, or null. Plain data. */
   readonly paths: ResolvedPaths | null;
+  /** Affinity seeds (model note N54); absent or null: no affinity (the model without it). */
+  readonly affinity?: ResolvedAffinity | null;
   /** Non-fatal remarks, e.g. parameters outside 𝒫 accepted with `allowInadmissible`. */
   readonly warnings: readonly string[];
 }

@@ -12,6 +12,7 @@ import { DRAW_TIE, DRAWS_PER_TICK } from '../random/StateStreams.js';
 import { mix32 } from '../random/hashString.js';
 import { refreshMembershipIndex } from '../institutions/membershipIndex.js';
 import { dyadDefence } from './PerceptionModel.js';
+import { affinityFactor, applyAffinityToMatrix, writeAffinityRow } from './affinityFactor.js';
 import { waltThreat, writeOffenceTerms } from './waltThreat.js';
 
 const HE = OPTION_INDEX.HE;
@@ -56,6 +57,7 @@ export function perceivePhase(ctx: TickContext): void {
     applyPendingBeliefs(w, s);
     if (s.threat.length < n * n) s.threat = new Float64Array(n * n);
     ctx.perception.threatMatrix(ctx.view, s.threat);
+    applyAffinityToMatrix(w, p.affinityThreat, s.threat); // model note N54 (nothing when affinity is off)
     s.threatStored = true;
     for (let i = 0; i < n; i++) {
       const j = mainThreat(w, s, i);
@@ -117,6 +119,10 @@ function fusedWaltRows(ctx: TickContext): void {
   writeOffenceTerms(n, w.off, w.nuc, w.theta, p, s.offOpen, s.offNuc);
   s.threatWP = p.wP;
   s.threatWG = p.wG;
+  s.threatAffinity = p.affinityThreat;
+  // Model note N54: row i's affinity factors, written per row when affinity is on (else all 1).
+  const affinityOn = w.affinity.length > 0;
+  if (s.affinityRow.length < n) s.affinityRow = new Float64Array(n).fill(1);
   const pending = s.beliefsPending;
   if (pending) bucketPatches(s, n);
   const words = s.pendingWords;
@@ -128,6 +134,7 @@ function fusedWaltRows(ctx: TickContext): void {
   if (s.zeroRow.length < n) s.zeroRow = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const u = Math.floor(s.draws[i * DRAWS_PER_TICK + DRAW_TIE] * 4294967296) >>> 0;
+    if (affinityOn) writeAffinityRow(w, p.affinityThreat, i, s.affinityRow);
     if (!pending) threatRow(w, s, i, u);
     else {
       // The reassurance test (do i and j share an institution?) depends on the width of the
@@ -165,7 +172,7 @@ function collectGuessedColumns(w: World, s: Scratch, i: number, guesses: number)
     const cj = cinc[j];
     const pair = ci + cj;
     const P = pair > 0 ? cj / pair : 0.5;
-    cols[g * n + i] = ahat[row + j] * (wP * P + wG * proximity[j * n + i] + o[j]);
+    cols[g * n + i] = ahat[row + j] * (wP * P + wG * proximity[j * n + i] + o[j]) * affinityFactor(w, s.threatAffinity, i, j);
   }
 }
 
@@ -192,6 +199,7 @@ function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs:
   const wG = s.threatWG;
   const row = i * n;
   const ci = cinc[i];
+  const f = s.affinityRow; // 1 − κ_a·max(0, a_ij) of the row (model note N54; all 1 when affinity is off)
   let best = -1;
   let bestT = -Infinity;
   let bestC = -Infinity;
@@ -207,7 +215,7 @@ function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs:
     const cj = cinc[j];
     const sum = ci + cj;
     const P = sum > 0 ? cj / sum : 0.5;
-    const t = a * (wP * P + wG * g + o[j]);
+    const t = a * (wP * P + wG * g + o[j]) * f[j];
     if (t > bestT || (t === bestT && cj > bestC)) {
       best = j; bestT = t; bestC = cj; bestKey = -1;
     } else if (t === bestT && cj === bestC) {
@@ -308,7 +316,7 @@ export function threatEntry(w: World, s: Scratch, i: number, j: number): number 
   const sum = ci + cj;
   const P = sum > 0 ? cj / sum : 0.5;
   const o = w.nuc[i] === 1 ? s.offNuc[j] : s.offOpen[j];
-  return w.ahat[i * w.n + j] * (s.threatWP * P + s.threatWG * w.proximity[i * w.n + j] + o);
+  return w.ahat[i * w.n + j] * (s.threatWP * P + s.threatWG * w.proximity[i * w.n + j] + o) * affinityFactor(w, s.threatAffinity, i, j);
 }
 
 /**
@@ -418,7 +426,7 @@ function prepareTarget(w: World, s: Scratch, j: number): void {
     for (let k = 0; k < n; k++) {
       const pair = cinc[k] + cj;
       const P = pair > 0 ? cj / pair : 0.5;
-      tcol[cb + k] = ahat[k * n + j] * (wP * P + wG * proximity[gRow + k] + (nuc[k] === 1 ? offNuc[j] : offOpen[j]));
+      tcol[cb + k] = ahat[k * n + j] * (wP * P + wG * proximity[gRow + k] + (nuc[k] === 1 ? offNuc[j] : offOpen[j])) * affinityFactor(w, s.threatAffinity, k, j);
     }
     tcol[cb + j] = 0;
   }

@@ -85,6 +85,32 @@ export function referenceIssues(raw: unknown): ScenarioIssue[] {
     }
   });
 
+  // Affinity (model note N54): blocs and pairs name known states, two different ones, each once.
+  const affinity = raw.affinity;
+  if (isRecord(affinity)) {
+    list(affinity.blocs).forEach((bloc, k) => {
+      if (!isRecord(bloc)) return;
+      const seen = new Set<string>();
+      list(bloc.members).forEach((m, mi) => {
+        if (!state(m, ['affinity', 'blocs', k, 'members', mi])) return;
+        if (seen.has(m as string)) issues.push({ path: ['affinity', 'blocs', k, 'members', mi], message: `"${String(m)}" is listed twice` });
+        seen.add(m as string);
+      });
+    });
+    const affinityPairs = new Set<string>();
+    list(affinity.pairs).forEach((pr, k) => {
+      if (!isRecord(pr) || !Array.isArray(pr.between)) return;
+      const [a, b] = pr.between as unknown[];
+      const okA = state(a, ['affinity', 'pairs', k, 'between', 0]);
+      const okB = state(b, ['affinity', 'pairs', k, 'between', 1]);
+      if (!okA || !okB) return;
+      if (a === b) { issues.push({ path: ['affinity', 'pairs', k, 'between'], message: `an affinity needs two different states (got "${String(a)}" twice)` }); return; }
+      const key = pairKey(a as string, b as string);
+      if (affinityPairs.has(key)) issues.push({ path: ['affinity', 'pairs', k, 'between'], message: `duplicate affinity pair ${String(a)}–${String(b)}` });
+      affinityPairs.add(key);
+    });
+  }
+
   // Institutions founded by events may be referred to by other events.
   const events = list(raw.events);
   for (const e of events) {

@@ -3,7 +3,7 @@ import { CAPABILITY_RANGE, MAX_GROWTH } from '../model/capabilityLimits.js';
 import { defaultParameters, defaultSystemConditions } from '../model/defaultParameters.js';
 import type { ModelParameters } from '../model/ModelParameters.js';
 import type {
-  Capabilities, ResolvedDyad, ResolvedPaths, ResolvedEvent, ResolvedExpression, ResolvedInstitution, ResolvedPerception, ResolvedScenario,
+  Capabilities, ResolvedDyad, ResolvedPaths, ResolvedEvent, ResolvedExpression, ResolvedInstitution, ResolvedPerception, ResolvedScenario, ResolvedAffinity,
   ResolvedState, SixComponents,
 } from '../model/ResolvedScenario.js';
 import type { WorldChange } from '../engine/WorldChange.js';
@@ -57,7 +57,7 @@ export function resolveScenario(input: ScenarioInput | unknown, options: Resolve
   return brandResolved(resolved);
 }
 
-const SECTIONS = ['meta', 'states', 'dyads', 'perceptions', 'institutions', 'system', 'parameters', 'events', 'paths'];
+const SECTIONS = ['meta', 'states', 'dyads', 'perceptions', 'institutions', 'system', 'parameters', 'events', 'paths', 'affinity'];
 const parametersOnly = scenarioSchema.pick({ parameters: true });
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -163,9 +163,25 @@ function crossCheck(s: ParsedScenario, issues: ScenarioIssue[], options: Resolve
   if (activeAtStart < 2 && states.length >= 2) {
     issues.push({ path: ['states'], message: `only ${activeAtStart} state(s) are in the system in meta.startYear ${s.meta.startYear}; a run needs at least two` });
   }
+  let affinity: ResolvedAffinity | null = null;
+  if (s.affinity !== undefined) {
+    // Data seeds, blocs in order, then pairs: a later entry overrides an earlier one (names were checked by referenceIssues).
+    const seeds = new Map<string, { between: [string, string]; value: number }>();
+    const put = (a: string, b: string, value: number): void => {
+      if (!known(a) || !known(b) || a === b) return;
+      const [lo, hi] = a < b ? [a, b] : [b, a];
+      seeds.set(`${lo}\u0000${hi}`, { between: [lo, hi], value });
+    };
+    for (const pr of s.affinity.fromData) put(pr.between[0], pr.between[1], pr.affinity);
+    for (const bloc of s.affinity.blocs) {
+      for (let x = 0; x < bloc.members.length; x++) for (let y = x + 1; y < bloc.members.length; y++) put(bloc.members[x], bloc.members[y], bloc.affinity);
+    }
+    for (const pr of s.affinity.pairs) put(pr.between[0], pr.between[1], pr.affinity);
+    affinity = { pairs: [...seeds.values()] };
+  }
   return {
     meta: { ...s.meta, sources: [...s.meta.sources] },
-    states, dyads, perceptions, institutions, system, expressions, events, parameters, distances, paths, warnings,
+    states, dyads, perceptions, institutions, system, expressions, events, parameters, distances, paths, affinity, warnings,
   };
 }
 

@@ -262,6 +262,32 @@ export const pathsSchema = z.strictObject({
   })).default([]).describe('every value that is not a plain data value: interpolated, projected or overridden'),
 }).describe('exogenous yearly paths the engine follows (capabilities, trade)');
 
+/** An affinity a_ij ∈ [−1, 1] (model note N54). */
+const affinityValue = z.number().min(-1).max(1);
+
+/**
+ * Affinity (model note N54): the persistent alignment a_ij ∈ [−1, 1] of pairs of states, stated by
+ * hand as blocs (every pair of members) and pairs. A scenario without this section has no affinity
+ * (a_ij = 0 throughout, the model as before). Later entries override earlier ones: seeds drawn from
+ * data first, then blocs in order, then pairs.
+ * @internal
+ */
+export const affinitySchema = z.strictObject({
+  blocs: z.array(z.strictObject({
+    name: z.string().min(1).describe('the bloc\'s name, e.g. CSTO (for messages only)'),
+    members: z.array(id).min(2).describe('member state ids; every pair of members gets the bloc\'s affinity'),
+    affinity: affinityValue.describe('a_ij of every pair of members, in [−1, 1]'),
+  })).default([]).describe('blocs: groups of states aligned with each other'),
+  pairs: z.array(z.strictObject({
+    between: z.tuple([id, id]).describe('the two states, by id'),
+    affinity: affinityValue.describe('a_ij of the pair, in [−1, 1] (negative: estranged)'),
+  })).default([]).describe('friendships and enmities of single pairs (override blocs)'),
+  fromData: z.array(z.strictObject({
+    between: z.tuple([id, id]).describe('the two states, by id'),
+    affinity: affinityValue.describe('a_ij drawn from data, in [−1, 1]'),
+  })).default([]).describe('seeds drawn from data (a file\'s affinity.seed writes them); blocs and pairs override them'),
+}).describe('affinity (model note N54): persistent alignment of pairs of states, seeded here; lowers perceived threat and governs partners');
+
 const metaSchema = z.strictObject({
   id: scenarioIdSchema.describe('scenario id, used in seeds and output file names (out/<id>): letters, digits, ., _ and -'),
   title: z.string().default('').describe('one-line title'),
@@ -282,6 +308,7 @@ export const scenarioSchema = z.strictObject({
   parameters: buildParametersSchema().default({}),
   events: z.array(eventSchema).default([]).describe('scheduled and conditional world changes'),
   paths: pathsSchema.optional(),
+  affinity: affinitySchema.optional(),
 });
 
 /** A scenario as a user writes it (optional fields may be left out). */

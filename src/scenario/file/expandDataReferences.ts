@@ -1,3 +1,4 @@
+import { allianceKappa } from '../../data/allianceKappa.js';
 import { alliancesForYear, type AlliancePair } from '../../data/alliancesForYear.js';
 import type { AllianceMemberRow, AllianceObligation } from '../../data/parseAllianceTable.js';
 import type { IgoMembershipSpellRow } from '../../data/parseIgoMembershipTable.js';
@@ -21,7 +22,7 @@ import { completeSeries, decimalYear, type Projection } from './completeSeries.j
 import { cowIdentities, type CowIdentity } from './cowIdentities.js';
 import type { NmcVersion, ScenarioDataProvider } from './ScenarioDataProvider.js';
 import {
-  alliancesReferenceSchema, dataSettingsSchema, historySchema, igoMembersReferenceSchema, majorReferenceSchema, nmcCapabilitiesReferenceSchema,
+  affinitySeedReferenceSchema, alliancesReferenceSchema, dataSettingsSchema, historySchema, igoMembersReferenceSchema, majorReferenceSchema, nmcCapabilitiesReferenceSchema,
   tradeReferenceSchema,
 } from './scenarioFileSchema.js';
 
@@ -158,6 +159,8 @@ class Expander {
     if (Array.isArray(this.raw.institutions)) input.institutions = this.raw.institutions.map((q, k) => this.institution(q, k));
     const dyads = this.dyads();
     if (dyads !== undefined) input.dyads = dyads;
+    const affinity = this.affinity();
+    if (affinity !== undefined) input.affinity = affinity;
     if (this.capabilityPaths.length > 0 || this.tradePaths.length > 0) {
       input.paths = {
         firstYear: this.startYear, halfLife: this.history?.halfLife,
@@ -175,6 +178,44 @@ class Expander {
       input.events = events;
     }
     return { input, origins: this.origins, placeholders: this.placeholders, issues: this.issues, notes: this.notes, provenance: this.provenance };
+  }
+
+  /**
+   * `affinity.seed:` → `affinity.fromData`: the alliance-portfolio similarity (Häge's κ or
+   * Signorino & Ritter's S, `allianceKappa`) of every pair of the scenario's states with a COW
+   * identity, over the state system of the year, times `scale` (model note N54). Pairs at 0 are
+   * left out. The rest of the section is passed on as written.
+   */
+  private affinity(): unknown {
+    const raw = this.raw.affinity;
+    if (!isRecord(raw) || raw.seed === undefined) return undefined;
+    const { seed, ...rest } = raw;
+    const path: Path = ['affinity', 'seed'];
+    const ref = affinitySeedReferenceSchema.safeParse(seed);
+    if (!ref.success) return rest; // the file schema reports it
+    const alliances = this.table(path, 'alliances', (p) => p.alliances);
+    const year = this.year(ref.data.year, path, alliances);
+    if (alliances === undefined || year === undefined) return rest;
+    const statesTable = this.table(path, 'states', (p) => p.states);
+    if (statesTable === undefined || this.bound(path) === undefined) return rest;
+    const system = this.attempt(path, () => statesForYear(statesTable, year));
+    const pairs = this.attempt(path, () => alliancesForYear(alliances, year));
+    if (system === undefined || pairs === undefined) return rest;
+    const byCode = this.byCode();
+    const values = allianceKappa(system.map((m) => m.ccode), pairs, [...byCode.keys()], ref.data.measure);
+    const fromData: { between: [string, string]; affinity: number }[] = [];
+    for (const [key, value] of values) {
+      const [a, b] = key.split('-').map((c) => byCode.get(Number(c)) as number);
+      const v = ref.data.scale * value;
+      if (v === 0) continue;
+      const [lo, hi] = a < b ? [a, b] : [b, a];
+      fromData.push({ between: [this.ids[lo] as string, this.ids[hi] as string], affinity: v });
+    }
+    fromData.sort((x, y) => (this.index.get(x.between[0]) as number) - (this.index.get(y.between[0]) as number)
+      || (this.index.get(x.between[1]) as number) - (this.index.get(y.between[1]) as number));
+    const own = Array.isArray(rest.fromData) ? rest.fromData : [];
+    for (let k = 0; k < fromData.length; k++) this.origins.push({ path: ['affinity', 'fromData', own.length + k], from: path });
+    return { ...rest, fromData: [...own, ...fromData] };
   }
 
   // ---- identities and tables ----

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ALLIANCE_OBLIGATIONS } from '../../data/parseAllianceTable.js';
 import { IGO_STATUSES } from '../../data/parseIgoMembershipTable.js';
 import {
-  capabilitiesShape, checkCapabilities, idSchema, institutionSchema, scenarioSchema, stateSchema, unit,
+  affinitySchema, capabilitiesShape, checkCapabilities, idSchema, institutionSchema, scenarioSchema, stateSchema, unit,
   buildParametersSchema,
 } from '../scenarioSchema.js';
 
@@ -162,6 +162,23 @@ export const sourceNoteSchema = z.strictObject({
   source: z.string().min(1).describe('the citation'),
 }).describe('where a number comes from');
 
+/**
+ * Affinity seeds drawn from COW Formal Alliances v4.1 (model note N54): the alliance-portfolio
+ * similarity of every pair of the scenario's states with a COW identity, over the state system of
+ * the year (`allianceKappa`). Written into the core's `affinity.fromData`; blocs and pairs override it.
+ */
+export const affinitySeedReferenceSchema = z.strictObject({
+  source: z.literal('cow').describe('COW Formal Alliances v4.1 (alliance portfolios) and State System Membership v2016 (the reference set)'),
+  year: dataYear.optional(),
+  measure: z.enum(['kappa', 's']).default('kappa')
+    .describe('kappa: Cohen\'s κ with linear weights (Häge 2011), corrected for chance agreement (default); s: Signorino & Ritter\'s S'),
+  scale: z.number().min(0).max(1).default(1).describe('a_ij = scale × the measure [D] 1'),
+}).describe('affinity seeds from alliance-portfolio similarity in the year');
+
+const fileAffinitySchema = affinitySchema.extend({
+  seed: affinitySeedReferenceSchema.optional(),
+}).describe('affinity (model note N54): seeds from data (seed), blocs and pairs; lowers perceived threat and governs partners');
+
 /** The zod schema of a scenario file (YAML or JSON). */
 export const scenarioFileSchema = z.strictObject({
   $schema: z.string().optional().describe('the JSON Schema of the file, for editors; ignored'),
@@ -178,6 +195,7 @@ export const scenarioFileSchema = z.strictObject({
   system: scenarioSchema.shape.system,
   parameters: buildParametersSchema(true).default({}),
   events: scenarioSchema.shape.events,
+  affinity: fileAffinitySchema.optional(),
   sources: z.array(sourceNoteSchema).default([]).describe('where each number comes from (documentation only)'),
 }).describe('a counterpoise scenario file: the in-memory scenario plus references to the bundled Correlates of War data');
 

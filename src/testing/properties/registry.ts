@@ -1,3 +1,4 @@
+import { AFFINITY_PROPERTIES } from './affinityProperties.js';
 import { CHOICE_PROPERTIES } from './choiceProperties.js';
 import type { InternalProperty, TheoryProperty } from './defineProperty.js';
 import { EFFECT_PROPERTIES } from './effectProperties.js';
@@ -12,7 +13,7 @@ import { THREAT_PROPERTIES } from './threatProperties.js';
 /** Every property with its internal entry point, in THEORY §6 order. @internal */
 export const INTERNAL_PROPERTIES: readonly InternalProperty[] = [
   ...FORM_PROPERTIES, ...CHOICE_PROPERTIES, ...STRICT_CHOICE_PROPERTIES, ...THREAT_PROPERTIES, ...EFFECT_PROPERTIES,
-  ...STRICT_EFFECT_PROPERTIES, ...INSTITUTION_PROPERTIES, ...GREAT_POWER_PROPERTIES, ...SYSTEM_PROPERTIES,
+  ...STRICT_EFFECT_PROPERTIES, ...INSTITUTION_PROPERTIES, ...AFFINITY_PROPERTIES, ...GREAT_POWER_PROPERTIES, ...SYSTEM_PROPERTIES,
 ];
 
 /**

@@ -38,7 +38,7 @@ export const LIBRARY: Library = {
 
 /** The names of the tick's phases, in order. @internal */
 export type PhaseName = 'perceive' | 'decide' | 'economy' | 'alignment' | 'institutional-acts' | 'restraint'
-  | 'aggression' | 'accession' | 'update' | 'institutions' | 'record';
+  | 'aggression' | 'accession' | 'update' | 'institutions' | 'affinity' | 'record';
 
 /**
  * A copy of `lib` with one phase replaced, e.g. by a wrapper that calls the original and then

@@ -12,7 +12,7 @@ const worldFields = {
   n: true, ids: true, names: true, inputIndex: true, idHash: true, major: true, mil: true, eco: true,
   pop: true, growthMil: true, growthEco: true, growthPop: true, capabilityExponent: true, floorMil: true,
   floorEco: true, floorPop: true, off: true, nuc: true, rev: true, ideo: true, leg: true, legBase: true,
-  dom: true, proximity: true, ahat: true, trade: true, tradeBase: true, ally: true, ent: true,
+  dom: true, proximity: true, ahat: true, affinity: true, affinitySeed: true, trade: true, tradeBase: true, ally: true, ent: true,
   entPairs: true, allyCount: true, allies: true, allianceCount: true, allianceVersion: true,
   tradePairs: true, instCapacity: true, instSlots: true, instAlive: true, instIds: true, instNames: true,
   instKind: true, instRule: true, instStrictness: true, instStrength: true, instBase: true,
@@ -22,7 +22,7 @@ const worldFields = {
   inputEnds: true, status: true, statusCount: true,
 } satisfies Record<keyof World, true>;
 const scratchFields = {
-  cinc: true, threat: true, threatStored: true, offOpen: true, offNuc: true, threatWP: true, threatWG: true,
+  cinc: true, threat: true, threatStored: true, offOpen: true, offNuc: true, threatWP: true, threatWG: true, threatAffinity: true,
   target: true, tMain: true, z: true, mask: true, con: true, effectivePoles: true, poles: true,
   meanThreat: true, targetAllySum: true, targetFreeCount: true, targetStamp: true, stamp: true, shared: true,
   instCinc: true, exclusiveVenue: true, inclusiveVenue: true, util: true, prob: true, action: true,
@@ -35,7 +35,7 @@ const scratchFields = {
   allyCap: true, aggressed: true, victim: true, aggressions: true, majorWars: true, instMembers: true,
   stateMask: true, maskWords: true, membershipIndexVersion: true, sharePairs: true, sharePairsVersion: true,
   entPartners: true, beliefsPending: true, pendingKeep: true, pendingMask: true, pendingWords: true,
-  pendingAllShare: true, obsPlain: true, obsReassured: true, obsRow: true, zeroRow: true, patchIndex: true,
+  pendingAllShare: true, obsPlain: true, obsReassured: true, obsRow: true, zeroRow: true, affinityRow: true, patchIndex: true,
   patchValue: true, patchCount: true, patchStart: true, patchRowIndex: true, patchRowValue: true,
   targetColumns: true, targetThreat: true, partnerTop: true, partnerTopCount: true, partnerTopVersion: true,
   guessTargets: true, guessSlot: true, guessCount: true, guessColumns: true, guessStamp: true,

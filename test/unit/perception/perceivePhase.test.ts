@@ -23,7 +23,7 @@ describe('perceivePhase: one source of truth for the fused threat arithmetic (#1
     // The fused pass used to keep four hand-specialised copies of its row loop plus threatRow.
     const fusedPart = source.slice(source.indexOf('function fusedWaltRows'), source.indexOf('function foldPatches'));
     const count = (needle: string): number => fusedPart.split(needle).length - 1;
-    expect(count('const t = a * (wP * P + wG * g + o[j]);')).toBe(1);
+    expect(count('const t = a * (wP * P + wG * g + o[j]) * f[j];')).toBe(1); // f: the row's affinity factors (model note N54)
     expect(count('keep * ahat[row + j]')).toBe(1);
   });
 

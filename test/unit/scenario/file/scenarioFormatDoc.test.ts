@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultParameters } from '../../../../src/model/defaultParameters.js';
 import { loadScenario } from '../../../../src/node/loadScenario.js';
 import {
-  alliancesReferenceSchema, dataSettingsSchema, historySchema, igoMembersReferenceSchema, nmcCapabilitiesReferenceSchema, scenarioFileSchema,
+  affinitySeedReferenceSchema, alliancesReferenceSchema, dataSettingsSchema, historySchema, igoMembersReferenceSchema, nmcCapabilitiesReferenceSchema, scenarioFileSchema,
   sourceNoteSchema, tradeReferenceSchema,
 } from '../../../../src/scenario/file/scenarioFileSchema.js';
 
@@ -99,6 +99,19 @@ describe('docs/scenario-format.md', () => {
     expect(scenario.events[0].changes).toEqual([{ type: 'set-status', institution: 'SCO', state: 'TUR', status: 'observer' }]);
   });
 
+  it('embeds test/fixtures/affinity/example.yaml verbatim, and it loads with the seeds combined (N54)', () => {
+    const marker = '<!-- example: test/fixtures/affinity/example.yaml -->\n```yaml\n';
+    const at = doc.indexOf(marker);
+    expect(at).toBeGreaterThan(-1);
+    const file = join(root, 'test', 'fixtures', 'affinity', 'example.yaml');
+    expect(doc.slice(at + marker.length, doc.indexOf('```\n', at + marker.length))).toBe(readFileSync(file, 'utf8'));
+    const pairs = new Map(loadScenario(file).affinity?.pairs.map((p) => [p.between.join('-'), p.value]));
+    expect(pairs.get('BLR-RUS')).toBe(0.8);
+    expect(pairs.get('CHN-RUS')).toBe(0.6);
+    expect(pairs.get('RUS-UKR')).toBe(-0.5);
+    expect(pairs.get('BLR-UKR')).toBeGreaterThan(0); // from the data: both in the CIS treaties of 2012
+  });
+
   it('documents every section and every field of the file schema', () => {
     const shape = scenarioFileSchema.shape;
     expect(documentedFields('The sections').sort()).toEqual(Object.keys(shape).sort());
@@ -111,6 +124,7 @@ describe('docs/scenario-format.md', () => {
       ['trade', [tradeReferenceSchema]],
       ['history: data that move year by year', [historySchema]],
       ['perceptions', [shape.perceptions]],
+      ['affinity', [shape.affinity, affinitySeedReferenceSchema]],
       ['institutions', [shape.institutions, igoMembersReferenceSchema]],
       ['system', [shape.system]],
       ['events', [shape.events]],
