@@ -141,6 +141,8 @@ export class ScratchRecord implements Scratch {
   declare dualExclTick: Scratch['dualExclTick'];
   declare dualInclVenue: Scratch['dualInclVenue'];
   declare dualExclVenue: Scratch['dualExclVenue'];
+  declare dualVenueIds: Scratch['dualVenueIds'];
+  declare dualVenueIndex: Scratch['dualVenueIndex'];
   declare dualActive: Scratch['dualActive'];
   declare dualActiveCount: Scratch['dualActiveCount'];
   declare dualListed: Scratch['dualListed'];
@@ -292,6 +294,8 @@ export class ScratchRecord implements Scratch {
     this.dualExclTick = init.dualExclTick;
     this.dualInclVenue = init.dualInclVenue;
     this.dualExclVenue = init.dualExclVenue;
+    this.dualVenueIds = init.dualVenueIds;
+    this.dualVenueIndex = init.dualVenueIndex;
     this.dualActive = init.dualActive;
     this.dualActiveCount = init.dualActiveCount;
     this.dualListed = init.dualListed;
