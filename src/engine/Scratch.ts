@@ -231,6 +231,14 @@ export interface Scratch {
   dualVenueIds: string[];
   /** Index of each id in {@link dualVenueIds}. */
   dualVenueIndex: Map<string, number>;
+  /**
+   * The fused pass's observations for the rows of the members of one large institution (at the
+   * update): η_b·obs_ij with reassurance for every fellow member j (they share it), the others
+   * written per row; `obsOutside` lists the states outside it, `obsOutsideCount` of them.
+   */
+  obsInside: Float64Array;
+  obsOutside: Int32Array;
+  obsOutsideCount: number;
   /** The pairs (i·n + g) with an inclusive or exclusive act in the window: dualActive[0 … dualActiveCount). */
   dualActive: Int32Array;
   dualActiveCount: number;
@@ -415,6 +423,9 @@ export function createScratch(
     dualExclVenue: square(Int32Array, previous?.dualExclVenue, null),
     dualVenueIds: previous?.dualVenueIds ?? [''],
     dualVenueIndex: previous?.dualVenueIndex ?? new Map([['', 0]]),
+    obsInside: new Float64Array(n),
+    obsOutside: new Int32Array(n),
+    obsOutsideCount: 0,
     dualActive: square(Int32Array, previous?.dualActive, null),
     dualActiveCount: 0,
     dualListed: square(Uint8Array, previous?.dualListed, 0),
