@@ -1,6 +1,9 @@
 /** A row-major square matrix of the world or its scratch buffers. @internal */
 export type SquareMatrix = Float64Array | Int32Array | Uint8Array;
 
+/** Runs up to this length are copied by a loop: a native copy's call costs more than a few elements. */
+const SHORT_RUN = 16;
+
 type MatrixConstructor<T extends SquareMatrix> = {
   new (length: number): T;
   new (buffer: ArrayBufferLike, byteOffset: number, length: number): T;
@@ -79,7 +82,8 @@ export function remapMatrix<T extends SquareMatrix>(old: T, on: number, n: numbe
       for (let l = 0; l < m;) {
         let end = l + 1;
         while (end < m && oldOf[end] === oldOf[end - 1] + 1) end++;
-        all.copyWithin(k * m + l, src + oldOf[l], src + oldOf[end - 1] + 1);
+        if (end - l > SHORT_RUN) all.copyWithin(k * m + l, src + oldOf[l], src + oldOf[end - 1] + 1);
+        else for (let c = l; c < end; c++) all[k * m + c] = all[src + oldOf[c]]; // forward, like the run copy
         l = end;
       }
     }
@@ -91,7 +95,8 @@ export function remapMatrix<T extends SquareMatrix>(old: T, on: number, n: numbe
       for (let l = m - 1; l >= 0;) {
         let start = l;
         while (start > 0 && newOf[start - 1] === newOf[start] - 1) start--;
-        all.copyWithin(dst + newOf[start], k * m + start, k * m + l + 1);
+        if (l - start >= SHORT_RUN) all.copyWithin(dst + newOf[start], k * m + start, k * m + l + 1);
+        else for (let c = l; c >= start; c--) all[dst + newOf[c]] = all[k * m + c]; // backward, like the run copy
         l = start - 1;
       }
     }
