@@ -2,6 +2,7 @@ import { Z_SIZE } from '../decision/DecisionContext.js';
 import { OPTION_COUNT } from '../decision/options.js';
 import { DRAWS_PER_TICK } from '../random/StateStreams.js';
 import { ScratchRecord } from './ScratchRecord.js';
+import { matrixCapacity, matrixOver, newMatrix, type SquareMatrix } from './remapMatrix.js';
 import type { World } from './World.js';
 
 /**
@@ -226,13 +227,25 @@ export interface Scratch {
   /**
    * Dual track (model §5.9): per pair (i, g), row-major n×n, the last tick in which i took a
    * balancing (non-friction) institutional act against g through a venue that included g
-   * (`dualInclTick`) or excluded it (`dualExclTick`), −Infinity when none; and that venue's id.
-   * Only great powers g are recorded.
+   * (`dualInclTick`) or excluded it (`dualExclTick`), −Infinity when none; and that venue's id as
+   * an index into {@link dualVenueIds} (0: none). Only great powers g are recorded.
    */
   dualInclTick: Float64Array;
   dualExclTick: Float64Array;
-  dualInclVenue: string[];
-  dualExclVenue: string[];
+  dualInclVenue: Int32Array;
+  dualExclVenue: Int32Array;
+  /** The ids of the venues dual-track acts used, by index (`dualVenueIds[0]` is '', none); resolved only for the record. */
+  dualVenueIds: string[];
+  /** Index of each id in {@link dualVenueIds}. */
+  dualVenueIndex: Map<string, number>;
+  /**
+   * The fused pass's observations for the rows of the members of one large institution (at the
+   * update): η_b·obs_ij with reassurance for every fellow member j (they share it), the others
+   * written per row; `obsOutside` lists the states outside it, `obsOutsideCount` of them.
+   */
+  obsInside: Float64Array;
+  obsOutside: Int32Array;
+  obsOutsideCount: number;
   /** The pairs (i·n + g) with an inclusive or exclusive act in the window: dualActive[0 … dualActiveCount). */
   dualActive: Int32Array;
   dualActiveCount: number;
@@ -276,19 +289,40 @@ export const PARTNER_TOP = 16;
 /**
  * Allocates the scratch buffers for a world. `entMin` seeds the entente-partner counts (omitted:
  * every positive entente counts, which only makes the restraint phase look at more partners).
+ * With `previous` (the scratch of the world before, when states enter or leave: model note N43)
+ * its n×n buffers are reused (views over them, reset; `previous` must not be read afterwards) and
+ * its venue ids carried over; otherwise they are sized like the world's matrices (remapMatrix).
  * @internal
  */
-export function createScratch(world: World, episodeWindow: number /* in ticks: TickRates.episodeTicks */, entMin = 0, threatMatrix = true): Scratch {
+export function createScratch(
+  world: World, episodeWindow: number /* in ticks: TickRates.episodeTicks */, entMin = 0, threatMatrix = true, previous?: Scratch,
+): Scratch {
   const n = world.n;
   const cap = world.instCapacity;
+  // Counted over the listed pairs (every pair with ent > 0, i < j; ent is symmetric), not an n² scan.
   const entPartners = new Int32Array(n);
   let majors = 0;
   for (let i = 0; i < n; i++) majors += world.major[i];
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && world.ent[i * n + j] >= entMin && world.ent[i * n + j] > 0) entPartners[i]++;
+  for (const key of world.entPairs) {
+    if (world.ent[key] < entMin) continue;
+    const i = (key / n) | 0;
+    entPartners[i]++;
+    entPartners[key - i * n]++;
+  }
+  const capacity = matrixCapacity(world.ahat);
+  // An n×n buffer, reused from `previous` and reset to `fill`, or new; `fill` null for the lists
+  // (dualActive, dualPairs) and the venues, read only below their counts or for pairs whose ticks
+  // (reset) were written with them.
+  const square = <T extends SquareMatrix>(kind: { new (length: number): T; new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; readonly BYTES_PER_ELEMENT: number },
+    reuse: T | undefined, fill: number | null): T => {
+    const m = reuse !== undefined ? matrixOver(reuse, n, capacity) : newMatrix(kind, n, capacity);
+    if (fill !== null && (reuse !== undefined || fill !== 0)) m.fill(fill);
+    return m;
+  };
   // A class instance, not this literal: see WorldRecord (a literal's second run deoptimises the phases).
   return new ScratchRecord({
     cinc: new Float64Array(n),
-    threat: new Float64Array(threatMatrix ? n * n : 0),
+    threat: threatMatrix ? square(Float64Array, previous?.threat.length === 0 ? undefined : previous?.threat, 0) : new Float64Array(0),
     threatStored: false,
     offOpen: new Float64Array(n),
     offNuc: new Float64Array(n),
@@ -421,15 +455,20 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     suspensions: 0,
     frictionSoft: 0,
     frictionInstitutional: 0,
-    dualInclTick: new Float64Array(n * n).fill(-Infinity),
-    dualExclTick: new Float64Array(n * n).fill(-Infinity),
-    dualInclVenue: new Array<string>(n * n).fill(''),
-    dualExclVenue: new Array<string>(n * n).fill(''),
-    dualActive: new Int32Array(n * n),
+    dualInclTick: square(Float64Array, previous?.dualInclTick, -Infinity),
+    dualExclTick: square(Float64Array, previous?.dualExclTick, -Infinity),
+    dualInclVenue: square(Int32Array, previous?.dualInclVenue, null),
+    dualExclVenue: square(Int32Array, previous?.dualExclVenue, null),
+    dualVenueIds: previous?.dualVenueIds ?? [''],
+    dualVenueIndex: previous?.dualVenueIndex ?? new Map([['', 0]]),
+    obsInside: new Float64Array(n),
+    obsOutside: new Int32Array(n),
+    obsOutsideCount: 0,
+    dualActive: square(Int32Array, previous?.dualActive, null),
     dualActiveCount: 0,
-    dualListed: new Uint8Array(n * n),
+    dualListed: square(Uint8Array, previous?.dualListed, 0),
     dualTrackPairs: 0,
-    dualPairs: new Int32Array(n * n),
+    dualPairs: square(Int32Array, previous?.dualPairs, null),
     gpCount: 0,
     gpStates: new Int32Array(n),
     gpSlot: new Int32Array(n).fill(-1),

@@ -143,6 +143,11 @@ export class ScratchRecord implements Scratch {
   declare dualExclTick: Scratch['dualExclTick'];
   declare dualInclVenue: Scratch['dualInclVenue'];
   declare dualExclVenue: Scratch['dualExclVenue'];
+  declare dualVenueIds: Scratch['dualVenueIds'];
+  declare dualVenueIndex: Scratch['dualVenueIndex'];
+  declare obsInside: Scratch['obsInside'];
+  declare obsOutside: Scratch['obsOutside'];
+  declare obsOutsideCount: Scratch['obsOutsideCount'];
   declare dualActive: Scratch['dualActive'];
   declare dualActiveCount: Scratch['dualActiveCount'];
   declare dualListed: Scratch['dualListed'];
@@ -306,6 +311,11 @@ export class ScratchRecord implements Scratch {
     this.dualExclTick = init.dualExclTick;
     this.dualInclVenue = init.dualInclVenue;
     this.dualExclVenue = init.dualExclVenue;
+    this.dualVenueIds = init.dualVenueIds;
+    this.dualVenueIndex = init.dualVenueIndex;
+    this.obsInside = init.obsInside;
+    this.obsOutside = init.obsOutside;
+    this.obsOutsideCount = init.obsOutsideCount;
     this.dualActive = init.dualActive;
     this.dualActiveCount = init.dualActiveCount;
     this.dualListed = init.dualListed;

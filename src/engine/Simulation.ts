@@ -145,7 +145,10 @@ export class Engine implements Simulation {
     // threat matrix, the belief update applied in the next tick's threat pass.
     const fused = perception === waltThreat;
     this.spells = SpellSchedule.of(scenario);
-    this.w = createWorld(this.spells === null ? scenario : restrictScenario(scenario, this.spells.activeAt(0)));
+    // With states entering and leaving, the matrices are sized for the most states in the system at
+    // once, so that every rebuild (N43) reuses them in place (restrictWorld).
+    this.w = this.spells === null ? createWorld(scenario)
+      : createWorld(restrictScenario(scenario, this.spells.activeAt(0)), undefined, { capacity: this.spells.maxActive });
     this.s = createScratch(this.w, tickRates(scenario.parameters, this.w.ticksPerYear).episodeTicks, scenario.parameters.entMin, !fused);
     // Streams for every state of the scenario, in or out of the system: a state's draws are a function of (seed, id, tick).
     this.streams = new StateStreams(this.seed, this.spells === null ? this.w.ids : this.spells.universe);
@@ -320,7 +323,9 @@ export class Engine implements Simulation {
     for (let d = 0; d < s.dualTrackPairs; d++) {
       const pair = s.dualPairs[d];
       const i = Math.floor(pair / n);
-      dualTrack.push({ state: w.ids[i], power: w.ids[pair - i * n], inclusive: s.dualInclVenue[pair], exclusive: s.dualExclVenue[pair] });
+      dualTrack.push({
+        state: w.ids[i], power: w.ids[pair - i * n], inclusive: s.dualVenueIds[s.dualInclVenue[pair]], exclusive: s.dualVenueIds[s.dualExclVenue[pair]],
+      });
     }
     let institutions = 0;
     for (let q = 0; q < w.instSlots; q++) institutions += w.instAlive[q];

@@ -24,6 +24,8 @@ export class SpellSchedule {
   /** The ticks at which some spell begins or ends (the only ticks the set can change). */
   private readonly boundaries = new Set<number>();
   private readonly all: Float64Array;
+  /** The most states in the system at once over the run (the world's matrices are sized for it). */
+  readonly maxActive: number;
   /** Position in `universe` of each world state. */
   private position: Int32Array = new Int32Array(0);
 
@@ -49,6 +51,9 @@ export class SpellSchedule {
         }
       }
     }
+    let most = this.activeAt(0).size;
+    for (const t of this.boundaries) most = Math.max(most, this.activeAt(t).size);
+    this.maxActive = most;
   }
 
   /** The schedule of a scenario, or null when no state has spells (every state throughout). */

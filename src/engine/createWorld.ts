@@ -1,7 +1,8 @@
 import { CAPABILITY_FLOOR } from '../effects/economicPhase.js';
 import { CAPABILITY_BOUND, timesPowerOfTwo } from '../model/capabilityLimits.js';
 import { greatCircleKm } from '../model/greatCircleKm.js';
-import type { ResolvedScenario } from '../model/ResolvedScenario.js';
+import type { ResolvedScenario, ResolvedState } from '../model/ResolvedScenario.js';
+import { newMatrix } from './remapMatrix.js';
 import { hashString } from '../random/hashString.js';
 import { perTickGrowth } from './TickRates.js';
 import type { World } from './World.js';
@@ -16,15 +17,15 @@ export function compareIds(a: string, b: string): number {
 /**
  * Builds the typed-array world of a resolved scenario (THEORY §5.1), states and institutions in
  * canonical id order. With `previous` (a world of the same scenario, when states enter or leave:
- * model note N43), the proximity of two states both in it is copied instead of recomputed.
+ * model note N43) the run's unit and scalars carry over, and `options.relations` (built by
+ * restrictWorld from the world before) replace the scenario's relation matrices.
  * @internal
  */
-export function createWorld(scenario: ResolvedScenario, previous?: World): World {
+export function createWorld(scenario: ResolvedScenario, previous?: World, options: CreateWorldOptions = {}): World {
   const order = scenario.states.map((_, i) => i).sort((a, b) => compareIds(scenario.states[a].id, scenario.states[b].id));
   const n = order.length;
   const states = order.map((i) => scenario.states[i]);
   const index = new Map<string, number>(states.map((s, i) => [s.id, i]));
-  const p = scenario.parameters;
   const f = (pick: (s: (typeof states)[number]) => number): Float64Array => Float64Array.from(states, pick);
   // Capabilities and trade in a common unit (capabilityLimits): the scenario's own, unless its
   // largest value lies outside [2^−128, 2^128]; then times the power of two that brings it to ≈ 1.
@@ -38,49 +39,16 @@ export function createWorld(scenario: ResolvedScenario, previous?: World): World
   const unit = (x: number): number => (exponent === 0 ? x : timesPowerOfTwo(x, exponent));
   const capability = (component: 'mil' | 'eco' | 'pop'): Float64Array => f((s) => unit(s.capabilities[component]));
 
-  const proximity = new Float64Array(n * n);
-  const trade = new Float64Array(n * n);
-  const ally = new Uint8Array(n * n);
-  const ent = new Float64Array(n * n);
-  // Distances the scenario states for a dyad, by i·n + j (few: a map, not another n×n matrix).
-  const explicitDistance = new Map<number, number>();
+  const { proximity, ahat, trade, tradeBase, ally, ent } = options.relations
+    ?? scenarioRelations(scenario, states, index, exponent, options.capacity ?? n);
   const tpy = scenario.meta.ticksPerYear;
+  // An input alliance with a data end date ends before the first tick that starts at or after it (N29).
   const inputEnds: { pair: number; tick: number }[] = [];
   for (const d of scenario.dyads) {
+    if (!d.alliance || d.allianceEnds === undefined) continue;
     const a = index.get(d.between[0]) as number;
     const b = index.get(d.between[1]) as number;
-    if (d.distance !== undefined) { explicitDistance.set(a * n + b, d.distance); explicitDistance.set(b * n + a, d.distance); }
-    trade[a * n + b] = trade[b * n + a] = unit(d.trade);
-    ally[a * n + b] = ally[b * n + a] = d.alliance ? 1 : 0;
-    // An input alliance with a data end date ends before the first tick that starts at or after it (N29).
-    if (d.alliance && d.allianceEnds !== undefined) {
-      inputEnds.push({ pair: Math.min(a, b) * n + Math.max(a, b), tick: Math.max(0, Math.ceil((d.allianceEnds - scenario.meta.startYear) * tpy - 1e-9)) });
-    }
-    ent[a * n + b] = ent[b * n + a] = d.entente;
-  }
-  // THEORY §5.1: proximity G_ij = exp(−d_ij/d0); with no geography every d_ij = 0.
-  const before = previous === undefined ? undefined : new Map(previous.ids.map((id, i) => [id, i]));
-  const was = Int32Array.from(states, (st) => before?.get(st.id) ?? -1);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      if (previous !== undefined && was[i] >= 0 && was[j] >= 0) {
-        proximity[i * n + j] = proximity[j * n + i] = previous.proximity[was[i] * previous.n + was[j]];
-        continue;
-      }
-      let dist = explicitDistance.get(i * n + j);
-      if (dist === undefined || Number.isNaN(dist)) {
-        const li = states[i].location;
-        const lj = states[j].location;
-        dist = li !== undefined && lj !== undefined ? greatCircleKm(li, lj) : 0;
-      }
-      proximity[i * n + j] = proximity[j * n + i] = Math.exp(-dist / p.d0);
-    }
-  }
-  // THEORY §5.1: the prior of ahat_ij is ideo_j, unless the scenario states a perception.
-  const ahat = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) ahat[i * n + j] = states[j].ideology;
-  for (const pr of scenario.perceptions) {
-    ahat[(index.get(pr.from) as number) * n + (index.get(pr.to) as number)] = pr.intent;
+    inputEnds.push({ pair: Math.min(a, b) * n + Math.max(a, b), tick: Math.max(0, Math.ceil((d.allianceEnds - scenario.meta.startYear) * tpy - 1e-9)) });
   }
 
   // Model note N54: affinity seeds from the scenario's blocs and pairs (symmetric); off without the section.
@@ -102,7 +70,8 @@ export function createWorld(scenario: ResolvedScenario, previous?: World): World
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       if (ally[i * n + j] === 1) { allyCount[i]++; allyCount[j]++; allianceCount++; }
-      if (trade[i * n + j] > 0) tradePairs.push(i * n + j);
+      // A rebuilt world's trade may have left its baseline (sanctions): a pair trading in either is listed.
+      if (trade[i * n + j] > 0 || tradeBase[i * n + j] > 0) tradePairs.push(i * n + j);
       if (ent[i * n + j] > 0) entPairs.push(i * n + j);
     }
     for (let j = 0; j < n; j++) if (ally[i * n + j] === 1) allies[i].push(j);
@@ -148,7 +117,7 @@ export function createWorld(scenario: ResolvedScenario, previous?: World): World
     affinity: affinitySeed.slice(),
     affinitySeed,
     trade,
-    tradeBase: trade.slice(),
+    tradeBase,
     ally,
     ent,
     entPairs,
@@ -194,6 +163,72 @@ export function createWorld(scenario: ResolvedScenario, previous?: World): World
     for (const h of q.statuses) setStatus(world, slot, index.get(h.state) as number, statusCode(h.status));
   }
   return world;
+}
+
+/** The relation matrices of a world: row-major n×n, as views over buffers sized for the run's most states. @internal */
+export interface RelationMatrices {
+  proximity: Float64Array;
+  ahat: Float64Array;
+  trade: Float64Array;
+  tradeBase: Float64Array;
+  ally: Uint8Array;
+  ent: Float64Array;
+}
+
+/** Options of {@link createWorld}. @internal */
+export interface CreateWorldOptions {
+  /** Ready relation matrices of the scenario's states in canonical order (restrictWorld builds them from the world before). */
+  relations?: RelationMatrices;
+  /**
+   * The most states the run's world will hold (default: the scenario's): the matrices are views
+   * over buffers of capacity² elements, so that a world rebuilt when states enter (N43) reuses them.
+   */
+  capacity?: number;
+}
+
+/** THEORY §5.1: proximity G_ij = exp(−d_ij/d0), d_ij the dyad's stated distance, else the great-circle distance, else 0. @internal */
+export function proximityOf(stated: number | undefined, a: ResolvedState, b: ResolvedState, d0: number): number {
+  let dist = stated;
+  if (dist === undefined || Number.isNaN(dist)) {
+    dist = a.location !== undefined && b.location !== undefined ? greatCircleKm(a.location, b.location) : 0;
+  }
+  return Math.exp(-dist / d0);
+}
+
+/** The relation matrices of a scenario's states (canonical order) from its dyads, perceptions and locations. */
+function scenarioRelations(
+  scenario: ResolvedScenario, states: readonly ResolvedState[], index: ReadonlyMap<string, number>, exponent: number, capacity: number,
+): RelationMatrices {
+  const n = states.length;
+  const proximity = newMatrix(Float64Array, n, capacity);
+  const trade = newMatrix(Float64Array, n, capacity);
+  const ally = newMatrix(Uint8Array, n, capacity);
+  const ent = newMatrix(Float64Array, n, capacity);
+  // Distances the scenario states for a dyad, by i·n + j (few: a map, not another n×n matrix).
+  const explicitDistance = new Map<number, number>();
+  for (const d of scenario.dyads) {
+    const a = index.get(d.between[0]) as number;
+    const b = index.get(d.between[1]) as number;
+    if (d.distance !== undefined) { explicitDistance.set(a * n + b, d.distance); explicitDistance.set(b * n + a, d.distance); }
+    trade[a * n + b] = trade[b * n + a] = exponent === 0 ? d.trade : timesPowerOfTwo(d.trade, exponent);
+    ally[a * n + b] = ally[b * n + a] = d.alliance ? 1 : 0;
+    ent[a * n + b] = ent[b * n + a] = d.entente;
+  }
+  const d0 = scenario.parameters.d0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      proximity[i * n + j] = proximity[j * n + i] = proximityOf(explicitDistance.get(i * n + j), states[i], states[j], d0);
+    }
+  }
+  // THEORY §5.1: the prior of ahat_ij is ideo_j, unless the scenario states a perception.
+  const ahat = newMatrix(Float64Array, n, capacity);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) ahat[i * n + j] = states[j].ideology;
+  for (const pr of scenario.perceptions) {
+    ahat[(index.get(pr.from) as number) * n + (index.get(pr.to) as number)] = pr.intent;
+  }
+  const tradeBase = newMatrix(Float64Array, n, capacity);
+  tradeBase.set(trade);
+  return { proximity, ahat, trade, tradeBase, ally, ent };
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { ResolvedScenario, ResolvedState } from '../model/ResolvedScenario.js';
-import { addInstitution, createWorld, setStatus } from './createWorld.js';
+import { addInstitution, compareIds, createWorld, setStatus } from './createWorld.js';
+import { rebuildRelations } from './rebuildRelations.js';
+import { matrixCapacity } from './remapMatrix.js';
 import { createScratch, type Scratch } from './Scratch.js';
 import type { World } from './World.js';
 
@@ -45,8 +47,9 @@ export function restrictWorld(
   episodeWindow: number, entMin: number, threatMatrix: boolean,
 ): { world: World; scratch: Scratch } {
   // The live institutions are carried over from the old world below, not taken from the scenario.
-  const w = createWorld({ ...restrictScenario(scenario, active), institutions: [] }, old);
-  const n = w.n;
+  const restricted = { ...restrictScenario(scenario, active), institutions: [] };
+  const states = [...restricted.states].sort((a, b) => compareIds(a.id, b.id)); // createWorld's order
+  const n = states.length;
   const on = old.n;
   const oldIndex = new Map(old.ids.map((id, i) => [id, i]));
   // Stash the leavers.
@@ -58,55 +61,47 @@ export function restrictWorld(
       legBase: old.legBase[i], dom: old.dom[i],
     });
   }
-  const from = new Int32Array(n); // new index → old index, −1 for an entering state
-  const reentering: number[] = [];
+  const from = Int32Array.from(states, (st) => oldIndex.get(st.id) ?? -1); // new index → old index, −1 for an entering state
+  const reentering = Uint8Array.from(states, (st, i) => (from[i] < 0 && stash.has(st.id) ? 1 : 0));
+  // Pairs of states that stay keep their relations, moved within the old world's buffers (no
+  // allocation while they are large enough); pairs with an entering state start from the scenario.
+  const relations = rebuildRelations(restricted, states, old, from, reentering, Math.max(n, matrixCapacity(old.ahat)));
+  const w = createWorld(restricted, old, { relations });
   for (let i = 0; i < n; i++) {
-    const o = oldIndex.get(w.ids[i]);
-    from[i] = o === undefined ? -1 : o;
-    const src = o === undefined ? stash.get(w.ids[i]) : undefined;
-    if (o !== undefined) {
+    const o = from[i];
+    if (o >= 0) {
       w.major[i] = old.major[o]; w.mil[i] = old.mil[o]; w.eco[i] = old.eco[o]; w.pop[i] = old.pop[o];
       w.growthMil[i] = old.growthMil[o]; w.growthEco[i] = old.growthEco[o]; w.growthPop[i] = old.growthPop[o];
       w.off[i] = old.off[o]; w.nuc[i] = old.nuc[o]; w.rev[i] = old.rev[o]; w.ideo[i] = old.ideo[o];
       w.leg[i] = old.leg[o]; w.legBase[i] = old.legBase[o]; w.dom[i] = old.dom[o];
-    } else if (src !== undefined) {
+    } else if (reentering[i] === 1) {
+      const src = stash.get(w.ids[i]) as StashedState;
       w.major[i] = src.major; w.mil[i] = src.mil; w.eco[i] = src.eco; w.pop[i] = src.pop;
       w.growthMil[i] = src.growthMil; w.growthEco[i] = src.growthEco; w.growthPop[i] = src.growthPop;
       w.off[i] = src.off; w.nuc[i] = src.nuc; w.rev[i] = src.rev; w.ideo[i] = src.ideo;
       w.leg[i] = src.leg; w.legBase[i] = src.legBase; w.dom[i] = src.dom;
       stash.delete(w.ids[i]);
-      reentering.push(i);
     }
   }
-  // Pairs of states that stay keep their relations; pairs with an entering state start from the scenario.
-  // Copied by runs (native copies, not an interpreted n² loop: this code runs once or twice a run):
-  // the states that stay keep their relative (id) order, so consecutive staying states are
-  // consecutive old indices. The diagonal keeps createWorld's value, as before.
-  // Affinity (N54) is carried like the other relations when it is on (its arrays are empty when off).
-  const on2 = w.affinity.length > 0 && old.affinity.length > 0;
-  const rows = on2 ? [w.ahat, w.trade, w.tradeBase, w.ally, w.ent, w.affinity] : [w.ahat, w.trade, w.tradeBase, w.ally, w.ent];
-  const oldRows = on2 ? [old.ahat, old.trade, old.tradeBase, old.ally, old.ent, old.affinity] : [old.ahat, old.trade, old.tradeBase, old.ally, old.ent];
-  const diagonal = new Float64Array(rows.length);
-  for (let i = 0; i < n; i++) {
-    const a = from[i];
-    if (a < 0) continue;
-    for (let r = 0; r < rows.length; r++) diagonal[r] = rows[r][i * n + i];
-    for (let j = 0; j < n;) {
-      if (from[j] < 0) { j++; continue; }
-      let end = j + 1;
-      while (end < n && from[end] === from[end - 1] + 1) end++;
-      const src = a * on + from[j];
-      for (let r = 0; r < rows.length; r++) rows[r].set(oldRows[r].subarray(src, src + end - j), i * n + j);
-      j = end;
+  // Affinity (N54), when it is on (its arrays are empty when off), is carried for the pairs that
+  // stay, by runs of consecutive old indices (native copies); pairs with an entering state keep
+  // createWorld's seed. The diagonal keeps createWorld's value.
+  if (w.affinity.length > 0 && old.affinity.length > 0) {
+    for (let i = 0; i < n; i++) {
+      const a = from[i];
+      if (a < 0) continue;
+      const diagonal = w.affinity[i * n + i];
+      for (let j = 0; j < n;) {
+        if (from[j] < 0) { j++; continue; }
+        let end = j + 1;
+        while (end < n && from[end] === from[end - 1] + 1) end++;
+        const src = a * on + from[j];
+        w.affinity.set(old.affinity.subarray(src, src + end - j), i * n + j);
+        j = end;
+      }
+      w.affinity[i * n + i] = diagonal;
     }
-    for (let r = 0; r < rows.length; r++) rows[r][i * n + i] = diagonal[r];
   }
-  // A state that enters again (after an occupation) has lost its alliances and ententes; trade
-  // starts again from the scenario's level (or its path).
-  for (const i of reentering) {
-    for (let j = 0; j < n; j++) { w.ally[i * n + j] = w.ally[j * n + i] = 0; w.ent[i * n + j] = w.ent[j * n + i] = 0; }
-  }
-  deriveRelationLists(w);
   // The floors, the system conditions, the last major war, public goods, the tick, the versions and
   // the unit (N30) came over in createWorld's literal (no writes after construction: see there).
   // Live institutions, in their slot order, with the members that stay.
@@ -133,7 +128,14 @@ export function restrictWorld(
     w.formedFaded.push(old.formedFaded[k]);
   }
 
-  const s = createScratch(w, episodeWindow, entMin, threatMatrix);
+  // The dual-track memory (model §5.9) of the old list, read before the new scratch takes over its buffers.
+  const dualCount = oldScratch.dualActiveCount;
+  const dualPair = oldScratch.dualActive.slice(0, dualCount);
+  const dualInclTick = Float64Array.from(dualPair, (op) => oldScratch.dualInclTick[op]);
+  const dualExclTick = Float64Array.from(dualPair, (op) => oldScratch.dualExclTick[op]);
+  const dualInclVenue = Int32Array.from(dualPair, (op) => oldScratch.dualInclVenue[op]);
+  const dualExclVenue = Int32Array.from(dualPair, (op) => oldScratch.dualExclVenue[op]);
+  const s = createScratch(w, episodeWindow, entMin, threatMatrix, oldScratch);
   // Soft-balancing windows of the states that stay, their targets renumbered (a target that left: none).
   const K = episodeWindow;
   for (let i = 0; i < n; i++) {
@@ -165,37 +167,18 @@ export function restrictWorld(
     s.lastAllyTick[i] = oldScratch.lastAllyTick[o]; s.lastAllyTarget[i] = renumber(oldScratch.lastAllyTarget[o]);
     s.lastFoundTick[i] = oldScratch.lastFoundTick[o]; s.lastFoundTarget[i] = renumber(oldScratch.lastFoundTarget[o]);
   }
-  // The dual-track memory (model §5.9) of the pairs whose two states stay, renumbered, in the old list's order.
-  for (let a = 0; a < oldScratch.dualActiveCount; a++) {
-    const op = oldScratch.dualActive[a];
+  // The dual-track memory of the pairs whose two states stay, renumbered, in the old list's order.
+  for (let a = 0; a < dualCount; a++) {
+    const op = dualPair[a];
     const i = to[Math.floor(op / on)];
     const g = to[op % on];
     if (i < 0 || g < 0) continue;
     const pair = i * n + g;
-    s.dualInclTick[pair] = oldScratch.dualInclTick[op]; s.dualInclVenue[pair] = oldScratch.dualInclVenue[op];
-    s.dualExclTick[pair] = oldScratch.dualExclTick[op]; s.dualExclVenue[pair] = oldScratch.dualExclVenue[op];
+    s.dualInclTick[pair] = dualInclTick[a]; s.dualInclVenue[pair] = dualInclVenue[a];
+    s.dualExclTick[pair] = dualExclTick[a]; s.dualExclVenue[pair] = dualExclVenue[a];
     s.dualListed[pair] = 1;
     s.dualActive[s.dualActiveCount++] = pair;
   }
   for (let i = 0; i < s.action.length; i++) s.action[i] = -1;
   return { world: w, scratch: s };
-}
-
-/** Recomputes allyCount, allies, allianceCount, tradePairs and entPairs from the matrices (as createWorld does). */
-function deriveRelationLists(w: World): void {
-  const n = w.n;
-  // In place: the lists are emptied, never replaced (no field of the world written after construction).
-  w.allyCount.fill(0);
-  for (let i = 0; i < n; i++) w.allies[i].length = 0;
-  w.allianceCount = 0;
-  w.tradePairs.length = 0;
-  w.entPairs.length = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      if (w.ally[i * n + j] === 1) { w.allyCount[i]++; w.allyCount[j]++; w.allianceCount++; }
-      if (w.trade[i * n + j] > 0 || w.tradeBase[i * n + j] > 0) w.tradePairs.push(i * n + j);
-      if (w.ent[i * n + j] > 0) w.entPairs.push(i * n + j);
-    }
-    for (let j = 0; j < n; j++) if (w.ally[i * n + j] === 1) w.allies[i].push(j);
-  }
 }

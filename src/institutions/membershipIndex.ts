@@ -36,8 +36,8 @@ export function refreshMembershipIndex(w: World, s: Scratch): void {
 
 /**
  * The share of state pairs sharing at least one live institution (c4, THEORY §5.6), after
- * {@link refreshMembershipIndex}; recounted only when memberships changed. O(n²·W) in general,
- * O(slots) when an institution has every state as a member (then every pair shares one).
+ * {@link refreshMembershipIndex}; recounted only when memberships changed. O((n² − m²)·W) with m
+ * the members of the largest institution, O(slots) when it has every state (then every pair shares one).
  * @internal
  */
 export function sharedPairShare(w: World, s: Scratch): number {
@@ -49,10 +49,26 @@ export function sharedPairShare(w: World, s: Scratch): number {
   let share: number;
   if (n < 2) share = 0;
   else if (universal) share = 1;
+  else if (!w.instAlive.subarray(0, w.instSlots).includes(1)) share = 0;
   else {
-    let pairs = 0;
+    // Every pair of members of the largest live institution shares it; only the pairs with a state
+    // outside it are tested: (n² − m²)/2 tests for m members instead of n²/2 (a handful of rows when
+    // a near-universal institution exists, e.g. after states entered without memberships, N43).
+    let big = -1;
+    for (let q = 0; q < w.instSlots; q++) {
+      if (w.instAlive[q] === 1 && (big < 0 || w.memberCount[q] > w.memberCount[big])) big = q;
+    }
+    const inside = big >= 0 ? w.memberCount[big] : 0;
+    let pairs = (inside * (inside - 1)) / 2;
+    const isIn = w.member;
+    const base = big * n;
     for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) if (sharesInstitution(s, i, j)) pairs++;
+      if (inside > 0 && isIn[base + i] === 1) continue;
+      // i is outside: its pairs with every member, and with the outsiders after it.
+      for (let j = 0; j < n; j++) {
+        if (j === i || (j < i && !(inside > 0 && isIn[base + j] === 1))) continue;
+        if (sharesInstitution(s, i, j)) pairs++;
+      }
     }
     share = pairs / ((n * (n - 1)) / 2);
   }

@@ -10,9 +10,21 @@ import { institutionIncludes, writeGreatPowerPositions } from './greatPowerPosit
 export function noteDualTrackAct(ctx: TickContext, i: number, g: number, q: number): void {
   const { world: w, scratch: s } = ctx;
   const pair = i * w.n + g;
-  if (institutionIncludes(w, q, g)) { s.dualInclTick[pair] = ctx.tick; s.dualInclVenue[pair] = w.instIds[q]; }
-  else { s.dualExclTick[pair] = ctx.tick; s.dualExclVenue[pair] = w.instIds[q]; }
+  const venue = dualVenue(s, w.instIds[q]);
+  if (institutionIncludes(w, q, g)) { s.dualInclTick[pair] = ctx.tick; s.dualInclVenue[pair] = venue; }
+  else { s.dualExclTick[pair] = ctx.tick; s.dualExclVenue[pair] = venue; }
   if (s.dualListed[pair] === 0) { s.dualListed[pair] = 1; s.dualActive[s.dualActiveCount++] = pair; }
+}
+
+/** The index of venue `id` in `s.dualVenueIds`, added when new (ids, not slots: a slot is reused by a later club). */
+function dualVenue(s: TickContext['scratch'], id: string): number {
+  let k = s.dualVenueIndex.get(id);
+  if (k === undefined) {
+    k = s.dualVenueIds.length;
+    s.dualVenueIds.push(id);
+    s.dualVenueIndex.set(id, k);
+  }
+  return k;
 }
 
 /**

@@ -132,6 +132,7 @@ function fusedWaltRows(ctx: TickContext): void {
   if (s.guessColumns.length < guesses * n) s.guessColumns = new Float64Array(guesses * n);
   if (s.obsRow.length < n) s.obsRow = new Float64Array(n);
   if (s.zeroRow.length < n) s.zeroRow = new Float64Array(n);
+  const inside = pending && !s.pendingAllShare ? prepareInsideRows(w, s) : -1;
   for (let i = 0; i < n; i++) {
     const u = Math.floor(s.draws[i * DRAWS_PER_TICK + DRAW_TIE] * 4294967296) >>> 0;
     if (affinityOn) writeAffinityRow(w, p.affinityThreat, i, s.affinityRow);
@@ -143,6 +144,7 @@ function fusedWaltRows(ctx: TickContext): void {
       // belief and threat arithmetic for every width.
       let obs: Float64Array;
       if (s.pendingAllShare) obs = s.obsReassured;
+      else if (inside >= 0 && (s.pendingMask[i * words + (inside >>> 5)] & (1 << (inside & 31))) !== 0) obs = writeObsRowInside(s, i, words);
       else if (words === 1) obs = writeObsRow1(s, i, n);
       else if (words === 2) obs = writeObsRow2(s, i, n);
       else obs = writeObsRowN(s, i, n, words);
@@ -232,6 +234,50 @@ function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs:
 // η_b·obs_ij of row i into s.obsRow: the reassured value when i and j share an institution (their
 // membership masks, taken at the update, intersect), else the plain one. One function per mask
 // width, so each loop stays monomorphic; they hold no threat arithmetic.
+
+/**
+ * When most states were members of one institution at the update (the largest live one now; e.g.
+ * a universal institution after states entered without memberships, N43), the rows of its members
+ * need the reassurance test only for the few states outside it: every fellow member shares it.
+ * Prepares `obsInside` (reassured for the members) and the list of outsiders, and returns the
+ * institution's slot, or −1 when more than a quarter of the states are outside it (then every row
+ * is written by the per-width loops). The values are the same as theirs.
+ */
+function prepareInsideRows(w: World, s: Scratch): number {
+  const n = w.n;
+  let q = -1;
+  for (let k = 0; k < w.instSlots; k++) if (w.instAlive[k] === 1 && (q < 0 || w.memberCount[k] > w.memberCount[q])) q = k;
+  if (q < 0 || q >= 32 * s.pendingWords) return -1;
+  const words = s.pendingWords;
+  const pm = s.pendingMask;
+  const word = q >>> 5;
+  const bit = 1 << (q & 31);
+  const { obsInside, obsOutside, obsReassured } = s;
+  let outside = 0;
+  for (let j = 0; j < n; j++) {
+    if ((pm[j * words + word] & bit) !== 0) obsInside[j] = obsReassured[j];
+    else {
+      if (4 * ++outside > n) return -1;
+      obsOutside[outside - 1] = j;
+    }
+  }
+  s.obsOutsideCount = outside;
+  return q;
+}
+
+/** {@link fusedRow}'s obs for a row i inside the institution of {@link prepareInsideRows}: only the outsiders are tested. */
+function writeObsRowInside(s: Scratch, i: number, words: number): Float64Array {
+  const { obsPlain, obsReassured, pendingMask: pm, obsInside, obsOutside } = s;
+  const mb = i * words;
+  for (let k = 0; k < s.obsOutsideCount; k++) {
+    const j = obsOutside[k];
+    const jb = j * words;
+    let meet = 0;
+    for (let b = 0; b < words; b++) meet |= pm[mb + b] & pm[jb + b];
+    obsInside[j] = meet !== 0 ? obsReassured[j] : obsPlain[j];
+  }
+  return obsInside;
+}
 
 /** {@link fusedRow}'s obs for one mask word per state (≤ 32 institution slots). */
 function writeObsRow1(s: Scratch, i: number, n: number): Float64Array {

@@ -70,7 +70,7 @@ export const E15 = defineProperty({
         const i = Math.floor(pair / n);
         const g = pair - i * n;
         expectThat(shares(i, g), `tick ${t}: ${w.ids[i]} shares no institution with ${w.ids[g]}, yet is counted dual-track toward it `
-          + `(inclusive venue "${s.dualInclVenue[pair]}", exclusive "${s.dualExclVenue[pair]}")`);
+          + `(inclusive venue "${s.dualVenueIds[s.dualInclVenue[pair]]}", exclusive "${s.dualVenueIds[s.dualExclVenue[pair]]}")`);
       }
     });
   },

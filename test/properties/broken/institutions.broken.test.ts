@@ -18,7 +18,9 @@ describe('institution properties catch broken variants', () => {
         if (FAMILY_INDEX_OF_OPTION[s.action[i]] !== 2 || s.tMain[i] < p.tMin || w.major[g] === 0) continue;
         const pair = i * n + g;
         s.dualInclTick[pair] = ctx.tick;
-        s.dualInclVenue[pair] = 'soft';
+        let soft = s.dualVenueIndex.get('soft');
+        if (soft === undefined) { soft = s.dualVenueIds.push('soft') - 1; s.dualVenueIndex.set('soft', soft); }
+        s.dualInclVenue[pair] = soft;
         if (s.dualListed[pair] === 0) { s.dualListed[pair] = 1; s.dualActive[s.dualActiveCount++] = pair; }
       }
       original(ctx);

@@ -91,8 +91,10 @@ describe('recordPhase: dual track per great power and friction by family (model 
     act(ctx, k, 'II', 'ALL');
     expect(ctx.scratch.dualTrackPairs).toBe(1);
     expect(ctx.scratch.dualPairs[0]).toBe(pairB);
-    expect(ctx.scratch.dualInclVenue[pairB]).toBe('ALL');
-    expect(ctx.scratch.dualExclVenue[pairB]).toBe('BC');
+    // Venues are held as indices into dualVenueIds (typed n×n arrays, no n×n array of strings).
+    expect(ctx.scratch.dualInclVenue).toBeInstanceOf(Int32Array);
+    expect(ctx.scratch.dualVenueIds[ctx.scratch.dualInclVenue[pairB]]).toBe('ALL');
+    expect(ctx.scratch.dualVenueIds[ctx.scratch.dualExclVenue[pairB]]).toBe('BC');
     // Idle afterwards: the exclusive act (tick k − 1) leaves the window first.
     for (let t = k + 1; t < k - 1 + K; t++) { act(ctx, t, 'NONE', null); expect(ctx.scratch.dualTrackPairs).toBe(1); }
     act(ctx, k - 1 + K, 'NONE', null);

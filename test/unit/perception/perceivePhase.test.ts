@@ -35,15 +35,30 @@ describe('perceivePhase: one source of truth for the fused threat arithmetic (#1
     w.institutions = [...(w.institutions ?? []), { id: 'ALL', members: w.states.map((st) => st.id), strength: 0.5 }];
     return w;
   };
+  // An institution of all states but two (as after states entered without memberships, N43): the
+  // rows of its members test only the two outsiders (prepareInsideRows).
+  const nearlyUniversal = (seed: number, institutions: number) => (): ScenarioInput => {
+    const w = randomWorld(seed, { states: 14, institutions });
+    w.institutions = [...(w.institutions ?? []), { id: 'MOST', members: w.states.slice(2).map((st) => st.id), strength: 0.5 }];
+    return w;
+  };
   const cases: [string, () => ScenarioInput][] = [
     ['one mask word', () => randomWorld(11, { states: 14, institutions: 6 })],
     ['two mask words', () => randomWorld(12, { states: 14, institutions: 45 })],
     ['three mask words', () => randomWorld(13, { states: 14, institutions: 80 })],
     ['an institution of every state', universal],
+    ['an institution of all but two states, one mask word', nearlyUniversal(21, 4)],
+    ['an institution of all but two states, three mask words', nearlyUniversal(22, 80)],
   ];
   for (const [name, make] of cases) {
     it(`fused and general paths agree bit for bit: ${name}`, () => {
       expect(trace(make(), false)).toBe(trace(make(), true));
     });
   }
+
+  it('the rows of a nearly universal institution\'s members test only the states outside it', () => {
+    const sim = createSimulation(resolveScenario(nearlyUniversal(21, 4)()), { seed: 9 }) as Engine;
+    sim.run(3);
+    expect(sim.internals.scratch.obsOutsideCount).toBe(2);
+  });
 });
