@@ -1,3 +1,4 @@
+import { WorldChangeError } from '../engine/applyChange.js';
 import { createSimulation } from '../engine/Simulation.js';
 import type { TickContext } from '../engine/TickContext.js';
 import type { ModelParameters } from '../model/ModelParameters.js';
@@ -26,6 +27,12 @@ export interface Moments {
   readonly n: Float64Array;
 }
 
+/**
+ * The category of a state-year a simulated history does not reach (the run stopped before it,
+ * see {@link simulateHistory}): left out of every moment.
+ */
+export const NOT_SIMULATED = 255;
+
 /** The rows of a history: per row a state index, a year and a category (as in ObservedTrace). */
 export type HistoryRows = Pick<ObservedTrace, 'rows' | 'state' | 'year' | 'category' | 'stateIds' | 'firstYear' | 'lastYear'>;
 
@@ -35,6 +42,7 @@ function addCounts(h: HistoryRows, sum: Float64Array): void {
   const grid = new Int8Array(h.stateIds.length * years).fill(-1);
   for (let r = 0; r < h.rows; r++) {
     const c = h.category[r];
+    if (c === NOT_SIMULATED) continue;
     grid[h.state[r] * years + (h.year[r] - h.firstYear)] = c;
     if (c > 0) sum[c - 1]++;
     for (let k = 0; k < 5; k++) sum[MOMENT_COUNT + k]++;
@@ -66,9 +74,14 @@ export function momentsOf(histories: readonly HistoryRows[]): Moments {
  * (the category of the act each state drew there). With the scenario prepared as for the drive
  * (one tick per year; capabilities, majors, states, alliances and memberships following the data),
  * the simulated acts are those of the model in the world of the data. Deterministic in `seed`.
+ *
+ * A free run can make the world part from the data so far that a data event no longer applies
+ * (e.g. the model's acts dissolved an institution a later observed leave names: WorldChangeError,
+ * the limitation of model note N44). The run then stops there: the state-years from that year on
+ * are {@link NOT_SIMULATED} (left out of the moments) and `stoppedAt` is that year.
  */
 export function simulateHistory(scenario: ResolvedScenario, trace: HistoryRows, params: ModelParameters,
-  seed: number, perception: 'walt' | 'power' = 'walt'): HistoryRows {
+  seed: number, perception: 'walt' | 'power' = 'walt'): HistoryRows & { readonly stoppedAt: number | null } {
   const years = trace.lastYear - trace.firstYear + 1;
   const n = trace.stateIds.length;
   // Row of each scored (state, year), −1 elsewhere.
@@ -90,6 +103,16 @@ export function simulateHistory(scenario: ResolvedScenario, trace: HistoryRows, 
   const run = brandResolved({ ...scenario, parameters: params });
   const sim = createSimulation(run, { seed, perception, collectEvents: false, afterDecide });
   const ticks = trace.lastYear - scenario.meta.startYear + 1;
-  for (let k = 0; k < ticks; k++) sim.step();
-  return { ...trace, category };
+  let stoppedAt: number | null = null;
+  for (let k = 0; k < ticks; k++) {
+    try {
+      sim.step();
+    } catch (error) {
+      if (!(error instanceof WorldChangeError)) throw error;
+      stoppedAt = scenario.meta.startYear + k;
+      for (let r = 0; r < trace.rows; r++) if (trace.year[r] >= stoppedAt) category[r] = NOT_SIMULATED;
+      break;
+    }
+  }
+  return { ...trace, category, stoppedAt };
 }

@@ -17,7 +17,7 @@ export interface DynamicsParameter {
  * The default dynamics parameters and grids [D] (docs/validation.md, "Simulation-based estimation"):
  * parameters the choice-rule likelihood cannot see because they act on the world between decisions
  * — belief decay η_b (model §5.7), the distance decay of threat d0 (§5.2), the provocation of a
- * hard act ε_H (§5.7) and the alliance lapse time (§5.5, N29) — each over a grid spanning its
+ * hard act ε_H (§5.5) and the alliance lapse time (§5.6, N29) — each over a grid spanning its
  * plausible range (d0 on a log scale). Seven values each: a small design, S seeds per value.
  */
 export const DEFAULT_DYNAMICS: readonly DynamicsParameter[] = [
@@ -55,6 +55,11 @@ export interface DynamicsEstimate {
   /** Seconds taken and simulated era runs. */
   readonly seconds: number;
   readonly runs: number;
+  /**
+   * Runs that stopped early because the model's own acts made a data event inapplicable
+   * (`simulateHistory`): their later state-years are left out of the moments.
+   */
+  readonly stopped: readonly { readonly era: string; readonly seed: number; readonly year: number }[];
 }
 
 /**
@@ -76,9 +81,14 @@ export function estimateDynamics(options: EstimateDynamicsOptions = {}): Dynamic
   const scenarios: CalibrationScenario[] = eras.map((e) => loadCalibrationScenario(e));
   const traces: ObservedTrace[] = scenarios.map((c) => traceEra(c));
   let runs = 0;
+  const stopped: { era: string; seed: number; year: number }[] = [];
   const simulateAll = (params: ModelParameters, seed: number): HistoryRows[] => {
     runs += traces.length;
-    return traces.map((t, k) => simulateHistory(scenarios[k].scenario, t, params, seed));
+    return traces.map((t, k) => {
+      const h = simulateHistory(scenarios[k].scenario, t, params, seed);
+      if (h.stoppedAt !== null) stopped.push({ era: t.era, seed, year: h.stoppedAt });
+      return h;
+    });
   };
   const withValue = (name: string, value: number, from: ModelParameters = base): ModelParameters =>
     ({ ...from, [name]: value } as ModelParameters);
@@ -99,5 +109,5 @@ export function estimateDynamics(options: EstimateDynamicsOptions = {}): Dynamic
     },
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   }));
-  return { eras, seeds, target, results, seconds: (Date.now() - t0) / 1000, runs };
+  return { eras, seeds, target, results, seconds: (Date.now() - t0) / 1000, runs, stopped };
 }
