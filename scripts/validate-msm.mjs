@@ -25,12 +25,14 @@ const lines = ['| parameter | default | grid | J at each grid value | J_min (df)
 for (const r of msm.results) {
   const set = r.flat ? 'not identified (flat objective)'
     : r.identified ? `[${fmt(r.lower)}, ${fmt(r.upper)}]`
-      : `not identified: [${r.lower === null ? 'grid start' : fmt(r.lower)}, ${r.upper === null ? 'grid end' : fmt(r.upper)}]`;
+      : `not identified: reaches ${r.lower === null && r.upper === null ? 'both ends of the grid' : r.lower === null ? `the grid start (upper end ${fmt(r.upper)})` : `the grid end (lower end ${fmt(r.lower)})`}; grid values in the set: ${r.set.join(', ')}`;
   lines.push(`| \`${r.name}\` | ${d[r.name]} | ${r.points.map((p) => p.value).join(', ')} | ${r.points.map((p) => p.objective.toFixed(1)).join(', ')} | ${r.minObjective.toFixed(1)} (${r.degreesOfFreedom})${r.rejected ? ' rejected' : ''} | ${r.identified ? fmt(r.estimate) : '—'} | ${set} |`);
 }
 const names = lib.MOMENT_NAMES;
 lines.push('');
 lines.push(`Observed moments: ${names.map((n, k) => `${n} ${msm.target.values[k].toFixed(4)} (n ${msm.target.n[k]})`).join(', ')}.`);
+lines.push(`Simulated moments at each grid value (seed mean): ${msm.results.map((r) => `${r.name}: ${r.points.map((p) => `${p.value} → ${p.moments.map((x) => x.toFixed(3)).join('/')}`).join('; ')}`).join(' | ')}.`);
+lines.push(`${msm.stopped.length} of ${msm.runs} era runs stopped early (the model's acts made a data event inapplicable): ${[...new Set(msm.stopped.map((s) => s.era))].join(', ') || 'none'}.`);
 lines.push(`${msm.runs} era runs, ${seconds.toFixed(0)} s on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at the end.`);
 process.stdout.write(`${lines.join('\n')}\n`);
 if (jsonAt > 0) {

@@ -59,6 +59,8 @@ export interface SimulatedMomentsResult {
   readonly identified: boolean;
   /** True when the set is the whole grid: the objective is flat, the moments say nothing about the parameter. */
   readonly flat: boolean;
+  /** The grid values in the 95 % set (it need not be one interval: J can have several minima). */
+  readonly set: readonly number[];
 }
 
 /**
@@ -163,7 +165,8 @@ export function estimateBySimulatedMoments(problem: SimulatedMomentsProblem): Si
   return {
     name: problem.name, points, skipped, observed: Array.from(observed.values), weights: Array.from(weights),
     minObjective: Jmin, degreesOfFreedom: df, rejected: Jmin > CHI2_95[Math.min(df, CHI2_95.length) - 1],
-    estimate, lower, upper, identified, flat: first === 0 && last === points.length - 1,
+    estimate, lower, upper, identified, flat: inside.every((x) => x),
+    set: points.filter((_, g) => inside[g]).map((p) => p.value),
   };
 }
 

@@ -39,6 +39,7 @@ describe('estimateBySimulatedMoments', () => {
     const sim = fake(() => 0.1);
     const r = estimateBySimulatedMoments({ name: 'inert', grid, seeds, observed: sim(0, 'observed'), simulate: sim });
     expect(r.flat).toBe(true);
+    expect(r.set).toEqual(grid);
     expect(r.identified).toBe(false);
     expect(r.estimate).toBeNull();
     expect(r.lower).toBeNull();
@@ -53,6 +54,17 @@ describe('estimateBySimulatedMoments', () => {
     expect(r.lower).not.toBeNull();
     expect(r.identified).toBe(false);
     expect(r.estimate).toBeNull();
+  });
+
+  it('does not call a set reaching both ends of the grid with a gap between them flat (two minima): not identified either', () => {
+    const sim = fake((t) => 0.05 + 0.01 * (t - 2) ** 2);
+    const r = estimateBySimulatedMoments({ name: 'twoMinima', grid, seeds, observed: sim(0, 'observed'), simulate: sim });
+    expect(r.flat).toBe(false);
+    expect(r.identified).toBe(false);
+    expect(r.estimate).toBeNull();
+    expect(r.set).toContain(0);
+    expect(r.set).toContain(4);
+    expect(r.set).not.toContain(2);
   });
 
   it('skips grid values the simulator calls inadmissible, and uses the same seeds at every value', () => {
