@@ -105,12 +105,11 @@ export async function calibrateInWorkers(specIn: CalibrationSpec, options: Calib
     let writing: Promise<void> = Promise.resolve();
     try {
       await Promise.all(todo.map(async (k) => {
-        const started = Date.now();
         const result = await pool.run(units[k]);
         results[k] = result;
         done[keys[k]] = result;
         finished++;
-        const line = `calibrate: ${finished}/${units.length} ${keys[k]} done (${((Date.now() - started) / 1000).toFixed(1)} s)`;
+        const line = `calibrate: ${finished}/${units.length} ${keys[k]} done (${((Date.now() - t0) / 1000).toFixed(1)} s after the fit)`;
         // The unit is reported done once it is in the checkpoint.
         if (options.checkpoint !== undefined) {
           const file = options.checkpoint;
