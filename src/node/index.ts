@@ -108,5 +108,5 @@ export { ERAS, loadEraTraces, traceEra } from './calibration/loadEraTraces.js';
 export type { EraTraceOptions } from './calibration/loadEraTraces.js';
 export { loadCalibrationScenario } from './calibration/calibrationScenario.js';
 export type { CalibrationScenario } from './calibration/calibrationScenario.js';
-export { validateOutOfSample } from './calibration/validateOutOfSample.js';
+export { validateOutOfSample, REGIONAL_CASES, REGIONAL_FOLD_NAME } from './calibration/validateOutOfSample.js';
 export type { OutOfSampleReport } from './calibration/validateOutOfSample.js';
