@@ -77,9 +77,11 @@ export function fittedRegion(report, lib) {
 
 export function timingRegion(report) {
   const s = report.seconds;
+  const folds = new Set(report.rows.map((r) => r.fold)).size;
+  const cases = report.rows.filter((r) => !r.fold.startsWith('leave out') && !r.fold.startsWith('forward')).length;
   return `Measured by \`npm run validate:oos\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), `
     + 'a machine shared with other jobs when these numbers were taken: '
-    + `driving the seven eras twice (Walt and power-only) ${s.trace.toFixed(1)} s; the ${report.rows.length > 0 ? '8' : '0'} folds (two fits each) ${s.folds.toFixed(1)} s; `
+    + `driving the seven eras${cases > 0 ? ` and ${cases} regional cases` : ''} twice (Walt and power-only) ${s.trace.toFixed(1)} s; the ${folds} folds (two fits each) ${s.folds.toFixed(1)} s; `
     + `the fit on all eras ${s.fit.toFixed(1)} s; its profile intervals ${s.intervals.toFixed(1)} s.`;
 }
 
