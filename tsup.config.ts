@@ -13,6 +13,8 @@ export default defineConfig({
     core: 'src/core/index.ts', testing: 'src/testing/index.ts', cli: 'src/cli/main.ts',
     // The worker thread of sweeps (runSweep loads it from beside the bundle: dist/sweep-worker.js / .cjs).
     'sweep-worker': 'src/node/experiments/sweepWorker.ts',
+    // The worker thread of `calibrate --workers N` (dist/calibrate-worker.js / .cjs).
+    'calibrate-worker': 'src/node/calibration/calibrateWorker.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

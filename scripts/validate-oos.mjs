@@ -41,10 +41,10 @@ export function tableRegion(rows) {
     const best = Math.min(...METHODS.map(([m]) => r.scores[m].logLoss));
     const ll = METHODS.map(([m]) => (r.scores[m].logLoss === best ? `**${f3(r.scores[m].logLoss)}**` : f3(r.scores[m].logLoss)));
     const br = METHODS.map(([m]) => f3(r.scores[m].brier));
-    lines.push(`| ${r.fold.startsWith('forward') ? 'forward' : 'leave one out'} | \`${r.era}\` | ${r.n} | ${ll.join(' | ')} | ${br.join(' | ')} |`);
+    lines.push(`| ${r.fold.startsWith('forward') ? 'forward' : r.fold.startsWith('leave out') ? 'leave one out' : 'fitted on all eras'} | \`${r.era}\` | ${r.n} | ${ll.join(' | ')} | ${br.join(' | ')} |`);
   }
   // Pooled over the leave-one-out folds (state-year weighted).
-  const loo = rows.filter((r) => !r.fold.startsWith('forward'));
+  const loo = rows.filter((r) => r.fold.startsWith('leave out'));
   const n = loo.reduce((s, r) => s + r.n, 0);
   const pooled = (m, k) => loo.reduce((s, r) => s + r.scores[m][k] * r.n, 0) / n;
   lines.push(`| leave one out | **all eras, pooled** | ${n} | ${METHODS.map(([m]) => f3(pooled(m, 'logLoss'))).join(' | ')} | ${METHODS.map(([m]) => f3(pooled(m, 'brier'))).join(' | ')} |`);
@@ -77,9 +77,11 @@ export function fittedRegion(report, lib) {
 
 export function timingRegion(report) {
   const s = report.seconds;
+  const folds = new Set(report.rows.map((r) => r.fold)).size;
+  const cases = report.rows.filter((r) => !r.fold.startsWith('leave out') && !r.fold.startsWith('forward')).length;
   return `Measured by \`npm run validate:oos\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), `
     + 'a machine shared with other jobs when these numbers were taken: '
-    + `driving the seven eras twice (Walt and power-only) ${s.trace.toFixed(1)} s; the ${report.rows.length > 0 ? '8' : '0'} folds (two fits each) ${s.folds.toFixed(1)} s; `
+    + `driving the seven eras${cases > 0 ? ` and ${cases} regional cases` : ''} twice (Walt and power-only) ${s.trace.toFixed(1)} s; the ${folds} folds (two fits each) ${s.folds.toFixed(1)} s; `
     + `the fit on all eras ${s.fit.toFixed(1)} s; its profile intervals ${s.intervals.toFixed(1)} s.`;
 }
 
@@ -104,7 +106,7 @@ export function figure(rows) {
       const v = r.scores[m].logLoss;
       out.push(`<rect x="${(x0 + k * bw).toFixed(1)}" y="${y(v).toFixed(1)}" width="${(bw - 1).toFixed(1)}" height="${(y(0) - y(v)).toFixed(1)}" fill="${COLORS[m]}"><title>${r.era} (${r.fold}): ${m} ${f3(v)}</title></rect>`);
     });
-    const label = `${r.era.replace('era-', '')}${r.fold.startsWith('forward') ? ' (fwd)' : ''}`;
+    const label = `${r.era.replace('era-', '')}${r.fold.startsWith('forward') ? ' (fwd)' : r.fold.startsWith('leave out') ? '' : ' (regional)'}`;
     out.push(`<text transform="translate(${(x0 + gw / 2).toFixed(1)},${H - bottom + 12}) rotate(35)" font-size="10">${label}</text>`);
   });
   METHODS.forEach(([m, l], k) => {

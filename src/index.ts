@@ -128,6 +128,12 @@ export { profileLikelihood, describeInterval, chiSquare1Quantile, PROFILE_DROP_9
 export type { ProfileInterval, ProfileOptions, IntervalEnd } from './calibration/profileLikelihood.js';
 export { crossValidate, standardFolds, OOS_METHODS } from './calibration/crossValidate.js';
 export type { Fold, OosRow, OosMethod, CrossValidateOptions } from './calibration/crossValidate.js';
+export { MOMENT_NAMES, MOMENT_COUNT, momentsOf, simulateHistory } from './calibration/simulatedMoments.js';
+export type { Moments, HistoryRows } from './calibration/simulatedMoments.js';
+export { estimateBySimulatedMoments } from './calibration/estimateBySimulatedMoments.js';
+export type { SimulatedMomentsProblem, SimulatedMomentsPoint, SimulatedMomentsResult } from './calibration/estimateBySimulatedMoments.js';
+export { calibrationFolds, planCalibrationUnits, runCalibrationUnit, unitKey } from './calibration/calibrationUnits.js';
+export type { CalibrationUnit, CalibrationUnitResult, CalibrationUnitContext } from './calibration/calibrationUnits.js';
 export { CHOICE_RULE_PARAMETERS, DEFAULT_ESTIMATED, SEARCH_UPPER } from './calibration/parameterSpace.js';
 export type { ChoiceRuleParameter, EstimatedParameter } from './calibration/parameterSpace.js';
 export { admissibleSlacks } from './calibration/admissibleSlacks.js';

@@ -100,9 +100,13 @@ export { readReportLibraries } from './report/readReportLibraries.js';
 // ---- calibration: the likelihood along the observed record, estimation, out-of-sample tests (docs/validation.md) ----
 export { calibrate, checkCalibrationSpec, loadCalibrationSpec, parameterFileText, writeParameterFile } from './calibration/calibrate.js';
 export type { CalibrationSpec, CalibrationReport } from './calibration/calibrate.js';
-export { ERAS, loadEraTraces } from './calibration/loadEraTraces.js';
+export { calibrateInWorkers } from './calibration/calibrateInWorkers.js';
+export type { CalibrateInWorkersOptions } from './calibration/calibrateInWorkers.js';
+export { estimateDynamics, DEFAULT_DYNAMICS } from './calibration/estimateDynamics.js';
+export type { DynamicsParameter, EstimateDynamicsOptions, DynamicsEstimate } from './calibration/estimateDynamics.js';
+export { ERAS, loadEraTraces, traceEra } from './calibration/loadEraTraces.js';
 export type { EraTraceOptions } from './calibration/loadEraTraces.js';
 export { loadCalibrationScenario } from './calibration/calibrationScenario.js';
 export type { CalibrationScenario } from './calibration/calibrationScenario.js';
-export { validateOutOfSample } from './calibration/validateOutOfSample.js';
+export { validateOutOfSample, REGIONAL_CASES, REGIONAL_FOLD_NAME } from './calibration/validateOutOfSample.js';
 export type { OutOfSampleReport } from './calibration/validateOutOfSample.js';

@@ -7,6 +7,7 @@ const rows = [
   { fold: 'leave out b', era: 'era-b', n: 300, scores: { fitted: s(1.0, 0.5), powerFitted: s(0.8, 0.45), defaults: s(1.2, 0.6), baseRates: s(0.9, 0.5) } },
   { fold: 'forward: before 1945 → from 1945', era: 'era-b', n: 300, scores: { fitted: s(1.1, 0.5), powerFitted: s(1.0, 0.45), defaults: s(1.2, 0.6), baseRates: s(0.9, 0.5) } },
 ];
+const regional = { fold: 'all eras → present-day regional cases', era: 'central-asia', n: 50, scores: { fitted: s(2, 1), powerFitted: s(2, 1), defaults: s(2, 1), baseRates: s(0.1, 0.1) } };
 
 describe('scripts/validate-oos.mjs', () => {
   it('tables every fold and era, marks the best log-loss, and pools the leave-one-out folds by state-years', () => {
@@ -16,6 +17,13 @@ describe('scripts/validate-oos.mjs', () => {
     expect(lines[4]).toMatch(/^\| forward \| `era-b` \| 300 \| 1\.100 \| 1\.000 \| 1\.200 \| \*\*0\.900\*\* \|/);
     // pooled fitted log-loss: (0.5·100 + 1.0·300) / 400 = 0.875; the forward fold is not pooled.
     expect(lines[5]).toMatch(/^\| leave one out \| \*\*all eras, pooled\*\* \| 400 \| 0\.875 \| /);
+  });
+
+  it('tables a regional case as fitted on all eras, and leaves it out of the pooled leave-one-out row', () => {
+    const lines = tableRegion([...rows, regional]).trim().split('\n');
+    expect(lines).toHaveLength(2 + 4 + 1);
+    expect(lines[5]).toMatch(/^\| fitted on all eras \| `central-asia` \| 50 \| /);
+    expect(lines[6]).toMatch(/^\| leave one out \| \*\*all eras, pooled\*\* \| 400 \| 0\.875 \| /);
   });
 
   it('draws one bar per method and held-out era, with a legend', () => {

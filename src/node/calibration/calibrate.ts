@@ -3,7 +3,13 @@ import { dirname } from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument, stringify } from 'yaml';
 import { CalibrationError, type CalibrationIssue } from '../../calibration/CalibrationError.js';
 import { fitParameters, resolveEstimated, type EstimateRequest, type FitResult } from '../../calibration/fitParameters.js';
-import { describeInterval, profileLikelihood, type ProfileInterval } from '../../calibration/profileLikelihood.js';
+import { describeInterval, type ProfileInterval } from '../../calibration/profileLikelihood.js';
+import {
+  calibrationFolds, planCalibrationUnits, runCalibrationUnit, unitKey,
+  type CalibrationUnit, type CalibrationUnitContext, type CalibrationUnitResult,
+} from '../../calibration/calibrationUnits.js';
+import type { OosRow } from '../../calibration/crossValidate.js';
+import type { ObservedTrace } from '../../calibration/ObservedTrace.js';
 import { defaultParameters } from '../../model/defaultParameters.js';
 import { packageVersion } from '../packageVersion.js';
 import { ERAS, loadEraTraces } from './loadEraTraces.js';
@@ -20,23 +26,30 @@ export interface CalibrationSpec {
   perception?: 'walt' | 'power';
   /** Profile-likelihood intervals (default true; they take most of the time). */
   intervals?: boolean;
+  /**
+   * Also cross-validate (default false): each era held out in turn and the forward split at 1945,
+   * against the baselines of docs/validation.md ("Out of sample"); needs two eras or more.
+   */
+  crossValidate?: boolean;
 }
 
 /** What {@link calibrate} returns. */
 export interface CalibrationReport {
-  readonly spec: Required<Pick<CalibrationSpec, 'eras' | 'seed' | 'perception' | 'intervals'>> & Pick<CalibrationSpec, 'estimate'>;
+  readonly spec: Required<Pick<CalibrationSpec, 'eras' | 'seed' | 'perception' | 'intervals' | 'crossValidate'>> & Pick<CalibrationSpec, 'estimate'>;
   readonly fit: FitResult;
   /** Profile intervals per estimated parameter (empty when `intervals` is false). */
   readonly intervals: readonly ProfileInterval[];
+  /** Out-of-sample scores per fold and held-out era (empty unless `crossValidate`). */
+  readonly crossValidation: readonly OosRow[];
   /** State-years scored per era, and those the model could not take (left out). */
   readonly rows: readonly { readonly era: string; readonly scored: number; readonly impossible: number }[];
-  /** Seconds taken: driving the eras, fitting, intervals. */
+  /** Seconds taken: driving the eras, fitting, the units after the fit (intervals and folds). */
   readonly seconds: { readonly trace: number; readonly fit: number; readonly intervals: number };
   /** Provenance of the fit: library version, data versions, eras, seed. */
   readonly provenance: Record<string, unknown>;
 }
 
-const SPEC_KEYS = new Set(['eras', 'estimate', 'seed', 'perception', 'intervals']);
+const SPEC_KEYS = new Set(['eras', 'estimate', 'seed', 'perception', 'intervals', 'crossValidate']);
 
 /** Checks a parsed spec (from YAML or JSON); throws CalibrationError with every problem's field path. */
 export function checkCalibrationSpec(raw: unknown, file?: string): CalibrationSpec {
@@ -65,6 +78,8 @@ export function checkCalibrationSpec(raw: unknown, file?: string): CalibrationSp
   if (r.seed !== undefined && !(typeof r.seed === 'number' && Number.isInteger(r.seed))) issues.push({ path: ['seed'], message: 'a whole number' });
   if (r.perception !== undefined && r.perception !== 'walt' && r.perception !== 'power') issues.push({ path: ['perception'], message: 'walt or power' });
   if (r.intervals !== undefined && typeof r.intervals !== 'boolean') issues.push({ path: ['intervals'], message: 'true or false' });
+  if (r.crossValidate !== undefined && typeof r.crossValidate !== 'boolean') issues.push({ path: ['crossValidate'], message: 'true or false' });
+  else if (r.crossValidate === true && Array.isArray(r.eras) && r.eras.length === 1) issues.push({ path: ['crossValidate'], message: 'cross-validation needs two eras or more: with one, a fold leaves nothing to fit' });
   // The parameters and their bounds, checked before any era is driven.
   if (Array.isArray(r.estimate) && !issues.some((i) => i.path[0] === 'estimate')) {
     try {
@@ -118,25 +133,38 @@ export function loadCalibrationSpec(file: string): CalibrationSpec {
   }
 }
 
-/**
- * Estimates the choice rule from the observed record (docs/validation.md, "Estimation"): drives
- * the eras along the data, maximises the likelihood inside the admissible set, and (unless
- * `intervals` is false) computes profile-likelihood intervals, reporting parameters the record does
- * not bound as not identified.
- *
- * @throws CalibrationError for a spec naming an unknown parameter, one outside the choice rule, a
- *   bound outside the admissible set, or an era without data.
- */
-export function calibrate(specIn: CalibrationSpec, onProgress?: (line: string) => void, file?: string): CalibrationReport {
+/** A checked spec with every default filled in. @internal */
+export function resolveCalibrationSpec(specIn: CalibrationSpec, file?: string): CalibrationReport['spec'] {
   const checked = checkCalibrationSpec(specIn, file);
-  const spec = {
+  return {
     eras: checked.eras ?? [...ERAS], seed: checked.seed ?? 0, perception: checked.perception ?? 'walt',
-    intervals: checked.intervals ?? true, ...(checked.estimate === undefined ? {} : { estimate: checked.estimate }),
-  } as CalibrationReport['spec'];
+    intervals: checked.intervals ?? true, crossValidate: checked.crossValidate ?? false,
+    ...(checked.estimate === undefined ? {} : { estimate: checked.estimate }),
+  };
+}
+
+/** The state of a calibration once the eras are driven and the choice rule fitted: what the units need. @internal */
+export interface FittedCalibration {
+  readonly spec: CalibrationReport['spec'];
+  readonly context: CalibrationUnitContext;
+  readonly units: readonly CalibrationUnit[];
+  readonly seconds: { readonly trace: number; readonly fit: number };
+}
+
+/** Drives the eras and fits (the part of a calibration every unit depends on). @internal */
+export function fitCalibration(spec: CalibrationReport['spec'], onProgress?: (line: string) => void, file?: string): FittedCalibration {
   const base = defaultParameters();
   const t0 = Date.now();
   onProgress?.(`calibrate: driving ${spec.eras.length} era(s) along the observed record (${spec.perception} perception, seed ${spec.seed})`);
   const traces = loadEraTraces(spec.eras, { seed: spec.seed, perception: spec.perception });
+  let walt: readonly ObservedTrace[] = [];
+  let power: readonly ObservedTrace[] = [];
+  if (spec.crossValidate) {
+    onProgress?.(`calibrate: driving the ${spec.eras.length} era(s) with the ${spec.perception === 'walt' ? 'power-only' : 'Walt'} perception too (cross-validation baseline)`);
+    const other = loadEraTraces(spec.eras, { seed: spec.seed, perception: spec.perception === 'walt' ? 'power' : 'walt' });
+    walt = spec.perception === 'walt' ? traces : other;
+    power = spec.perception === 'walt' ? other : traces;
+  }
   const t1 = Date.now();
   let fit: FitResult;
   try {
@@ -146,8 +174,20 @@ export function calibrate(specIn: CalibrationSpec, onProgress?: (line: string) =
     throw error;
   }
   const t2 = Date.now();
-  const intervals = spec.intervals ? profileLikelihood(traces, fit, base, onProgress === undefined ? {} : { onProgress }) : [];
-  const t3 = Date.now();
+  const folds = spec.crossValidate ? calibrationFolds(spec.eras, (e) => traces[spec.eras.indexOf(e)].firstYear) : [];
+  const context: CalibrationUnitContext = { traces, walt, power, base, ...(spec.estimate === undefined ? {} : { estimate: spec.estimate }), fit };
+  return { spec, context, units: planCalibrationUnits(fit, spec.intervals, folds), seconds: { trace: (t1 - t0) / 1000, fit: (t2 - t1) / 1000 } };
+}
+
+/** The report from the fit and every unit's result (in the order of `fitted.units`). @internal */
+export function assembleCalibrationReport(fitted: FittedCalibration, results: readonly CalibrationUnitResult[], unitSeconds: number): CalibrationReport {
+  const { spec, context: { fit, traces } } = fitted;
+  const intervals: ProfileInterval[] = [];
+  const crossValidation: OosRow[] = [];
+  for (const r of results) {
+    if (r.kind === 'profile') intervals.push(r.interval);
+    else crossValidation.push(...r.rows);
+  }
   const rows = traces.map((t) => {
     let scored = 0;
     for (let r = 0; r < t.rows; r++) scored += t.possible[r];
@@ -162,10 +202,33 @@ export function calibrate(specIn: CalibrationSpec, onProgress?: (line: string) =
       observed: 'docs/validation.md coding rules, 1816–2012',
     },
     eras: spec.eras, seed: spec.seed, perception: spec.perception,
+    ...(spec.crossValidate ? { folds: fitted.units.filter((u) => u.kind === 'fold').map((u) => (u.kind === 'fold' ? u.fold.name : '')) } : {}),
     estimated: fit.space.map((p) => p.name), logLikelihood: fit.logLikelihood, startLogLikelihood: fit.startLogLikelihood,
     stateYears: fit.rows, converged: fit.converged,
   };
-  return { spec, fit, intervals, rows, seconds: { trace: (t1 - t0) / 1000, fit: (t2 - t1) / 1000, intervals: (t3 - t2) / 1000 }, provenance };
+  return { spec, fit, intervals, crossValidation, rows, seconds: { ...fitted.seconds, intervals: unitSeconds }, provenance };
+}
+
+/**
+ * Estimates the choice rule from the observed record (docs/validation.md, "Estimation"): drives
+ * the eras along the data, maximises the likelihood inside the admissible set, and (unless
+ * `intervals` is false) computes profile-likelihood intervals, reporting parameters the record does
+ * not bound as not identified; with `crossValidate`, also the out-of-sample folds. Runs in this
+ * thread; `calibrateInWorkers` (counterpoise/node) runs the intervals and folds on worker threads,
+ * checkpointed and resumable, with the same result.
+ *
+ * @throws CalibrationError for a spec naming an unknown parameter, one outside the choice rule, a
+ *   bound outside the admissible set, an era without data, or cross-validation over one era.
+ */
+export function calibrate(specIn: CalibrationSpec, onProgress?: (line: string) => void, file?: string): CalibrationReport {
+  const fitted = fitCalibration(resolveCalibrationSpec(specIn, file), onProgress, file);
+  const t0 = Date.now();
+  const results = fitted.units.map((unit, k) => {
+    const result = runCalibrationUnit(unit, fitted.context);
+    onProgress?.(`calibrate: ${k + 1}/${fitted.units.length} ${unitKey(unit)} done`);
+    return result;
+  });
+  return assembleCalibrationReport(fitted, results, (Date.now() - t0) / 1000);
 }
 
 /**
@@ -183,7 +246,12 @@ export function parameterFileText(report: CalibrationReport): string {
     '# A parameter marked "not identified" under intervals is not bounded by the record: its value is',
     '# where the search stopped, not an estimate.',
   ].join('\n');
-  return `${header}\n${stringify({ parameters, intervals, provenance: report.provenance })}`;
+  const crossValidation = report.crossValidation.map((r) => ({
+    fold: r.fold, era: r.era, stateYears: r.n,
+    logLoss: Object.fromEntries(Object.entries(r.scores).map(([m, s]) => [m, Number(s.logLoss.toPrecision(6))])),
+    brier: Object.fromEntries(Object.entries(r.scores).map(([m, s]) => [m, Number(s.brier.toPrecision(6))])),
+  }));
+  return `${header}\n${stringify({ parameters, intervals, ...(crossValidation.length > 0 ? { crossValidation } : {}), provenance: report.provenance })}`;
 }
 
 /** Writes {@link parameterFileText} to `file` (temporary name, then renamed). */

@@ -4,7 +4,7 @@ import { observedCoverage } from '../../observed/codeObservedBehaviour.js';
 import { codeObservedBehaviour } from '../../observed/codeObservedBehaviour.js';
 import type { ObservedRow } from '../../observed/ObservedRow.js';
 import { bundledObservedSources } from '../observedBehaviour.js';
-import { loadCalibrationScenario } from './calibrationScenario.js';
+import { loadCalibrationScenario, type CalibrationScenario } from './calibrationScenario.js';
 
 /** The seven bundled era scenarios, in time order: the eras the likelihood is driven through. */
 export const ERAS = [
@@ -40,15 +40,17 @@ function observedRecord(): { rows: ObservedRow[]; lastYear: number } {
  *   era that starts after the observed record ends (no data to score).
  */
 export function loadEraTraces(eras: readonly string[], options: EraTraceOptions = {}): ObservedTrace[] {
+  return eras.map((era) => traceEra(loadCalibrationScenario(era), options));
+}
+
+/** The trace of one era already loaded with `loadCalibrationScenario` (as {@link loadEraTraces}). */
+export function traceEra(c: CalibrationScenario, options: EraTraceOptions = {}): ObservedTrace {
   const { rows, lastYear } = observedRecord();
-  return eras.map((era) => {
-    const c = loadCalibrationScenario(era);
-    const last = Math.min(c.until - 1, lastYear);
-    if (last < c.scenario.meta.startYear) {
-      throw new RangeError(`era ${era} starts in ${c.scenario.meta.startYear}, after the observed record ends (${lastYear}): no data to score`);
-    }
-    return traceObservedHistory(c.scenario, c.ccode, rows, {
-      era, lastYear: last, seed: options.seed ?? 0, perception: options.perception ?? 'walt',
-    });
+  const last = Math.min(c.until - 1, lastYear);
+  if (last < c.scenario.meta.startYear) {
+    throw new RangeError(`era ${c.name} starts in ${c.scenario.meta.startYear}, after the observed record ends (${lastYear}): no data to score`);
+  }
+  return traceObservedHistory(c.scenario, c.ccode, rows, {
+    era: c.name, lastYear: last, seed: options.seed ?? 0, perception: options.perception ?? 'walt',
   });
 }

@@ -24,19 +24,19 @@ export function defaultWorkerCount(): number {
 }
 
 /**
- * Where the built worker entry is: next to this module in dist/ (`sweep-worker.js`, or `.cjs` from
- * the CommonJS build). Running from the TypeScript sources (vitest), the one in the repository's
- * dist/ — so `npm run build` must have run.
+ * Where a built worker entry is (`name`: `sweep-worker`, or `calibrate-worker`): next to this module
+ * in dist/ (`<name>.js`, or `.cjs` from the CommonJS build). Running from the TypeScript sources
+ * (vitest), the one in the repository's dist/ — so `npm run build` must have run.
  */
-export function resolveWorkerFile(): string {
+export function resolveWorkerFile(name = 'sweep-worker'): string {
   // __filename exists in the CommonJS build; import.meta.url in the ES module build and in vitest.
   const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
   const dir = path.dirname(here);
-  const sibling = path.join(dir, here.endsWith('.cjs') ? 'sweep-worker.cjs' : 'sweep-worker.js');
+  const sibling = path.join(dir, here.endsWith('.cjs') ? `${name}.cjs` : `${name}.js`);
   if (!here.endsWith('.ts') && existsSync(sibling)) return sibling;
-  const fromSources = path.resolve(dir, '..', '..', '..', 'dist', 'sweep-worker.js');
+  const fromSources = path.resolve(dir, '..', '..', '..', 'dist', `${name}.js`);
   if (existsSync(fromSources)) return fromSources;
-  throw new Error(`cannot find the sweep worker (looked for ${sibling} and ${fromSources}); run \`npm run build\` first`);
+  throw new Error(`cannot find the ${name} entry (looked for ${sibling} and ${fromSources}); run \`npm run build\` first`);
 }
 
 /**
