@@ -206,6 +206,17 @@ export interface Scratch {
   /** Candidates admitted and blocks cast in the tick. */
   accessions: number;
   accessionBlocks: number;
+  /** Applications the states chose in the tick and chosen candidacies that lapsed (model §5.12, note N59). */
+  applications: number;
+  applicationsLapsed: number;
+  /**
+   * The tick's procedure log for the record (model §5.12): institution slot, state and kind (0 applied,
+   * 1 admitted, 2 lapsed), `procCount` entries; blocks are in the votes. Grows when full (rare).
+   */
+  procInst: Int32Array;
+  procState: Int32Array;
+  procKind: Uint8Array;
+  procCount: number;
   /** The last tick in which each state aggressed (suspension, model §5.13). */
   lastAggressionTick: Float64Array;
   /** Members that left and members suspended in the tick. */
@@ -377,6 +388,12 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     voteCount: 0,
     accessions: 0,
     accessionBlocks: 0,
+    applications: 0,
+    applicationsLapsed: 0,
+    procInst: new Int32Array(n),
+    procState: new Int32Array(n),
+    procKind: new Uint8Array(n),
+    procCount: 0,
     blockProvocation: new Float64Array(n),
     lastAggressionTick: new Float64Array(n).fill(-Infinity),
     exits: 0,

@@ -131,6 +131,12 @@ export class ScratchRecord implements Scratch {
   declare voteCount: Scratch['voteCount'];
   declare accessions: Scratch['accessions'];
   declare accessionBlocks: Scratch['accessionBlocks'];
+  declare applications: Scratch['applications'];
+  declare applicationsLapsed: Scratch['applicationsLapsed'];
+  declare procInst: Scratch['procInst'];
+  declare procState: Scratch['procState'];
+  declare procKind: Scratch['procKind'];
+  declare procCount: Scratch['procCount'];
   declare lastAggressionTick: Scratch['lastAggressionTick'];
   declare exits: Scratch['exits'];
   declare suspensions: Scratch['suspensions'];
@@ -282,6 +288,12 @@ export class ScratchRecord implements Scratch {
     this.voteCount = init.voteCount;
     this.accessions = init.accessions;
     this.accessionBlocks = init.accessionBlocks;
+    this.applications = init.applications;
+    this.applicationsLapsed = init.applicationsLapsed;
+    this.procInst = init.procInst;
+    this.procState = init.procState;
+    this.procKind = init.procKind;
+    this.procCount = init.procCount;
     this.lastAggressionTick = init.lastAggressionTick;
     this.exits = init.exits;
     this.suspensions = init.suspensions;

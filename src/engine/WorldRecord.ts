@@ -82,6 +82,7 @@ export class WorldRecord implements World {
 
   declare status: World['status'];
   declare statusCount: World['statusCount'];
+  declare appliedTick: World['appliedTick'];
   constructor(init: World) {
     this.n = init.n;
     this.ids = init.ids;
@@ -156,5 +157,6 @@ export class WorldRecord implements World {
     this.inputEnds = init.inputEnds;
     this.status = init.status;
     this.statusCount = init.statusCount;
+    this.appliedTick = init.appliedTick;
   }
 }

@@ -32,6 +32,7 @@ export function defaultParameters(): ModelParameters {
     voiceCandidate: 0.25, voiceObserver: 0.25, voiceAssociate: 0.5, // model §5.11, note N51 [D]
     kappaBlock: 0.01, epsBlock: 0.02, // model §5.12, note N52 [D]
     kappaExit: 0, // model §5.13, note N53: off by default [D]
+    applicationLapseYears: 10, // model §5.12, note N59: two episode windows (2K) [D]
     epsH: 0.1, epsS: 0.05, epsI: 0.02,
     // §5.6
     wSL: 1, wSS: 1, wSE: 1, wII: 1, wIE: 1, epsCoord: 0.25,
