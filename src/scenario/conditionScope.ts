@@ -8,7 +8,7 @@ const RECORD_FIELDS = [
   'con', 'effectivePoles', 'poles', 'meanThreat', 'alliances', 'alliancesFormed', 'ententes', 'institutions',
   'clubsFounded', 'institutionsDissolved', 'inclusiveMemberships', 'exclusiveMemberships', 'meanLegitimacy',
   'meanRestraint', 'meanOmega', 'aggressions', 'majorWars', 'softEpisodes', 'friction', 'frictionSoft', 'frictionInstitutional',
-  'dualTrackPairs', 'publicGoods', 'applications', 'blocks', 'accessions', 'applicationsLapsed',
+  'dualTrackPairs', 'publicGoods',
 ] as const;
 
 /**
