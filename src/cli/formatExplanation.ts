@@ -81,6 +81,7 @@ export function formatExplanation(e: DecisionExplanation, seed: number | string,
   out.push('');
   out.push(`Draw: u = ${e.draw.toFixed(4)} falls in ${e.chosen}'s interval of the cumulative probabilities (menu order) → ${terminal.style('bold', e.chosen)} (${OPTION_LABELS[e.chosen]}).`);
   if (e.venue !== null) out.push(`Venue: ${e.venue}, against ${e.mainThreat.state} (model §5.5).`);
+  if (e.application !== null) out.push(`Applies to ${e.application} by its ${e.chosen} act against ${e.mainThreat.state}: a candidate until a vote admits it (model §5.12).`);
   if (e.votes.length > 0) {
     out.push('');
     out.push(terminal.style('bold', 'Accession votes (model §5.12): a block is an institutional act against the candidate'));

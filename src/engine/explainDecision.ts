@@ -4,6 +4,7 @@ import { OPTIONS, OPTION_COUNT } from '../decision/options.js';
 import { utilityTerms } from '../decision/utilityTerms.js';
 import { dyadDefence } from '../perception/PerceptionModel.js';
 import { DRAW_CHOICE, DRAWS_PER_TICK } from '../random/StateStreams.js';
+import { PROC_APPLIED } from '../institutions/applicationPhase.js';
 import type { DecisionExplanation, ThreatExplanation } from './DecisionExplanation.js';
 import type { TickContext } from './TickContext.js';
 
@@ -69,7 +70,15 @@ export function explainDecision(ctx: TickContext, i: number, beliefs: Float64Arr
         institution: w.instIds[s.voteInst[k]], rule: w.instRule[s.voteInst[k]], candidate: w.ids[s.voteCandidate[k]], voter: w.ids[s.voteVoter[k]],
         vote: s.voteBlock[k] === 1 ? 'block' as const : 'admit' as const,
       })),
+    application: applicationOf(ctx, i),
     perception: ctx.perception.name,
     policy: ctx.policy?.name ?? 'logit',
   };
+}
+
+/** The institution i applied to in the tick (the scratch's procedure log), or null. */
+function applicationOf(ctx: TickContext, i: number): string | null {
+  const s = ctx.scratch;
+  for (let k = 0; k < s.procCount; k++) if (s.procState[k] === i && s.procKind[k] === PROC_APPLIED) return ctx.world.instIds[s.procInst[k]];
+  return null;
 }
