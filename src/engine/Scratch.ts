@@ -65,6 +65,8 @@ export interface Scratch {
   /** Slot of the institution an II/IE act used (−1 none). */
   venueUsed: Int32Array;
   instActs: Float64Array;
+  /** The tick at which each slot's club was founded in the run, −1 otherwise (its `shared` column is not prepared that tick). */
+  instFoundTick: Int32Array;
   /** One state's institutions excluding its target, as a bit mask (cohesion check). */
   exclusiveMask: Uint32Array;
   /** Founders of new clubs this tick, and per target the club founded against it (stamped). */
@@ -296,6 +298,7 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     partner: new Int32Array(n),
     venueUsed: new Int32Array(n),
     instActs: new Float64Array(cap),
+    instFoundTick: new Int32Array(cap).fill(-1),
     exclusiveMask: new Uint32Array(Math.ceil(cap / 32) + 1),
     founders: new Int32Array(n),
     clubStamp: new Int32Array(n).fill(-1),
@@ -419,6 +422,9 @@ export function fitInstitutionScratch(s: Scratch, world: World): void {
   const grow = (a: Float64Array, size: number): Float64Array => { const b = new Float64Array(size); b.set(a); return b; };
   s.instCinc = grow(s.instCinc, cap);
   s.instActs = grow(s.instActs, cap);
+  const found = new Int32Array(cap).fill(-1);
+  found.set(s.instFoundTick);
+  s.instFoundTick = found;
   s.shared = grow(s.shared, cap * world.n);
   s.exclusiveMask = new Uint32Array(Math.ceil(cap / 32) + 1);
 }

@@ -41,6 +41,7 @@ export class ScratchRecord implements Scratch {
   declare partner: Scratch['partner'];
   declare venueUsed: Scratch['venueUsed'];
   declare instActs: Scratch['instActs'];
+  declare instFoundTick: Scratch['instFoundTick'];
   declare exclusiveMask: Scratch['exclusiveMask'];
   declare founders: Scratch['founders'];
   declare clubStamp: Scratch['clubStamp'];
@@ -192,6 +193,7 @@ export class ScratchRecord implements Scratch {
     this.partner = init.partner;
     this.venueUsed = init.venueUsed;
     this.instActs = init.instActs;
+    this.instFoundTick = init.instFoundTick;
     this.exclusiveMask = init.exclusiveMask;
     this.founders = init.founders;
     this.clubStamp = init.clubStamp;

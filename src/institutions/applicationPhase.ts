@@ -69,14 +69,16 @@ export function applicationTarget(ctx: TickContext, i: number, j: number, inclus
     const sq = w.instStrength[q];
     let score = sq;
     if (!inclusive) {
-      // shared_q(j) = Σ_m cinc_m·T_mj / Σ_m cinc_m over q's members (THEORY §5.2); j is i's target, so
-      // its column T_·j is prepared. Computed here: a club founded this tick has no `shared` yet.
-      const T = s.targetThreat;
-      const tb = s.targetSlot[j] * n;
-      let num = 0;
-      let den = 0;
-      for (let m = 0; m < n; m++) if (w.member[base + m] === 1) { num += s.cinc[m] * T[tb + m]; den += s.cinc[m]; }
-      score = den > 0 ? sq * (num / den) : 0;
+      // shared_q(j) = Σ_m cinc_m·T_mj / Σ_m cinc_m over q's members (THEORY §5.2), as perception
+      // prepared it for i's target j; a club founded this tick has none yet, so it is computed here.
+      if (s.instFoundTick[q] === ctx.tick) {
+        const T = s.targetThreat;
+        const tb = s.targetSlot[j] * n;
+        let num = 0;
+        let den = 0;
+        for (let m = 0; m < n; m++) if (w.member[base + m] === 1) { num += s.cinc[m] * T[tb + m]; den += s.cinc[m]; }
+        score = den > 0 ? sq * (num / den) : 0;
+      } else score = sq * s.shared[base + j];
       if (!(score > 0)) continue;
     }
     if (best < 0 || score > bestScore || (score === bestScore && sq > bestStrength)) { best = q; bestScore = score; bestStrength = sq; }

@@ -76,6 +76,7 @@ export function institutionalActsPhase(ctx: TickContext): void {
     }
     s.instCinc[q] = capSum;
     s.instActs[q] = 0;
+    s.instFoundTick[q] = ctx.tick;
     for (let g = f; g < founders; g++) {
       const i = s.founders[g];
       if (s.target[i] === j) { s.venueUsed[i] = q; s.instActs[q]++; }

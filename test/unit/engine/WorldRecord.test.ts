@@ -44,7 +44,7 @@ const scratchFields = {
   inclusiveMemberships: true, exclusiveMemberships: true, meanLegitimacy: true, meanRestraint: true,
   meanOmega: true, episodeRing: true, episodeTarget: true, softEpisodes: true, friction: true,
   voiceMask: true, voteInst: true, voteCandidate: true, voteVoter: true, voteBlock: true, voteCount: true, accessions: true, accessionBlocks: true,
-  applications: true, applicationsLapsed: true, procInst: true, procState: true, procKind: true, procCount: true,
+  applications: true, instFoundTick: true, applicationsLapsed: true, procInst: true, procState: true, procKind: true, procCount: true,
   lastAggressionTick: true, exits: true, suspensions: true, blockProvocation: true, frictionSoft: true, frictionInstitutional: true, dualInclTick: true, dualExclTick: true,
   dualInclVenue: true, dualExclVenue: true, dualActive: true, dualActiveCount: true, dualListed: true, dualTrackPairs: true, dualPairs: true,
 } satisfies Record<keyof Scratch, true>;
