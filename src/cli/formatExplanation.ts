@@ -103,6 +103,7 @@ export function formatExplanation(e: DecisionExplanation, seed: number | string,
   } else if (e.chosen === 'HE' || e.chosen === 'SE') {
     out.push(`Partner: none — no state outside ${e.mainThreat.state}'s alliances was available (model §5.3).`);
   }
+  if (e.application !== null) out.push(`Applies to ${e.application} by its ${e.chosen} act against ${e.mainThreat.state}: a candidate until a vote admits it (model §5.12).`);
   if (e.votes.length > 0) {
     out.push('');
     out.push(terminal.style('bold', 'Accession votes (model §5.12): a block is an institutional act against the candidate'));

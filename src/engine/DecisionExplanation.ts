@@ -93,6 +93,11 @@ export interface DecisionExplanation {
    * the institution's rule: a block is an institutional act against the candidate.
    */
   votes: { institution: string; rule: string; candidate: string; voter: string; vote: 'block' | 'admit' }[];
+  /**
+   * The institution the state applied to in the tick by its II or IE act (model §5.12, note N59),
+   * or null when it did not apply.
+   */
+  application: string | null;
   /** The perception model and policy used. */
   perception: string;
   policy: string;

@@ -68,6 +68,8 @@ export interface Scratch {
   /** Slot of the institution an II/IE act used (−1 none). */
   venueUsed: Int32Array;
   instActs: Float64Array;
+  /** The tick at which each slot's club was founded in the run, −1 otherwise (its `shared` column is not prepared that tick). */
+  instFoundTick: Int32Array;
   /** One state's institutions excluding its target, as a bit mask (cohesion check). */
   exclusiveMask: Uint32Array;
   /** Founders of new clubs this tick, and per target the club founded against it (stamped). */
@@ -214,6 +216,17 @@ export interface Scratch {
   /** Candidates admitted and blocks cast in the tick. */
   accessions: number;
   accessionBlocks: number;
+  /** Applications the states chose in the tick and chosen candidacies that lapsed (model §5.12, note N59). */
+  applications: number;
+  applicationsLapsed: number;
+  /**
+   * The tick's procedure log for the record (model §5.12): institution slot, state and kind (0 applied,
+   * 1 admitted, 2 lapsed), `procCount` entries; blocks are in the votes. Grows when full (rare).
+   */
+  procInst: Int32Array;
+  procState: Int32Array;
+  procKind: Uint8Array;
+  procCount: number;
   /** The last tick in which each state aggressed (suspension, model §5.13). */
   lastAggressionTick: Float64Array;
   /** Members that left and members suspended in the tick. */
@@ -356,6 +369,7 @@ export function createScratch(
     partner: new Int32Array(n),
     venueUsed: new Int32Array(n),
     instActs: new Float64Array(cap),
+    instFoundTick: new Int32Array(cap).fill(-1),
     exclusiveMask: new Uint32Array(Math.ceil(cap / 32) + 1),
     founders: new Int32Array(n),
     clubStamp: new Int32Array(n).fill(-1),
@@ -449,6 +463,12 @@ export function createScratch(
     voteCount: 0,
     accessions: 0,
     accessionBlocks: 0,
+    applications: 0,
+    applicationsLapsed: 0,
+    procInst: new Int32Array(n),
+    procState: new Int32Array(n),
+    procKind: new Uint8Array(n),
+    procCount: 0,
     blockProvocation: new Float64Array(n),
     lastAggressionTick: new Float64Array(n).fill(-Infinity),
     exits: 0,
@@ -488,6 +508,9 @@ export function fitInstitutionScratch(s: Scratch, world: World): void {
   const grow = (a: Float64Array, size: number): Float64Array => { const b = new Float64Array(size); b.set(a); return b; };
   s.instCinc = grow(s.instCinc, cap);
   s.instActs = grow(s.instActs, cap);
+  const found = new Int32Array(cap).fill(-1);
+  found.set(s.instFoundTick);
+  s.instFoundTick = found;
   s.shared = grow(s.shared, cap * world.n);
   s.exclusiveMask = new Uint32Array(Math.ceil(cap / 32) + 1);
 }

@@ -42,6 +42,7 @@ export class ScratchRecord implements Scratch {
   declare partner: Scratch['partner'];
   declare venueUsed: Scratch['venueUsed'];
   declare instActs: Scratch['instActs'];
+  declare instFoundTick: Scratch['instFoundTick'];
   declare exclusiveMask: Scratch['exclusiveMask'];
   declare founders: Scratch['founders'];
   declare clubStamp: Scratch['clubStamp'];
@@ -133,6 +134,12 @@ export class ScratchRecord implements Scratch {
   declare voteCount: Scratch['voteCount'];
   declare accessions: Scratch['accessions'];
   declare accessionBlocks: Scratch['accessionBlocks'];
+  declare applications: Scratch['applications'];
+  declare applicationsLapsed: Scratch['applicationsLapsed'];
+  declare procInst: Scratch['procInst'];
+  declare procState: Scratch['procState'];
+  declare procKind: Scratch['procKind'];
+  declare procCount: Scratch['procCount'];
   declare lastAggressionTick: Scratch['lastAggressionTick'];
   declare exits: Scratch['exits'];
   declare suspensions: Scratch['suspensions'];
@@ -204,6 +211,7 @@ export class ScratchRecord implements Scratch {
     this.partner = init.partner;
     this.venueUsed = init.venueUsed;
     this.instActs = init.instActs;
+    this.instFoundTick = init.instFoundTick;
     this.exclusiveMask = init.exclusiveMask;
     this.founders = init.founders;
     this.clubStamp = init.clubStamp;
@@ -301,6 +309,12 @@ export class ScratchRecord implements Scratch {
     this.voteCount = init.voteCount;
     this.accessions = init.accessions;
     this.accessionBlocks = init.accessionBlocks;
+    this.applications = init.applications;
+    this.applicationsLapsed = init.applicationsLapsed;
+    this.procInst = init.procInst;
+    this.procState = init.procState;
+    this.procKind = init.procKind;
+    this.procCount = init.procCount;
     this.lastAggressionTick = init.lastAggressionTick;
     this.exits = init.exits;
     this.suspensions = init.suspensions;

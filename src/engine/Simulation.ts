@@ -4,6 +4,7 @@ import type { ResolvedScenario } from '../model/ResolvedScenario.js';
 import { statusOfCode, type MembershipStatus } from '../institutions/MembershipStatus.js';
 import type { DualTrackRecord, TickRecord } from '../metrics/TickRecord.js';
 import { writeCincShares } from '../metrics/cincShares.js';
+import { procedureRecords } from '../metrics/procedureRecords.js';
 import type { PerceptionModel, PerceptionView } from '../perception/PerceptionModel.js';
 import { powerThreat } from '../perception/powerThreat.js';
 import { waltThreat } from '../perception/waltThreat.js';
@@ -361,6 +362,11 @@ export class Engine implements Simulation {
       dualTrackPairs: s.dualTrackPairs,
       dualTrack,
       get greatPowers() { return greatPowers(); }, // built on first read (enumerable: JSON and copies include it)
+      applications: s.applications,
+      blocks: s.accessionBlocks,
+      accessions: s.accessions,
+      applicationsLapsed: s.applicationsLapsed,
+      procedures: procedureRecords(w, s),
       publicGoods: w.publicGoods,
     };
   }

@@ -18,6 +18,11 @@ export type SimulationEvent =
   | { tick: number; type: 'institution-left'; institution: string; state: string }
   // An institution decided on a candidate (model §5.12): admitted or not, with the vote.
   | { tick: number; type: 'accession'; institution: string; state: string; admitted: boolean; votes: string }
+  // A state applied to an institution by its own choice (model §5.12, note N59): its II or IE act
+  // against `target` found no suitable institution it belongs to; it is now a candidate.
+  | { tick: number; type: 'application'; institution: string; state: string; target: string; act: 'II' | 'IE' }
+  // A chosen candidacy lapsed unadmitted after applicationLapseYears (N59); the state holds no status.
+  | { tick: number; type: 'application-lapsed'; institution: string; state: string }
   // A state's status short of membership changed (model §5.11): candidate, observer, associate, or none.
   | { tick: number; type: 'institution-status'; institution: string; state: string; status: string }
   | { tick: number; type: 'institution-founded'; institution: string; members: string[] }

@@ -95,6 +95,11 @@ export interface World {
   status: Uint8Array;
   /** Holders of a status other than member, per slot (0 for most institutions: loops skip them). */
   statusCount: Int32Array;
+  /**
+   * appliedTick[q * n + i]: the tick at which i applied to q by its own choice (model §5.12, note
+   * N59), −1 for every other status (a candidacy given as an input never lapses). Reset by setStatus.
+   */
+  appliedTick: Int32Array;
   memberCount: Int32Array;
   /** Slots of dissolved institutions, reused by new ones (so long runs do not grow the slot arrays). */
   instFree: number[];

@@ -84,6 +84,7 @@ export class WorldRecord implements World {
 
   declare status: World['status'];
   declare statusCount: World['statusCount'];
+  declare appliedTick: World['appliedTick'];
   constructor(init: World) {
     this.n = init.n;
     this.ids = init.ids;
@@ -160,5 +161,6 @@ export class WorldRecord implements World {
     this.inputEnds = init.inputEnds;
     this.status = init.status;
     this.statusCount = init.statusCount;
+    this.appliedTick = init.appliedTick;
   }
 }

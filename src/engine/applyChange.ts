@@ -125,6 +125,8 @@ export function applyChange(
       if (change.status === 'candidate' && w.instAgainst[q] === i) throw new WorldChangeError(`"${change.state}" cannot be a candidate of ${change.institution}, a club founded against it`);
       const old = w.status[q * n + i];
       if (old === code) return;
+      // A cited candidacy of a state the run has already admitted (by a vote, N59) is moot: it stays a member.
+      if (change.status === 'candidate' && old === STATUS_MEMBER) return;
       setStatus(w, q, i, code);
       if (old === STATUS_MEMBER) events?.push({ tick, type: 'institution-left', institution: change.institution, state: change.state });
       events?.push({ tick, type: 'institution-status', institution: change.institution, state: change.state, status: change.status });

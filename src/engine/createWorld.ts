@@ -140,6 +140,7 @@ export function createWorld(scenario: ResolvedScenario, previous?: World, option
     member: new Uint8Array(capacity * n),
     status: new Uint8Array(capacity * n),
     statusCount: new Int32Array(capacity),
+    appliedTick: new Int32Array(capacity * n).fill(-1),
     memberCount: new Int32Array(capacity),
     instFree: [],
     membershipVersion: 0,
@@ -265,7 +266,7 @@ export function addInstitution(
 /** Marks slot q dissolved, clears its members and frees the slot for reuse. @internal */
 export function dissolveInstitution(world: World, q: number): void {
   const n = world.n;
-  for (let i = 0; i < n; i++) { world.member[q * n + i] = 0; world.status[q * n + i] = 0; }
+  for (let i = 0; i < n; i++) { world.member[q * n + i] = 0; world.status[q * n + i] = 0; world.appliedTick[q * n + i] = -1; }
   world.memberCount[q] = 0;
   world.statusCount[q] = 0;
   world.instAlive[q] = 0;
@@ -335,6 +336,7 @@ export function setStatus(world: World, q: number, i: number, code: number): voi
   if (code === STATUS_MEMBER) world.memberCount[q]++;
   else if (code !== STATUS_NONE) world.statusCount[q]++;
   world.status[k] = code;
+  world.appliedTick[k] = -1; // a chosen application sets it after this call (model §5.12)
   world.member[k] = code === STATUS_MEMBER ? 1 : 0;
   world.membershipVersion++;
 }
@@ -356,5 +358,6 @@ function growInstitutions(world: World): void {
   world.status = grow(world.status);
   world.memberCount = grow(world.memberCount);
   world.statusCount = grow(world.statusCount);
+  world.appliedTick = grow(world.appliedTick, -1);
   world.instCapacity = cap;
 }

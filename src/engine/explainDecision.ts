@@ -6,6 +6,8 @@ import { dyadDefence } from '../perception/PerceptionModel.js';
 import { DRAW_CHOICE, DRAWS_PER_TICK } from '../random/StateStreams.js';
 import { positionVenues } from '../metrics/greatPowerPositions.js';
 import type { DecisionExplanation, GreatPowerExplanation, PartnerExplanation, ThreatExplanation } from './DecisionExplanation.js';
+import { PROC_APPLIED } from '../institutions/applicationPhase.js';
+
 import type { TickContext } from './TickContext.js';
 
 /**
@@ -83,6 +85,7 @@ export function explainDecision(ctx: TickContext, i: number, beliefs: Float64Arr
         institution: w.instIds[s.voteInst[k]], rule: w.instRule[s.voteInst[k]], candidate: w.ids[s.voteCandidate[k]], voter: w.ids[s.voteVoter[k]],
         vote: s.voteBlock[k] === 1 ? 'block' as const : 'admit' as const,
       })),
+    application: applicationOf(ctx, i),
     perception: ctx.perception.name,
     policy: ctx.policy?.name ?? 'logit',
   };
@@ -106,5 +109,12 @@ function partnerOf(ctx: TickContext, i: number): PartnerExplanation | null {
     for (let k = 0; k < n; k++) if (k !== i && w.member[q * n + k] === 1) states.push(w.ids[k]);
     return { kind: 'club', states, inForce: w.instAlive[q] === 1 };
   }
+  return null;
+}
+
+/** The institution i applied to in the tick (the scratch's procedure log), or null. */
+function applicationOf(ctx: TickContext, i: number): string | null {
+  const s = ctx.scratch;
+  for (let k = 0; k < s.procCount; k++) if (s.procState[k] === i && s.procKind[k] === PROC_APPLIED) return ctx.world.instIds[s.procInst[k]];
   return null;
 }

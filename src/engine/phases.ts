@@ -6,6 +6,7 @@ import { economicPhase } from '../effects/economicPhase.js';
 import { restraintPhase } from '../effects/restraintPhase.js';
 import { updatePhase } from '../effects/updatePhase.js';
 import { accessionPhase } from '../institutions/accessionPhase.js';
+import { applicationPhase } from '../institutions/applicationPhase.js';
 import { institutionalActsPhase } from '../institutions/institutionalActsPhase.js';
 import { institutionUpdatePhase } from '../institutions/institutionUpdatePhase.js';
 import { recordPhase } from '../metrics/recordPhase.js';
@@ -31,6 +32,7 @@ export const PHASES: readonly Phase[] = Object.freeze([
   { name: 'economy', step: 3, run: economicPhase },
   { name: 'alignment', step: 4, run: alignmentPhase },
   { name: 'institutional-acts', step: 4, run: institutionalActsPhase },
+  { name: 'application', step: 4, run: applicationPhase },
   { name: 'restraint', step: 5, run: restraintPhase },
   { name: 'aggression', step: 6, run: aggressionPhase },
   { name: 'accession', step: 7, run: accessionPhase },

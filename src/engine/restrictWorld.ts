@@ -112,7 +112,11 @@ export function restrictWorld(
     const against = old.instAgainst[q] >= 0 ? to[old.instAgainst[q]] : -1;
     const slot = addInstitution(w, old.instIds[q], old.instNames[q], old.instKind[q], old.instRule[q], old.instStrictness[q],
       old.instStrength[q], old.instBase[q], against);
-    for (let o = 0; o < on; o++) if (old.status[q * on + o] !== 0 && to[o] >= 0) setStatus(w, slot, to[o], old.status[q * on + o]);
+    for (let o = 0; o < on; o++) {
+      if (old.status[q * on + o] === 0 || to[o] < 0) continue;
+      setStatus(w, slot, to[o], old.status[q * on + o]);
+      w.appliedTick[slot * n + to[o]] = old.appliedTick[q * on + o]; // a chosen candidacy keeps its date (N59)
+    }
   }
   w.membershipVersion = old.membershipVersion + 1;
   // Alliances the model formed (N29), renumbered; a common target that left the system is gone (−1),

@@ -55,13 +55,14 @@ const str = (name: string): Column => ({ name, type: 'string' });
 const COUNT_METRICS = new Set([
   'alliancesFormed', 'finalAlliances', 'clubsFounded', 'institutionsDissolved', 'finalInstitutions', 'aggressions',
   'majorWars', 'softEpisodeStateTicks', 'softEpisodesBegun', 'dualTrackPairTicks',
+  'applications', 'blocks', 'accessions', 'applicationsLapsed',
 ]);
 
 /** The scalar fields of RunSummary that become run metrics, in column order. */
 const SUMMARY_SCALARS = [
   'meanCon', 'finalCon', 'meanThreat', 'alliancesFormed', 'finalAlliances', 'clubsFounded', 'institutionsDissolved',
   'finalInstitutions', 'aggressions', 'majorWars', 'softEpisodeStateTicks', 'softEpisodesBegun', 'finalMeanLegitimacy',
-  'publicGoods', 'frictionShare', 'dualTrackPairTicks',
+  'publicGoods', 'frictionShare', 'dualTrackPairTicks', 'applications', 'blocks', 'accessions', 'applicationsLapsed',
 ] as const satisfies readonly (keyof RunSummary)[];
 
 /** The TickRecord measures of the ticks table after tick, year, actions and families, in column order. */
@@ -69,7 +70,7 @@ const TICK_MEASURES = [
   'con', 'effectivePoles', 'poles', 'meanThreat', 'alliances', 'alliancesFormed', 'ententes', 'institutions',
   'clubsFounded', 'institutionsDissolved', 'inclusiveMemberships', 'exclusiveMemberships', 'meanLegitimacy',
   'meanRestraint', 'meanOmega', 'aggressions', 'majorWars', 'softEpisodes', 'friction', 'frictionSoft', 'frictionInstitutional',
-  'dualTrackPairs', 'publicGoods',
+  'dualTrackPairs', 'publicGoods', 'applications', 'blocks', 'accessions', 'applicationsLapsed',
 ] as const satisfies readonly (keyof TickRecord)[];
 const FLOAT_MEASURES = new Set(['con', 'effectivePoles', 'meanThreat', 'meanLegitimacy', 'meanRestraint', 'meanOmega', 'publicGoods']);
 
@@ -164,6 +165,8 @@ export function eventCells(e: SimulationEvent): Cell[] {
     case 'institution-joined':
     case 'institution-left': institution = e.institution; actor = e.state; break;
     case 'institution-status': institution = e.institution; actor = e.state; label = e.status; break;
+    case 'application': institution = e.institution; actor = e.state; target = e.target; label = e.act; break;
+    case 'application-lapsed': institution = e.institution; actor = e.state; break;
     case 'accession': institution = e.institution; actor = e.state; label = `${e.admitted ? 'admitted' : 'not admitted'}: ${e.votes}`; break;
     case 'institution-founded': institution = e.institution; members = e.members.join(';'); break;
     case 'alliance-begun':

@@ -1,4 +1,5 @@
-import { STATUS_CANDIDATE, STATUS_SUSPENDED } from './MembershipStatus.js';
+import { logProcedure, PROC_ADMITTED, PROC_LAPSED } from './applicationPhase.js';
+import { STATUS_CANDIDATE, STATUS_NONE, STATUS_SUSPENDED } from './MembershipStatus.js';
 import { setStatus } from '../engine/createWorld.js';
 import type { TickContext } from '../engine/TickContext.js';
 
@@ -28,14 +29,25 @@ export function accessionPhase(ctx: TickContext): void {
   s.blockProvocation.fill(0);
   s.exits = 0;
   s.suspensions = 0;
+  s.applicationsLapsed = 0;
   for (let m = 0; m < n; m++) if (s.aggressed[m] === 1) s.lastAggressionTick[m] = ctx.tick;
   if (ctx.tick % w.ticksPerYear !== 0) return;
   exitAndSuspend(ctx);
+  // A chosen candidacy lapses, before the vote, L_apply years after the application (N59; 0 = never).
+  const lapse = p.applicationLapseYears > 0 ? Math.max(1, Math.ceil(p.applicationLapseYears * w.ticksPerYear - 1e-9)) : Infinity;
   for (let q = 0; q < w.instSlots; q++) {
     if (w.instAlive[q] === 0 || w.statusCount[q] === 0) continue;
     const base = q * n;
     for (let c = 0; c < n; c++) {
       if (w.status[base + c] !== STATUS_CANDIDATE) continue;
+      const applied = w.appliedTick[base + c];
+      if (applied >= 0 && ctx.tick - applied >= lapse) {
+        setStatus(w, q, c, STATUS_NONE);
+        s.applicationsLapsed++;
+        logProcedure(ctx, q, c, PROC_LAPSED);
+        ctx.events?.push({ tick: ctx.tick, type: 'application-lapsed', institution: w.instIds[q], state: w.ids[c] });
+        continue;
+      }
       let members = 0;
       let yes = 0;
       let blocks = 0;
@@ -58,7 +70,7 @@ export function accessionPhase(ctx: TickContext): void {
       const criteria = w.leg[c] >= w.instStrictness[q];
       const admitted = passes && criteria && w.instAgainst[q] !== c;
       s.accessionBlocks += blocks;
-      if (admitted) { setStatus(w, q, c, 1); s.accessions++; }
+      if (admitted) { setStatus(w, q, c, 1); s.accessions++; logProcedure(ctx, q, c, PROC_ADMITTED); }
       ctx.events?.push({
         tick: ctx.tick, type: 'accession', institution: w.instIds[q], state: w.ids[c], admitted,
         votes: `${yes} of ${members} admit (${rule}); criteria ${criteria ? 'met' : 'not met'}`,

@@ -4,6 +4,7 @@ import { fitInstitutionScratch } from '../engine/Scratch.js';
 import type { TickContext } from '../engine/TickContext.js';
 import { DRAW_JOIN, DRAWS_PER_TICK } from '../random/StateStreams.js';
 import { closeTo } from '../effects/affinityGate.js';
+import { applicationTarget } from './applicationPhase.js';
 
 const II = OPTION_INDEX.II;
 const IE = OPTION_INDEX.IE;
@@ -14,7 +15,10 @@ const IE = OPTION_INDEX.IE;
  * - IE: venue q = the best club containing i and not j; if none exists, the states that chose IE
  *   against the same j this tick found one club together, inviting every k with T_kj ≥ τ_join,
  *   who accepts with probability T_kj (from k's own stream). The target is never admitted (E9).
- *   A club needs two members; a lone founder's act has no venue. Time in years (model note N28):
+ *   A club needs two members; a lone founder's act has no venue. A state that can apply to an
+ *   existing institution excluding j (model §5.12, note N59: T_ij ≥ T_min and an eligible one exists)
+ *   applies to it in the next phase instead of founding a club; its act has no venue this tick.
+ *   Time in years (model note N28):
  *   a state that tried to found a club against j within the last year, still targets j and still
  *   has no venue against it is a co-founder (at one tick per year: exactly this tick's founders).
  * Affinity (model note N54, when the scenario has it): a state close to j (a_kj ≥ a_min) is never a
@@ -34,7 +38,7 @@ export function institutionalActsPhase(ctx: TickContext): void {
     if (a === II) q = s.inclusiveVenue[i];
     else if (a === IE) {
       q = s.exclusiveVenue[i];
-      if (q < 0) s.founders[founders++] = i;
+      if (q < 0 && !(s.tMain[i] >= p.tMin && applicationTarget(ctx, i, s.target[i], false) >= 0)) s.founders[founders++] = i;
     }
     s.venueUsed[i] = q;
     if (q >= 0) s.instActs[q]++;
@@ -75,6 +79,7 @@ export function institutionalActsPhase(ctx: TickContext): void {
     }
     s.instCinc[q] = capSum;
     s.instActs[q] = 0;
+    s.instFoundTick[q] = ctx.tick;
     for (let g = f; g < founders; g++) {
       const i = s.founders[g];
       if (s.target[i] === j && w.member[q * n + i] === 1) { s.venueUsed[i] = q; s.instActs[q]++; }

@@ -36,6 +36,28 @@ export interface GreatPowerPositionRecord {
 }
 
 /**
+ * One state's part in one institution's procedures in a tick (model §5.12, note N59): the
+ * application it chose, its admission, its lapsed candidacy, the blocks it cast as a member and the
+ * blocks it received as a candidate. Listed only when one of the counts is not 0.
+ */
+export interface ProcedureRecord {
+  /** The institution (id). */
+  institution: string;
+  /** The state (id). */
+  state: string;
+  /** 1 when the state applied to the institution in the tick (a chosen application). */
+  applied: number;
+  /** 1 when the institution admitted the state (a candidate) in the tick. */
+  admitted: number;
+  /** 1 when the state's chosen candidacy lapsed in the tick. */
+  lapsed: number;
+  /** Blocks the state cast, as a member, against the institution's candidates. */
+  blocksCast: number;
+  /** Blocks the state received, as a candidate. */
+  blocksReceived: number;
+}
+
+/**
  * The measures of one tick (THEORY §5.9). `tick` is the 0-based tick in which the actions were
  * taken; the state after it is the state at tick + 1.
  */
@@ -106,6 +128,16 @@ export interface TickRecord {
    * power), state ≠ power, in canonical order (state, then power).
    */
   greatPowers: GreatPowerPositionRecord[];
+  /** Applications the states chose in the tick (model §5.12, note N59). */
+  applications: number;
+  /** Blocks cast in the tick's accession votes (model §5.12). */
+  blocks: number;
+  /** Candidates admitted in the tick. */
+  accessions: number;
+  /** Chosen candidacies that lapsed unadmitted in the tick (N59). */
+  applicationsLapsed: number;
+  /** Per (institution, state), in canonical order (institution id, then state id): the tick's procedures. */
+  procedures: ProcedureRecord[];
   /** Cumulative public goods (He & Feng, §5.7). */
   publicGoods: number;
 }

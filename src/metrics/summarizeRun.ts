@@ -55,6 +55,36 @@ export interface GreatPowerSummary {
   exclusive: Record<string, number>;
 }
 
+/** One state's accession procedures over a run (model §5.12, note N59). */
+export interface StateProcedureSummary {
+  /** The state (id). */
+  state: string;
+  /** Applications it chose. */
+  applications: number;
+  /** Times it was admitted (a candidate, chosen or given). */
+  admitted: number;
+  /** Its chosen candidacies that lapsed. */
+  lapsed: number;
+  /** Blocks it cast as a member. */
+  blocksCast: number;
+  /** Blocks it received as a candidate. */
+  blocksReceived: number;
+}
+
+/** One institution's accession procedures over a run (model §5.12, note N59). */
+export interface InstitutionProcedureSummary {
+  /** The institution (id). */
+  institution: string;
+  /** Applications it received (chosen by the states). */
+  applications: number;
+  /** Candidates it admitted. */
+  admitted: number;
+  /** Chosen candidacies to it that lapsed. */
+  lapsed: number;
+  /** Blocks its members cast. */
+  blocks: number;
+}
+
 /** A compact summary of one run: what the CLI prints and what golden files pin. */
 export interface RunSummary {
   scenarioId: string;
@@ -81,6 +111,18 @@ export interface RunSummary {
   dualTrack: DualTrackSummary[];
   /** Per (great power, state), sorted by power then state id: the threat from each great power and the institutions on each side of it (note N57). */
   greatPowers: GreatPowerSummary[];
+  /** Applications the states chose over the run (model §5.12, note N59). */
+  applications: number;
+  /** Blocks cast in accession votes over the run. */
+  blocks: number;
+  /** Candidates admitted over the run. */
+  accessions: number;
+  /** Chosen candidacies that lapsed over the run. */
+  applicationsLapsed: number;
+  /** Per state with any procedure, sorted by id: applications, admissions, lapses, blocks cast and received. */
+  proceduresByState: StateProcedureSummary[];
+  /** Per institution with any procedure, sorted by id: applications received, admissions, lapses, blocks cast in it. */
+  proceduresByInstitution: InstitutionProcedureSummary[];
   /** The run cut into (at most) `periods` equal periods, each with its dominant family. */
   periods: PeriodSummary[];
   meanCon: number;
@@ -127,7 +169,25 @@ export function summarizeRun(result: SimulationResult, periods = 10): RunSummary
   let aggressions = 0;
   let majorWars = 0;
   let episodes = 0;
+  let applications = 0;
+  let blocks = 0;
+  let accessions = 0;
+  let lapsed = 0;
+  const byState = new Map<string, StateProcedureSummary>();
+  const byInstitution = new Map<string, InstitutionProcedureSummary>();
   for (const r of records) {
+    applications += r.applications;
+    blocks += r.blocks;
+    accessions += r.accessions;
+    lapsed += r.applicationsLapsed;
+    for (const e of r.procedures) {
+      let st = byState.get(e.state);
+      if (st === undefined) { st = { state: e.state, applications: 0, admitted: 0, lapsed: 0, blocksCast: 0, blocksReceived: 0 }; byState.set(e.state, st); }
+      st.applications += e.applied; st.admitted += e.admitted; st.lapsed += e.lapsed; st.blocksCast += e.blocksCast; st.blocksReceived += e.blocksReceived;
+      let iq = byInstitution.get(e.institution);
+      if (iq === undefined) { iq = { institution: e.institution, applications: 0, admitted: 0, lapsed: 0, blocks: 0 }; byInstitution.set(e.institution, iq); }
+      iq.applications += e.applied; iq.admitted += e.admitted; iq.lapsed += e.lapsed; iq.blocks += e.blocksCast;
+    }
     for (const o of OPTIONS) actions[o] += r.actions[o];
     for (const f of FAMILIES) families[f] += r.families[f];
     for (const f of FAMILIES) balancing[f] += r.balancing[f];
@@ -203,6 +263,12 @@ export function summarizeRun(result: SimulationResult, periods = 10): RunSummary
     greatPowers: [...powers.values()]
       .map((e) => ({ ...e, meanThreat: e.meanThreat / e.ticks }))
       .sort((a, b) => (a.power < b.power ? -1 : a.power > b.power ? 1 : a.state < b.state ? -1 : a.state > b.state ? 1 : 0)),
+    applications,
+    blocks,
+    accessions,
+    applicationsLapsed: lapsed,
+    proceduresByState: [...byState.values()].sort((a, b) => (a.state < b.state ? -1 : a.state > b.state ? 1 : 0)),
+    proceduresByInstitution: [...byInstitution.values()].sort((a, b) => (a.institution < b.institution ? -1 : a.institution > b.institution ? 1 : 0)),
     periods: periodList,
     meanCon: con / n,
     finalCon: last?.con ?? 0,

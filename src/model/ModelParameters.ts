@@ -176,6 +176,12 @@ export interface ModelParameters {
    * (model §5.13; checked yearly). 0 (off) by default: no source fixes the cost of membership. [D]
    */
   kappaExit: number;
+  /**
+   * L_apply: years after which a candidacy a state chose (an application, model §5.12, note N59)
+   * lapses when no vote has admitted it; 0 = never. Candidacies given as inputs never lapse. [D] 10 = 2K
+   * (two episode windows), admissible: any finite number ≥ 0.
+   */
+  applicationLapseYears: number;
   /** ε_block: provocation of the blocked candidate (its ahat toward the blocker) per block (model §5.12). [D] */
   epsBlock: number;
   /** ε_H: provocation of the target (its ahat toward the actor) by a hard act (E8: ε_H ≥ ε_S ≥ ε_I ≥ 0). */

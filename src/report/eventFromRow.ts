@@ -28,6 +28,8 @@ export function eventFromRow(row: Readonly<Record<string, Value>>): SimulationEv
     case 'institution-joined': return { tick, type: 'institution-joined', institution, state: actor };
     case 'institution-left': return { tick, type: 'institution-left', institution, state: actor };
     case 'accession': { const l = text(row.label); return { tick, type: 'accession', institution, state: actor, admitted: l.startsWith('admitted'), votes: l.replace(/^[^:]*: /, '') }; }
+    case 'application': return { tick, type: 'application', institution, state: actor, target, act: text(row.label) === 'II' ? 'II' : 'IE' };
+    case 'application-lapsed': return { tick, type: 'application-lapsed', institution, state: actor };
     case 'institution-status': return { tick, type: 'institution-status', institution, state: actor, status: text(row.label) };
     case 'institution-founded': return { tick, type: 'institution-founded', institution, members };
     case 'alliance-begun': return { tick, type: 'alliance-begun', between: [actor, partner] };

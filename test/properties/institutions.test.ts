@@ -26,4 +26,7 @@ describe('institution properties (model §6)', () => {
 
   // Source: membership sets have no duplicates (E9); exit "when membership costs more than it gives" and suspension (issue #14)
   it('E20 exit and suspension never leave duplicates in a membership set [§5.13]', () => { expectHolds('E20'); }, TIMEOUT);
+
+  // Source: accession as a process, "applying is an act" (issue #14); exclusive balancing keeps the target out [S2: He 2008] (E9, E19)
+  it('E21 an applicant is never a member until a vote admits it, and a club never receives an application from its own target [He 2008; §5.12]', () => { expectHolds('E21'); }, TIMEOUT);
 });

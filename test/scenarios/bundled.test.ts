@@ -432,19 +432,31 @@ describe('regional scenario checks', () => {
     expect(scenario.dyads.filter((d) => d.between.includes('PAN')).every((d) => (d.trade ?? 0) === 0)).toBe(true);
   });
 
-  it('eu-accession-gatekeeping: enlargements, candidacies, exits and Russia expelled', () => {
-    const { scenario } = run('eu-accession-gatekeeping');
+  it('eu-accession-gatekeeping: candidacies as statuses (inputs), EU accessions by the vote (outputs), exits and Russia expelled', () => {
+    const { scenario, result } = run('eu-accession-gatekeeping');
     const eu = finalMembers('eu-accession-gatekeeping', 'EU') ?? [];
-    expect(eu).toHaveLength(27);
     expect(eu).not.toContain('UKG');
-    expect(eu).toEqual(expect.arrayContaining(['AUS', 'POL', 'BUL', 'CRO']));
-    const candidates = (finalMembers('eu-accession-gatekeeping', 'EU-ENLARGEMENT') ?? []).filter((id) => !eu.includes(id));
-    expect(candidates.sort()).toEqual(['ALB', 'BOS', 'GRG', 'MAC', 'MLD', 'MNG', 'TUR', 'UKR', 'YUG']);
+    // No forum stands in for candidacy (issue 14): candidates are the EU's statuses, set by cited events.
+    expect(scenario.institutions.map((q) => q.id)).not.toContain('EU-ENLARGEMENT');
+    expect(scenario.institutions.find((q) => q.id === 'EU')?.statuses.map((h) => h.state).sort()).toEqual(['AUS', 'FIN', 'SWD']);
+    const changes = scenario.events.flatMap((e) => e.changes);
+    const cited = changes.filter((c) => c.type === 'set-status' && c.institution === 'EU' && c.status === 'candidate').map((c) => (c.type === 'set-status' ? c.state : ''));
+    expect(cited.sort()).toEqual(['ALB', 'BOS', 'BUL', 'CRO', 'CYP', 'CZR', 'EST', 'GRG', 'HUN', 'ICE', 'LAT', 'LIT', 'MAC', 'MLD', 'MLT', 'MNG', 'NOR', 'POL', 'ROM', 'SLO', 'SLV', 'TUR', 'UKR', 'YUG']);
+    // EU accessions are outputs: no event joins the EU; every state the EU gained, it gained by a vote.
+    expect(changes.some((c) => (c.type === 'join' || (c.type === 'set-status' && c.status === 'member')) && c.institution === 'EU')).toBe(false);
+    const admitted = new Set(result.events.flatMap((e) => (e.type === 'accession' && e.institution === 'EU' && e.admitted ? [e.state] : [])));
+    const founding = scenario.institutions.find((q) => q.id === 'EU')?.members ?? [];
+    for (const id of eu) expect(founding.includes(id) || admitted.has(id), `${id} in the EU without a vote`).toBe(true);
+    // The candidacies given as inputs are still held, unless the state was admitted or withdrew (Norway 1994, Iceland 2015).
+    const statuses = new Map((result.final.institutions.find((q) => q.id === 'EU')?.statuses ?? []).map((h) => [h.state, h.status]));
+    for (const id of cited) {
+      if (id === 'NOR' || id === 'ICE') expect(eu.includes(id) || statuses.has(id), `${id} withdrew`).toBe(false);
+      else expect(eu.includes(id) || statuses.get(id) === 'candidate', `${id} is neither a member nor a candidate`).toBe(true);
+    }
     expect(finalMembers('eu-accession-gatekeeping', 'NATO')).toEqual(expect.arrayContaining(['POL', 'EST', 'ALB', 'CRO', 'MAC', 'FIN', 'SWD', 'MNG']));
     // Montenegro enters on its COW date (12 Jun 2006) and joins on its documented dates (N43).
     expect(scenario.states.find((s) => s.id === 'MNG')?.spells).toEqual([{ from: 2006 + (31 + 28 + 31 + 30 + 31 + 11) / 365, to: null }]);
     expect(allied('eu-accession-gatekeeping', 'MNG', 'USA') && allied('eu-accession-gatekeeping', 'MNG', 'SWD')).toBe(true);
-    expect(finalMembers('eu-accession-gatekeeping', 'EU-ENLARGEMENT')).toContain('MNG');
     expect(allied('eu-accession-gatekeeping', 'FIN', 'USA') && allied('eu-accession-gatekeeping', 'MAC', 'TUR') && allied('eu-accession-gatekeeping', 'POL', 'SLO')).toBe(true);
     expect(startMembers('eu-accession-gatekeeping', 'COE')).not.toContain('RUS');
     expect(finalMembers('eu-accession-gatekeeping', 'COE')).not.toContain('RUS');

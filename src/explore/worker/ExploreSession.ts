@@ -37,6 +37,8 @@ function eventText(e: SimulationEvent): string {
     case 'institution-joined': return `${e.state} joins ${e.institution}`;
     case 'institution-left': return `${e.state} leaves ${e.institution}`;
     case 'accession': return `${e.institution} ${e.admitted ? 'admits' : 'does not admit'} ${e.state} (${e.votes})`;
+    case 'application': return `${e.state} applies to ${e.institution} (${e.act} against ${e.target})`;
+    case 'application-lapsed': return `${e.state}'s application to ${e.institution} lapses`;
     case 'institution-status': return e.status === 'none' ? `${e.state} gives up its status in ${e.institution}` : `${e.state} becomes ${e.status === 'associate' ? 'an' : 'a'} ${e.status} of ${e.institution}`;
     case 'institution-founded': return `${e.institution} founded`;
     case 'alliance-begun': return `alliance ${e.between.join('–')} begins`;

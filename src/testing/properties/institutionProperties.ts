@@ -4,7 +4,7 @@ import { resolveScenario } from '../../scenario/resolveScenario.js';
 import { gridNumber } from '../arbitraries/gridNumber.js';
 import { scenarioInput } from '../arbitraries/scenarioInput.js';
 import { setStatus } from '../../engine/createWorld.js';
-import { STATUS_CANDIDATE } from '../../institutions/MembershipStatus.js';
+import { STATUS_CANDIDATE, STATUS_SUSPENDED } from '../../institutions/MembershipStatus.js';
 import type { ModelParameters } from '../../model/ModelParameters.js';
 import type { ScenarioInput } from '../../scenario/scenarioSchema.js';
 import { Harness } from '../runtime/Harness.js';
@@ -290,5 +290,83 @@ export const E20 = defineProperty({
   },
 });
 
+/** E21: applying makes a candidate, never a member, and never of a club against the applicant. */
+export const E21 = defineProperty({
+  id: 'E21', family: 'effect', type: 'engineering', tag: 'T/E', cite: 'He 2008; §5.12',
+  title: 'an applicant is never a member until a vote admits it, and a club never receives an application from its own target',
+  statement: 'Applying as a choice (model §5.12, note N59): the institutional acts and the applications of a tick never make a state a '
+    + 'member of an existing institution — an applicant becomes a candidate, and only the yearly vote admits it; no state applies to a '
+    + 'club founded against it, to an institution in which it is a member, a candidate or suspended, or when its act is friction '
+    + '(T < T_min) or it already is a member or candidate of an institution suitable for its act (II: holding its threat; IE: not)',
+  source: 'accession as a process, "applying is an act", decided by the institution (issue #14); exclusive institutional balancing keeps '
+    + 'the target out [S2: He 2008] (E9, E19)',
+  method: 'A small random world with up to four institutions, some marked as clubs founded against a drawn state, and drawn statuses '
+    + 'short of membership; after perception, drawn states take II (where available) or IE against their main threat, some with T below '
+    + 'T_min; the institutional-acts and application phases run. Checks: no institution alive before the tick gained a member; every '
+    + 'application event names a state that is now the institution\'s candidate, was neither member, candidate nor suspended there, is '
+    + 'not its club\'s target, acted at T ≥ T_min, and held no membership or candidacy in a suitable institution. An application '
+    + 'phase that admits applicants at once fails.',
+  applies: effectApplies,
+  arbitrary: (rt) => fc.record({
+    parameters: rt.parameters(), world: scenarioInput({ minStates: 3, maxInstitutions: 4 }), seed: fc.nat(1000),
+    acts: fc.array(fc.record({ act: fc.nat(2), low: fc.boolean() }), { minLength: 10, maxLength: 10 }),
+    marks: fc.array(fc.record({ q: fc.nat(), state: fc.nat(), status: fc.nat(4) }), { maxLength: 5 }),
+  }),
+  predicate: (rt, { parameters: p, world, seed, acts, marks }) => {
+    const h = new Harness(resolveScenario(world), p, rt, { seed, events: true });
+    const { world: w, scratch: s } = h;
+    const n = w.n;
+    const live = [...Array(w.instSlots).keys()].filter((q) => w.instAlive[q] === 1);
+    for (const m of marks) {
+      if (live.length === 0) break;
+      const q = live[m.q % live.length];
+      const i = m.state % n;
+      if (m.status === 0) { if (w.member[q * n + i] === 0) w.instAgainst[q] = i; } // a club founded against i
+      else if (w.member[q * n + i] === 0 && w.instAgainst[q] !== i) setStatus(w, q, i, m.status === 4 ? STATUS_SUSPENDED : m.status + 1);
+    }
+    h.draw();
+    h.run('perceive');
+    const IE = OPTIONS.indexOf('IE');
+    for (let i = 0; i < n; i++) {
+      const d = acts[i % acts.length];
+      s.action[i] = d.act === 0 && s.mask[i * OPTION_COUNT + II] === 1 ? II : d.act === 2 ? OPTIONS.indexOf('NONE') : IE;
+      if (d.low) s.tMain[i] = s.tMain[i] * 0.99 * p.tMin;
+    }
+    const before = w.status.slice(0, w.instSlots * n);
+    const slots = w.instSlots;
+    const alive = w.instAlive.slice(0, slots);
+    const suitable = (i: number, inclusive: boolean): boolean => {
+      const j = s.target[i];
+      for (let q = 0; q < slots; q++) {
+        if (alive[q] === 0 || (before[q * n + j] === 1) !== inclusive) continue;
+        if (before[q * n + i] === 1 || before[q * n + i] === STATUS_CANDIDATE) return true;
+      }
+      return false;
+    };
+    h.run('institutional-acts');
+    h.run('application');
+    for (let q = 0; q < slots; q++) {
+      if (alive[q] === 0) continue;
+      for (let i = 0; i < n; i++) {
+        expectThat(w.member[q * n + i] === 0 || before[q * n + i] === 1,
+          `${w.ids[i]} became a member of ${w.instIds[q]} (status before ${before[q * n + i]}) without a vote`);
+      }
+    }
+    for (const e of h.events) {
+      if (e.type !== 'application') continue;
+      const q = w.instIds.indexOf(e.institution);
+      const i = w.ids.indexOf(e.state);
+      const k = q * n + i;
+      expectThat(w.status[k] === STATUS_CANDIDATE && w.member[k] === 0, `${e.state} applied to ${e.institution} but holds status ${w.status[k]}`);
+      const fresh = q >= slots || alive[q] === 0; // a club founded in this tick's acts
+      expectThat(fresh || (before[k] !== 1 && before[k] !== STATUS_CANDIDATE && before[k] !== STATUS_SUSPENDED),
+        `${e.state} applied to ${e.institution}, where it held status ${before[k]}`);
+      expectThat(w.instAgainst[q] !== i, `${e.state} applied to ${e.institution}, a club founded against it`);
+      expectThat(s.tMain[i] >= p.tMin, `${e.state} applied on a friction act (T = ${s.tMain[i]} < T_min = ${p.tMin})`);
+      expectThat(!suitable(i, e.act === 'II'), `${e.state} applied to ${e.institution} (${e.act}) although it is a member or candidate of a suitable institution`);
+    }
+  },
+});
+
 /** The institution properties, in order. @internal */
-export const INSTITUTION_PROPERTIES: readonly InternalProperty[] = [E15, E16, E17, E18, E19, E20];
+export const INSTITUTION_PROPERTIES: readonly InternalProperty[] = [E15, E16, E17, E18, E19, E20, E21];

@@ -37,7 +37,7 @@ export const LIBRARY: Library = {
 };
 
 /** The names of the tick's phases, in order. @internal */
-export type PhaseName = 'perceive' | 'decide' | 'economy' | 'alignment' | 'institutional-acts' | 'restraint'
+export type PhaseName = 'perceive' | 'decide' | 'economy' | 'alignment' | 'institutional-acts' | 'application' | 'restraint'
   | 'aggression' | 'accession' | 'update' | 'institutions' | 'affinity' | 'record';
 
 /**

@@ -4,6 +4,8 @@
  */
 import { describe, it } from 'vitest';
 import { FAMILY_INDEX_OF_OPTION } from '../../../src/decision/options.js';
+import { setStatus } from '../../../src/engine/createWorld.js';
+import { STATUS_MEMBER } from '../../../src/institutions/MembershipStatus.js';
 import { LIBRARY, withPhase } from '../../../src/testing/runtime/Library.js';
 import { expectCounterexample } from '../expectations.js';
 import { TIMEOUT } from '../fcSettings.js';
@@ -67,6 +69,15 @@ describe('institution properties catch broken variants', () => {
       const before = w.memberCount.slice();
       original(ctx);
       for (let q = 0; q < w.instSlots; q++) if (w.memberCount[q] < before[q]) w.memberCount[q] = before[q];
+    }));
+  }, TIMEOUT);
+
+  it('E21 broken: an application admits the applicant at once, with no vote', () => {
+    expectCounterexample('E21', {}, withPhase(LIBRARY, 'application', (ctx, original) => {
+      original(ctx);
+      const w = ctx.world;
+      const s = ctx.scratch;
+      for (let k = 0; k < s.procCount; k++) setStatus(w, s.procInst[k], s.procState[k], STATUS_MEMBER);
     }));
   }, TIMEOUT);
 });

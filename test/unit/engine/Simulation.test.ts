@@ -140,7 +140,7 @@ describe('createSimulation / runSimulation', () => {
 describe('PHASES and onPhase', () => {
   it('the pipeline follows THEORY §5.8, is frozen, and onPhase reports each phase of each tick', async () => {
     const { PHASES } = await import('../../../src/index.js');
-    expect(PHASES.map((p) => p.step)).toEqual([1, 2, 3, 4, 4, 5, 6, 7, 7, 7, 7, 8]);
+    expect(PHASES.map((p) => p.step)).toEqual([1, 2, 3, 4, 4, 4, 5, 6, 7, 7, 7, 7, 8]);
     expect(Object.isFrozen(PHASES) && PHASES.every((p) => Object.isFrozen(p))).toBe(true);
     const seen: string[] = [];
     const sim = createSimulation(resolveScenario(randomWorld(2)), { seed: 1, onPhase: (name, ms) => { expect(ms).toBeGreaterThanOrEqual(0); seen.push(name); } });

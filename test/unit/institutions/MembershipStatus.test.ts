@@ -92,6 +92,13 @@ describe('membership statuses (model §5.11)', () => {
     sim.step();
   });
 
+  it('a cited candidacy of a state already admitted (by a vote, model §5.12) is moot: it stays a member', () => {
+    const sim = createSimulation(resolveScenario(input('observer')), { seed: 1 }) as Engine;
+    sim.apply({ type: 'set-status', institution: 'Q', state: 'A', status: 'candidate' });
+    expect(sim.world.institutions[0]).toMatchObject({ members: ['A', 'B'], statuses: [{ state: 'C', status: 'observer' }] });
+    expect(sim.events.filter((e) => e.type === 'institution-status' || e.type === 'institution-left')).toEqual([]);
+  });
+
   it('a state listed both as a member and with a status is an error naming the field', () => {
     const bad = input('observer');
     bad.institutions = [{ id: 'Q', members: ['A', 'B', 'C'], statuses: [{ state: 'C', status: 'observer' }] }];

@@ -57,3 +57,42 @@ describe('summarizeRun', () => {
     ]);
   });
 });
+
+describe('summarizeRun: accession procedures (model §5.12, note N59)', () => {
+  it('counts applications, blocks, admissions and lapses per tick, per state and per institution, as the events record them', () => {
+    const input = {
+      meta: { id: 'procedures-run', startYear: 2000 },
+      states: [
+        { id: 'A', capabilities: { mil: 8, eco: 8, pop: 8 }, ideology: 0.9, offensive: 0.9 },
+        { id: 'B', capabilities: { mil: 1, eco: 1, pop: 1 } },
+        { id: 'C', capabilities: { mil: 2, eco: 2, pop: 2 } },
+        { id: 'D', capabilities: { mil: 1, eco: 1, pop: 1 } },
+        { id: 'E', capabilities: { mil: 1, eco: 1, pop: 1 } },
+      ],
+      institutions: [{ id: 'Q', members: ['A', 'B'], strength: 0.5 }, { id: 'R', members: ['B', 'C'], strength: 0.4, strictness: 0.9 }],
+    };
+    const result = runSimulation(resolveScenario(input), { seed: 5, ticks: 60 });
+    const summary = summarizeRun(result);
+    const events = (type: string): typeof result.events => result.events.filter((e) => e.type === type);
+    expect(summary.applications).toBeGreaterThan(0); // else the checks below are vacuous
+    expect(summary.applications).toBe(events('application').length);
+    expect(summary.applicationsLapsed).toBe(events('application-lapsed').length);
+    expect(summary.accessions).toBe(events('accession').filter((e) => e.type === 'accession' && e.admitted).length);
+    expect(summary.blocks).toBe(result.records.reduce((t, r) => t + r.blocks, 0));
+    for (const r of result.records) {
+      expect(r.procedures.reduce((t, p) => t + p.applied, 0)).toBe(r.applications);
+      expect(r.procedures.reduce((t, p) => t + p.blocksCast, 0)).toBe(r.blocks);
+      expect(r.procedures.reduce((t, p) => t + p.blocksReceived, 0)).toBe(r.blocks);
+      expect(r.procedures.reduce((t, p) => t + p.admitted, 0)).toBe(r.accessions);
+    }
+    const sum = <T>(list: T[], f: (x: T) => number): number => list.reduce((t, x) => t + f(x), 0);
+    expect(sum(summary.proceduresByState, (s) => s.applications)).toBe(summary.applications);
+    expect(sum(summary.proceduresByInstitution, (s) => s.applications)).toBe(summary.applications);
+    expect(sum(summary.proceduresByState, (s) => s.blocksCast)).toBe(summary.blocks);
+    expect(sum(summary.proceduresByInstitution, (s) => s.blocks)).toBe(summary.blocks);
+    for (const s of summary.proceduresByState) {
+      expect(s.applications).toBe(events('application').filter((e) => e.type === 'application' && e.state === s.state).length);
+    }
+    expect(summary.proceduresByState.map((s) => s.state)).toEqual([...summary.proceduresByState.map((s) => s.state)].sort());
+  });
+});
