@@ -89,10 +89,7 @@ export function crossValidate(walt: readonly ObservedTrace[], power: readonly Ob
     const t0 = Date.now();
     const fitted = fitParameters(pick(walt, fold.train), { base, ...(options.estimate === undefined ? {} : { estimate: options.estimate }) });
     const powerFit = fitParameters(pick(power, fold.train), { base, ...(options.estimate === undefined ? {} : { estimate: options.estimate }) });
-    const rates = new Float64Array(CATEGORY_COUNT);
-    let total = 0;
-    for (const t of pick(walt, fold.train)) for (let r = 0; r < t.rows; r++) if (t.possible[r] === 1) { rates[t.category[r]]++; total++; }
-    for (let c = 0; c < CATEGORY_COUNT; c++) rates[c] /= total;
+    const rates = trainingBaseRates(pick(walt, fold.train));
     options.onProgress?.(`${fold.name}: fitted in ${((Date.now() - t0) / 1000).toFixed(1)} s (log-likelihood ${fitted.logLikelihood.toFixed(1)}; power-only ${powerFit.logLikelihood.toFixed(1)})`);
     for (const era of fold.test) {
       const k = byEra.get(era) as number;
@@ -110,4 +107,19 @@ export function crossValidate(walt: readonly ObservedTrace[], power: readonly Ob
     }
   }
   return out;
+}
+
+/**
+ * The base-rate baseline: each category's frequency among the training state-years the model can
+ * score, with add-one (Laplace) smoothing, (count + 1)/(total + C), so a category absent from the
+ * training eras gets a small probability instead of 0 (which would make one held-out occurrence
+ * cost log(10³⁰⁰) and the baseline meaningless). With hundreds of state-years per era the
+ * smoothing moves a rate by less than 1/total. @internal
+ */
+export function trainingBaseRates(traces: readonly ObservedTrace[]): Float64Array {
+  const rates = new Float64Array(CATEGORY_COUNT);
+  let total = 0;
+  for (const t of traces) for (let r = 0; r < t.rows; r++) if (t.possible[r] === 1) { rates[t.category[r]]++; total++; }
+  for (let c = 0; c < CATEGORY_COUNT; c++) rates[c] = (rates[c] + 1) / (total + CATEGORY_COUNT);
+  return rates;
 }
