@@ -21,7 +21,7 @@ const TOL = 1e-12;
 const UNIT_INTERVAL: readonly (keyof ModelParameters)[] = [
   'wP', 'wG', 'wO', 'thetaNuc', 'phiH', 'cHE', 'epsE', 'deltaE', 'entMin', 's', 'sRed', 'rhoX',
   'alphaL', 'alphaE', 'alphaB', 'deltaBand', 'sNew', 'tauJoin', 'epsH', 'epsS', 'epsI', 'etaB',
-  'rhoL', 'deltaS', 'sMin', 'tMin', 'epsReass', 'epsEsc', 'piPole', 'kConv',
+  'rhoL', 'deltaS', 'sMin', 'tMin', 'epsReass', 'epsArm', 'epsEsc', 'piPole', 'kConv',
 ];
 
 /**

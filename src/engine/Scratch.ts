@@ -142,6 +142,8 @@ export interface Scratch {
   /** η_b·obs_j without and with reassurance, per target j. */
   obsPlain: Float64Array;
   obsReassured: Float64Array;
+  /** Per actor j: ε_arm when j armed (HI) this tick, else 0; the bulk adds armEvidence[j]·G_mj to ahat_mj (N31). */
+  armEvidence: Float64Array;
   /** The fused pass's η_b·obs_ij of the row in hand (written per row), and a row of zeros (the identity update). */
   obsRow: Float64Array;
   zeroRow: Float64Array;
@@ -332,6 +334,7 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     pendingAllShare: false,
     obsPlain: new Float64Array(n),
     obsReassured: new Float64Array(n),
+    armEvidence: new Float64Array(n),
     obsRow: new Float64Array(n),
     zeroRow: new Float64Array(n),
     patchIndex: new Int32Array(2 * n + 2),

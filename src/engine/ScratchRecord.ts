@@ -84,6 +84,7 @@ export class ScratchRecord implements Scratch {
   declare pendingAllShare: Scratch['pendingAllShare'];
   declare obsPlain: Scratch['obsPlain'];
   declare obsReassured: Scratch['obsReassured'];
+  declare armEvidence: Scratch['armEvidence'];
   declare obsRow: Scratch['obsRow'];
   declare zeroRow: Scratch['zeroRow'];
   declare patchIndex: Scratch['patchIndex'];
@@ -231,6 +232,7 @@ export class ScratchRecord implements Scratch {
     this.pendingAllShare = init.pendingAllShare;
     this.obsPlain = init.obsPlain;
     this.obsReassured = init.obsReassured;
+    this.armEvidence = init.armEvidence;
     this.obsRow = init.obsRow;
     this.zeroRow = init.zeroRow;
     this.patchIndex = init.patchIndex;

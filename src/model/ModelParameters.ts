@@ -198,6 +198,12 @@ export interface ModelParameters {
   // ---- THEORY §5.7: beliefs, legitimacy, institutions, externalities ----
   /** η_b: belief learning rate, the share of the gap to the observation closed per year. */
   etaB: number;
+  /**
+   * ε_arm: evidence of hostile intent from an arming act (HI) of j, per act (model note N31): in full
+   * for the state the arming is aimed at (j's main threat, on top of the provocation ε_H), weighted
+   * by proximity G_ij for every other state i (the security dilemma, Jervis 1976). 0 turns it off.
+   */
+  epsArm: number;
   /** ε_reass: reassurance from sharing an institution with a state that complied (did not aggress). */
   epsReass: number;
   /** ρ_L: legitimacy's pull back to its baseline, the share of the gap closed per year. */

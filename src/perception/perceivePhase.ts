@@ -138,7 +138,7 @@ function fusedWaltRows(ctx: TickContext): void {
       else if (words === 1) obs = writeObsRow1(s, i, n);
       else if (words === 2) obs = writeObsRow2(s, i, n);
       else obs = writeObsRowN(s, i, n, words);
-      fusedRow(w, s, i, u, s.pendingKeep, obs);
+      fusedRow(w, s, i, u, s.pendingKeep, obs, s.armEvidence);
       if (s.patchStart[i] < s.patchStart[i + 1]) foldPatches(w, s, i, u);
     }
     if (guesses > 0) collectGuessedColumns(w, s, i, guesses);
@@ -171,18 +171,18 @@ function collectGuessedColumns(w: World, s: Scratch, i: number, guesses: number)
 /** Row i's T_ij from ahat as it is (nothing pending) and its argmax: {@link fusedRow} with the identity update. */
 function threatRow(w: World, s: Scratch, i: number, u: number): void {
   // keep·ahat + 0 with keep = 1 is ahat itself (ahat ∈ [0, 1], so the clip leaves it), bit for bit.
-  fusedRow(w, s, i, u, 1, s.zeroRow);
+  fusedRow(w, s, i, u, 1, s.zeroRow, s.zeroRow);
 }
 
 /**
  * The one source of the fused pass's arithmetic. Row i's belief update ahat_ij ← clip(keep·ahat_ij +
- * obs[j], 0, 1) (THEORY §5.7, the bulk; `obs[j]` is η_b·obs_ij of the row, with or without
- * reassurance), then T_ij = ahat_ij·(w_P·P_ij + w_G·G_ij + w_O·O_ij) from the new ahat_ij, and the
+ * obs[j] + arm[j]·G_ij, 0, 1) (docs/model.md §5.7, the bulk; `obs[j]` is η_b·obs_ij of the row, with
+ * or without reassurance; `arm[j]` j's arming evidence, N31), then T_ij = ahat_ij·(w_P·P_ij + w_G·G_ij + w_O·O_ij) from the new ahat_ij, and the
  * row's argmax with the tie rule of {@link mainThreat}: a new best when T is larger, or equal with a
  * larger cinc_j; on a full tie the smaller hash of (the state's tie draw, j's id). Writes the winner
  * and its T into target[i] and tMain[i]; the diagonal is reset to 0 after the row.
  */
-function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs: Float64Array): void {
+function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs: Float64Array, arm: Float64Array): void {
   const n = w.n;
   const { ahat, proximity, idHash } = w;
   const cinc = s.cinc;
@@ -197,7 +197,7 @@ function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs:
   let bestKey = -1;
   for (let j = 0; j < n; j++) {
     const g = proximity[row + j];
-    const v = keep * ahat[row + j] + obs[j];
+    const v = keep * ahat[row + j] + obs[j] + arm[j] * g;
     const a = v < 0 ? 0 : v > 1 ? 1 : v;
     ahat[row + j] = a;
     // P_ij ≤ 1, so a·(w_P + w_G·G + O) bounds T_ij from above, rounding included: below the
