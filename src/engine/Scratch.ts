@@ -142,6 +142,13 @@ export interface Scratch {
   /** η_b·obs_j without and with reassurance, per target j. */
   obsPlain: Float64Array;
   obsReassured: Float64Array;
+  /** Yearly cinc shares, shiftWindow + 1 years of n (a ring; N32), the first and last year recorded, and the shares W years ago. */
+  cincRing: Float64Array;
+  cincRingFirst: number;
+  cincRingLast: number;
+  cincPast: Float64Array;
+  /** w_Δ of the tick (N32), beside threatWP/threatWG. */
+  threatWShift: number;
   /** Per actor j: ε_arm when j armed (HI) this tick, else 0; the bulk adds armEvidence[j]·G_mj to ahat_mj (N31). */
   armEvidence: Float64Array;
   /** The fused pass's η_b·obs_ij of the row in hand (written per row), and a row of zeros (the identity update). */
@@ -334,6 +341,11 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     pendingAllShare: false,
     obsPlain: new Float64Array(n),
     obsReassured: new Float64Array(n),
+    cincRing: new Float64Array(0),
+    cincRingFirst: 0,
+    cincRingLast: -1,
+    cincPast: new Float64Array(n),
+    threatWShift: 0,
     armEvidence: new Float64Array(n),
     obsRow: new Float64Array(n),
     zeroRow: new Float64Array(n),

@@ -84,6 +84,11 @@ export class ScratchRecord implements Scratch {
   declare pendingAllShare: Scratch['pendingAllShare'];
   declare obsPlain: Scratch['obsPlain'];
   declare obsReassured: Scratch['obsReassured'];
+  declare cincRing: Scratch['cincRing'];
+  declare cincRingFirst: Scratch['cincRingFirst'];
+  declare cincRingLast: Scratch['cincRingLast'];
+  declare cincPast: Scratch['cincPast'];
+  declare threatWShift: Scratch['threatWShift'];
   declare armEvidence: Scratch['armEvidence'];
   declare obsRow: Scratch['obsRow'];
   declare zeroRow: Scratch['zeroRow'];
@@ -232,6 +237,12 @@ export class ScratchRecord implements Scratch {
     this.pendingAllShare = init.pendingAllShare;
     this.obsPlain = init.obsPlain;
     this.obsReassured = init.obsReassured;
+    this.cincRing = init.cincRing;
+    this.cincRingFirst = init.cincRingFirst;
+    this.cincRingLast = init.cincRingLast;
+    this.cincPast = init.cincPast;
+    this.threatWShift = Number.NaN; // a double from the first construction on (see WorldRecord)
+    this.threatWShift = init.threatWShift;
     this.armEvidence = init.armEvidence;
     this.obsRow = init.obsRow;
     this.zeroRow = init.zeroRow;

@@ -204,6 +204,13 @@ export interface ModelParameters {
    * by proximity G_ij for every other state i (the security dilemma, Jervis 1976). 0 turns it off.
    */
   epsArm: number;
+  /**
+   * w_Δ: weight of the power shift in Walt's aggregate-power factor, min(1, P_ij + w_Δ·max(0, P_ij − P_ij
+   * `shiftWindow` years ago)) (model note N32; Organski & Kugler 1980). 0 turns it off.
+   */
+  wShift: number;
+  /** W: the window of the power shift in whole years (≥ 1, model note N32). */
+  shiftWindow: number;
   /** ε_reass: reassurance from sharing an institution with a state that complied (did not aggress). */
   epsReass: number;
   /** ρ_L: legitimacy's pull back to its baseline, the share of the gap closed per year. */

@@ -40,6 +40,7 @@ export function defaultParameters(): ModelParameters {
     tauW: 10, ell: 1,
     // §5.7
     etaB: 0.1, epsReass: 0.05,
+    wShift: 1, shiftWindow: 10, // N32: a rise counts as much as the share it adds; a decade [D]
     epsArm: 0.1, // N31: arming is the hard act par excellence; its evidence sits at the top of the ladder, ε_arm = ε_H [D]
     rhoL: 0.1, deltaAgg: 0.5, deltaS: 0.05, sMin: 0.05,
     epsPg: 0.01, iotaStar: 0.5, epsEsc: 0.03, // ε_I + ε_esc ≤ ε_S (N27)

@@ -12,6 +12,7 @@ import { DRAW_TIE, DRAWS_PER_TICK } from '../random/StateStreams.js';
 import { mix32 } from '../random/hashString.js';
 import { refreshMembershipIndex } from '../institutions/membershipIndex.js';
 import { dyadDefence } from './PerceptionModel.js';
+import { aggregatePower, updateCincPast } from './powerShift.js';
 import { waltThreat, writeOffenceTerms } from './waltThreat.js';
 
 const HE = OPTION_INDEX.HE;
@@ -37,6 +38,8 @@ export function perceivePhase(ctx: TickContext): void {
 
   // THEORY §5.2: cinc_i; CON over the great powers (COW) or all states; poles (§3).
   writeCincShares(w.mil, w.eco, w.pop, s.cinc);
+  updateCincPast(ctx); // the shares shiftWindow years ago (N32)
+  s.threatWShift = p.wShift;
   let majors = 0;
   for (let i = 0; i < n; i++) majors += w.major[i];
   const include = p.conOver === 'majors' && majors >= 2 ? w.major : undefined;
@@ -116,6 +119,7 @@ function fusedWaltRows(ctx: TickContext): void {
   writeOffenceTerms(n, w.off, w.nuc, w.theta, p, s.offOpen, s.offNuc);
   s.threatWP = p.wP;
   s.threatWG = p.wG;
+  s.threatWShift = p.wShift;
   const pending = s.beliefsPending;
   if (pending) bucketPatches(s, n);
   const words = s.pendingWords;
@@ -156,14 +160,15 @@ function collectGuessedColumns(w: World, s: Scratch, i: number, guesses: number)
   const wP = s.threatWP;
   const wG = s.threatWG;
   const ci = cinc[i];
+  const past = s.cincPast;
+  const ci0 = past[i];
+  const wS = s.threatWShift;
   const row = i * n;
   const cols = s.guessColumns;
   for (let g = 0; g < guesses; g++) {
     const j = s.guessTargets[g];
     if (j === i) { cols[g * n + i] = 0; continue; }
-    const cj = cinc[j];
-    const pair = ci + cj;
-    const P = pair > 0 ? cj / pair : 0.5;
+    const P = aggregatePower(ci, cinc[j], ci0, past[j], wS);
     cols[g * n + i] = ahat[row + j] * (wP * P + wG * proximity[j * n + i] + o[j]);
   }
 }
@@ -191,6 +196,9 @@ function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs:
   const wG = s.threatWG;
   const row = i * n;
   const ci = cinc[i];
+  const past = s.cincPast;
+  const ci0 = past[i];
+  const wS = s.threatWShift;
   let best = -1;
   let bestT = -Infinity;
   let bestC = -Infinity;
@@ -200,12 +208,11 @@ function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs:
     const v = keep * ahat[row + j] + obs[j] + arm[j] * g;
     const a = v < 0 ? 0 : v > 1 ? 1 : v;
     ahat[row + j] = a;
-    // P_ij ≤ 1, so a·(w_P + w_G·G + O) bounds T_ij from above, rounding included: below the
-    // best so far, j can neither win nor tie, and the division is skipped.
+    // The power factor is ≤ 1, so a·(w_P + w_G·G + O) bounds T_ij from above, rounding included:
+    // below the best so far, j can neither win nor tie, and the divisions are skipped.
     if (a * (wP + wG * g + o[j]) < bestT || j === i) continue;
     const cj = cinc[j];
-    const sum = ci + cj;
-    const P = sum > 0 ? cj / sum : 0.5;
+    const P = aggregatePower(ci, cj, ci0, past[j], wS);
     const t = a * (wP * P + wG * g + o[j]);
     if (t > bestT || (t === bestT && cj > bestC)) {
       best = j; bestT = t; bestC = cj; bestKey = -1;
@@ -302,10 +309,7 @@ function foldPatches(w: World, s: Scratch, i: number, u: number): void {
  */
 export function threatEntry(w: World, s: Scratch, i: number, j: number): number {
   if (i === j) return 0;
-  const ci = s.cinc[i];
-  const cj = s.cinc[j];
-  const sum = ci + cj;
-  const P = sum > 0 ? cj / sum : 0.5;
+  const P = aggregatePower(s.cinc[i], s.cinc[j], s.cincPast[i], s.cincPast[j], s.threatWShift);
   const o = w.nuc[i] === 1 ? s.offNuc[j] : s.offOpen[j];
   return w.ahat[i * w.n + j] * (s.threatWP * P + s.threatWG * w.proximity[i * w.n + j] + o);
 }
@@ -374,10 +378,12 @@ function prepareTarget(w: World, s: Scratch, j: number): void {
     const wP = s.threatWP;
     const wG = s.threatWG;
     const cj = cinc[j];
+    const past = s.cincPast;
+    const cj0 = past[j];
+    const wS = s.threatWShift;
     const gRow = j * n;
     for (let k = 0; k < n; k++) {
-      const pair = cinc[k] + cj;
-      const P = pair > 0 ? cj / pair : 0.5;
+      const P = aggregatePower(cinc[k], cj, past[k], cj0, wS);
       tcol[cb + k] = ahat[k * n + j] * (wP * P + wG * proximity[gRow + k] + (nuc[k] === 1 ? offNuc[j] : offOpen[j]));
     }
     tcol[cb + j] = 0;
