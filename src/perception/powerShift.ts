@@ -10,7 +10,9 @@ import type { TickContext } from '../engine/TickContext.js';
 export function aggregatePower(ci: number, cj: number, ci0: number, cj0: number, wShift: number): number {
   const sum = ci + cj;
   const P = sum > 0 ? cj / sum : 0.5;
-  if (wShift === 0) return P;
+  // Did j's share of the pair rise? cj/(ci + cj) > cj0/(ci0 + cj0) ⟺ cj·ci0 > cj0·ci: most pairs
+  // are settled here without a second division (the fused pass calls this for every entry it does not skip).
+  if (wShift === 0 || !(cj * ci0 > cj0 * ci)) return P;
   const sum0 = ci0 + cj0;
   const rise = P - (sum0 > 0 ? cj0 / sum0 : 0.5);
   if (!(rise > 0)) return P;
