@@ -205,7 +205,9 @@ function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs:
   let bestKey = -1;
   for (let j = 0; j < n; j++) {
     const g = proximity[row + j];
-    const v = keep * ahat[row + j] + obs[j] + arm[j] * g;
+    let v = keep * ahat[row + j] + obs[j];
+    const e = arm[j];
+    if (e !== 0) v += e * g; // few states arm in a tick; adding 0·g would change nothing
     const a = v < 0 ? 0 : v > 1 ? 1 : v;
     ahat[row + j] = a;
     // The power factor is ≤ 1, so a·(w_P + w_G·G + O) bounds T_ij from above, rounding included:
