@@ -1,3 +1,4 @@
+import type { Scratch } from '../engine/Scratch.js';
 import type { TickContext } from '../engine/TickContext.js';
 
 /**
@@ -23,17 +24,18 @@ export function aggregatePower(ci: number, cj: number, ci0: number, cj0: number,
 /**
  * Keeps the ring of yearly cinc shares (`shiftWindow` + 1 years, recorded at the first perception of
  * each year) and writes into `scratch.cincPast` the shares of `shiftWindow` years ago — or of the
- * first recorded year while the run is younger than the window. Allocates only when the window or
- * the number of states changes (the history then restarts). @internal
+ * first recorded year while the run is younger than the window. A state that entered the system
+ * later (model note N43) has no share for the years before it entered (NaN): no shift is seen in its
+ * pairs until it has been in the system for the window. Allocates only when the window changes
+ * (the history then restarts); a rebuilt world carries the ring over ({@link carryCincRing}). @internal
  */
 export function updateCincPast(ctx: TickContext): void {
   const { world: w, scratch: s, params: p } = ctx;
   const n = w.n;
   const slots = p.shiftWindow + 1;
   const year = Math.floor(ctx.tick / ctx.rates.ticksPerYear);
-  if (s.cincRing.length !== slots * n || s.cincPast.length !== n || year < s.cincRingFirst) {
+  if (s.cincRing.length !== slots * n || year < s.cincRingFirst) {
     s.cincRing = new Float64Array(slots * n);
-    if (s.cincPast.length !== n) s.cincPast = new Float64Array(n);
     s.cincRingFirst = year;
     s.cincRingLast = -1;
   }
@@ -48,4 +50,23 @@ export function updateCincPast(ctx: TickContext): void {
   const pb = (past % slots) * n;
   const out = s.cincPast;
   for (let i = 0; i < n; i++) out[i] = ring[pb + i];
+}
+
+/**
+ * Carries the ring of yearly shares over to the scratch of a rebuilt world (model note N43): the
+ * states that stay keep their history, renumbered (`from[i]` is new state i's index in the old
+ * world, −1 for a state that enters); a state that enters has none (NaN). The current year is
+ * recorded again at the next perception, with the new world's shares. @internal
+ */
+export function carryCincRing(old: Scratch, oldN: number, s: Scratch, from: Int32Array): void {
+  if (old.cincRing.length === 0) return;
+  const n = from.length;
+  const slots = old.cincRing.length / oldN;
+  const ring = new Float64Array(slots * n);
+  for (let k = 0; k < slots; k++) {
+    for (let i = 0; i < n; i++) ring[k * n + i] = from[i] >= 0 ? old.cincRing[k * oldN + from[i]] : Number.NaN;
+  }
+  s.cincRing = ring;
+  s.cincRingFirst = old.cincRingFirst;
+  s.cincRingLast = old.cincRingLast - 1;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { updatePhase } from '../../../src/effects/updatePhase.js';
-import type { ScenarioInput } from '../../../src/index.js';
+import type { Engine } from '../../../src/engine/Simulation.js';
+import { createSimulation, resolveScenario, type ScenarioInput } from '../../../src/index.js';
 import { perceivePhase } from '../../../src/perception/perceivePhase.js';
 import { aggregatePower } from '../../../src/perception/powerShift.js';
 import { everyoneIdle, perceivedContext } from '../../support/tickContext.js';
@@ -62,5 +63,48 @@ describe('power shifts (N32): a rising power threatens those it overtakes more',
 
   it('M2: without perceived intent a rising power is no threat', () => {
     expect(threatOfR(true, 0)).toBe(0);
+  });
+});
+
+/**
+ * The yearly shares survive a rebuild of the world (model note N43): C leaves the system in 1905 and D
+ * enters in 1903; A rises every year. The past shares of the states that stay are those recorded
+ * before the rebuilds, renumbered; a state that entered has no history (no shift seen in its pairs).
+ */
+describe('power shifts across states entering and leaving (N32, N43)', () => {
+  const input: ScenarioInput = {
+    meta: { id: 'shift-spells', startYear: 1900 },
+    states: [
+      { id: 'A', capabilities: { mil: 1, eco: 1, pop: 1 }, ideology: 0.3, location: { lat: 50, lon: 10 } },
+      { id: 'B', capabilities: { mil: 4, eco: 4, pop: 4 }, ideology: 0.3, location: { lat: 50, lon: 14 } },
+      { id: 'C', capabilities: { mil: 3, eco: 2, pop: 5 }, spells: [{ to: 1905 }], location: { lat: 40, lon: 0 } },
+      { id: 'D', capabilities: { mil: 2, eco: 2, pop: 2 }, spells: [{ from: 1903 }], location: { lat: 45, lon: 5 } },
+    ],
+  };
+  const shareOfPair = (c: Float64Array, i: number, j: number): number => c[j] / (c[i] + c[j]);
+
+  it('keeps the history of the states that stay, renumbered; an entering state has none', () => {
+    const sim = createSimulation(resolveScenario(input), { seed: 3 }) as Engine;
+    const at = (id: string): number => sim.world.states.findIndex((st) => st.id === id);
+    sim.step(); // tick 0, 1900: the first recorded year
+    const first = sim.internals.scratch.cinc;
+    const pairAt1900 = shareOfPair(first, at('B'), at('A'));
+    for (let year = 1; year <= 8; year++) {
+      const level = 1 + year;
+      for (const field of ['mil', 'eco', 'pop'] as const) sim.apply({ type: 'set-state', state: 'A', field, value: level });
+      sim.step();
+    }
+    // Tick 8 (1908): C left in 1905, D entered in 1903; the window (10 years) reaches back to 1900.
+    const { scratch: s } = sim.internals;
+    const [a, b, d] = [at('A'), at('B'), at('D')];
+    expect(sim.world.states.map((st) => st.id)).toEqual(['A', 'B', 'D']);
+    expect(shareOfPair(s.cincPast, b, a)).toBeCloseTo(pairAt1900, 15);
+    expect(shareOfPair(s.cinc, b, a)).toBeGreaterThan(pairAt1900 + 0.1); // A rose
+    expect(Number.isNaN(s.cincPast[d])).toBe(true);
+    // B sees A's rise; D's pairs see no shift (no history in the system).
+    const p = sim.scenario.parameters;
+    expect(aggregatePower(s.cinc[b], s.cinc[a], s.cincPast[b], s.cincPast[a], p.wShift)).toBeGreaterThan(shareOfPair(s.cinc, b, a));
+    expect(aggregatePower(s.cinc[b], s.cinc[d], s.cincPast[b], s.cincPast[d], p.wShift)).toBe(shareOfPair(s.cinc, b, d));
+    expect(aggregatePower(s.cinc[d], s.cinc[a], s.cincPast[d], s.cincPast[a], p.wShift)).toBe(shareOfPair(s.cinc, d, a));
   });
 });
