@@ -14,13 +14,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const file = path.join(root, 'docs', 'properties.md');
 
 describe('docs/properties.md', () => {
-  it('lists the 40 properties of THEORY §6 in order, with the strict forms P17–P20 and E13–E14 after their families, then the institution properties (E15–E20)', () => {
+  it('lists the 40 properties of THEORY §6 in order, with the strict forms P17–P20 and E13–E14 after their families, then the institution properties (E15–E20), then the v2 properties (P21–P23)', () => {
     expect(PROPERTY_IDS).toEqual([
       'F1', 'F2', 'F3', 'F4',
       ...Array.from({ length: 20 }, (_, k) => `P${k + 1}`),
       'M1', 'M2', 'M3', 'M4', 'M5',
       ...Array.from({ length: 20 }, (_, k) => `E${k + 1}`),
       'S1', 'S2', 'S3',
+      'P21', 'P22', 'P23',
     ]);
   });
 
