@@ -84,7 +84,13 @@ export function updatePhase(ctx: TickContext): void {
   }
   // Arming (N31): every observer m sees ε_arm·G_mj in the bulk; the state armed against, in full.
   const arm = s.armEvidence;
-  for (let j = 0; j < n; j++) arm[j] = action[j] === HI ? p.epsArm : 0;
+  let armCount = 0;
+  for (let j = 0; j < n; j++) {
+    const armed = action[j] === HI && p.epsArm > 0;
+    arm[j] = armed ? p.epsArm : 0;
+    if (armed) s.armList[armCount++] = j;
+  }
+  s.armCount = armCount;
   for (let j = 0; j < n; j++) if (provocation[j] > 0 || arm[j] > 0) patch(target[j], j);
   for (let m = 0; m < n; m++) if (action[m] === BAND) patch(m, target[m]);
   if (esc > 0) { patch(a, b); patch(b, a); }

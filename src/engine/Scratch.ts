@@ -149,8 +149,14 @@ export interface Scratch {
   cincPast: Float64Array;
   /** w_Δ of the tick (N32), beside threatWP/threatWG. */
   threatWShift: number;
-  /** Per actor j: ε_arm when j armed (HI) this tick, else 0; the bulk adds armEvidence[j]·G_mj to ahat_mj (N31). */
+  /**
+   * Per actor j: ε_arm when j armed (HI) this tick, else 0; the bulk adds armEvidence[j]·G_mj to
+   * ahat_mj (N31). `armList[0 … armCount)` are the states that armed, so that the fused pass adds the
+   * term for those columns only (few states arm in a tick).
+   */
   armEvidence: Float64Array;
+  armList: Int32Array;
+  armCount: number;
   /** The fused pass's η_b·obs_ij of the row in hand (written per row), and a row of zeros (the identity update). */
   obsRow: Float64Array;
   zeroRow: Float64Array;
@@ -347,6 +353,8 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     cincPast: new Float64Array(n),
     threatWShift: 0,
     armEvidence: new Float64Array(n),
+    armList: new Int32Array(n),
+    armCount: 0,
     obsRow: new Float64Array(n),
     zeroRow: new Float64Array(n),
     patchIndex: new Int32Array(2 * n + 2),

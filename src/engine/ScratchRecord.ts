@@ -90,6 +90,8 @@ export class ScratchRecord implements Scratch {
   declare cincPast: Scratch['cincPast'];
   declare threatWShift: Scratch['threatWShift'];
   declare armEvidence: Scratch['armEvidence'];
+  declare armList: Scratch['armList'];
+  declare armCount: Scratch['armCount'];
   declare obsRow: Scratch['obsRow'];
   declare zeroRow: Scratch['zeroRow'];
   declare patchIndex: Scratch['patchIndex'];
@@ -244,6 +246,8 @@ export class ScratchRecord implements Scratch {
     this.threatWShift = Number.NaN; // a double from the first construction on (see WorldRecord)
     this.threatWShift = init.threatWShift;
     this.armEvidence = init.armEvidence;
+    this.armList = init.armList;
+    this.armCount = init.armCount;
     this.obsRow = init.obsRow;
     this.zeroRow = init.zeroRow;
     this.patchIndex = init.patchIndex;

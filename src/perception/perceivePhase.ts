@@ -123,6 +123,7 @@ function fusedWaltRows(ctx: TickContext): void {
   const pending = s.beliefsPending;
   if (pending) bucketPatches(s, n);
   const words = s.pendingWords;
+  const armed = s.armCount > 0;
   // The columns T_·j of last tick's targets are collected row by row while each row is in cache
   // (targets change little from tick to tick); prepareTarget recomputes the others.
   const guesses = s.guessCount;
@@ -138,11 +139,14 @@ function fusedWaltRows(ctx: TickContext): void {
       // written by a small loop specialised by the width, and the one row function below does the
       // belief and threat arithmetic for every width.
       let obs: Float64Array;
-      if (s.pendingAllShare) obs = s.obsReassured;
+      if (s.pendingAllShare) obs = armed ? copyObsRow(s.obsReassured, s, n) : s.obsReassured;
       else if (words === 1) obs = writeObsRow1(s, i, n);
       else if (words === 2) obs = writeObsRow2(s, i, n);
       else obs = writeObsRowN(s, i, n, words);
-      fusedRow(w, s, i, u, s.pendingKeep, obs, s.armEvidence);
+      // The arming evidence (N31) joins the observation of the few columns whose state armed, so the
+      // row loop carries no per-entry term for it: obs_ij + arm_j·G_ij, as applyPendingBeliefs adds it.
+      if (armed) addArmingEvidence(s, w.proximity, i * n, obs);
+      fusedRow(w, s, i, u, s.pendingKeep, obs);
       if (s.patchStart[i] < s.patchStart[i + 1]) foldPatches(w, s, i, u);
     }
     if (guesses > 0) collectGuessedColumns(w, s, i, guesses);
@@ -176,18 +180,20 @@ function collectGuessedColumns(w: World, s: Scratch, i: number, guesses: number)
 /** Row i's T_ij from ahat as it is (nothing pending) and its argmax: {@link fusedRow} with the identity update. */
 function threatRow(w: World, s: Scratch, i: number, u: number): void {
   // keep·ahat + 0 with keep = 1 is ahat itself (ahat ∈ [0, 1], so the clip leaves it), bit for bit.
-  fusedRow(w, s, i, u, 1, s.zeroRow, s.zeroRow);
+  fusedRow(w, s, i, u, 1, s.zeroRow);
 }
 
 /**
  * The one source of the fused pass's arithmetic. Row i's belief update ahat_ij ← clip(keep·ahat_ij +
- * obs[j] + arm[j]·G_ij, 0, 1) (docs/model.md §5.7, the bulk; `obs[j]` is η_b·obs_ij of the row, with
- * or without reassurance; `arm[j]` j's arming evidence, N31), then T_ij = ahat_ij·(w_P·P_ij + w_G·G_ij + w_O·O_ij) from the new ahat_ij, and the
+ * obs[j], 0, 1) (docs/model.md §5.7, the bulk; `obs[j]` is η_b·obs_ij of the row, with or without
+ * reassurance, plus the arming evidence arm_j·G_ij of N31 where j armed), then
+ * T_ij = ahat_ij·(w_P·F_ij + w_G·G_ij + w_O·O_ij) from the new ahat_ij (F_ij Walt's power factor with
+ * the power shift of N32: {@link aggregatePower}), and the
  * row's argmax with the tie rule of {@link mainThreat}: a new best when T is larger, or equal with a
  * larger cinc_j; on a full tie the smaller hash of (the state's tie draw, j's id). Writes the winner
  * and its T into target[i] and tMain[i]; the diagonal is reset to 0 after the row.
  */
-function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs: Float64Array, arm: Float64Array): void {
+function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs: Float64Array): void {
   const n = w.n;
   const { ahat, proximity, idHash } = w;
   const cinc = s.cinc;
@@ -205,10 +211,12 @@ function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs:
   let bestKey = -1;
   for (let j = 0; j < n; j++) {
     const g = proximity[row + j];
-    let v = keep * ahat[row + j] + obs[j];
-    const e = arm[j];
-    if (e !== 0) v += e * g; // few states arm in a tick; adding 0·g would change nothing
-    const a = v < 0 ? 0 : v > 1 ? 1 : v;
+    const v = keep * ahat[row + j] + obs[j];
+    // clip(v, 0, 1) without a branch on the sign: (v + |v|)/2 is max(v, 0) exactly (2v halves
+    // exactly; a negative v gives 0). Which entries fall below 0 follows the evidence of each column
+    // (N31), a pattern the branch predictor misses; v > 1 is rare and predicted.
+    const z = (v + Math.abs(v)) * 0.5;
+    const a = z > 1 ? 1 : z;
     ahat[row + j] = a;
     // The power factor is ≤ 1, so a·(w_P + w_G·G + O) bounds T_ij from above, rounding included:
     // below the best so far, j can neither win nor tie, and the divisions are skipped.
@@ -227,6 +235,21 @@ function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs:
   ahat[row + i] = 0;
   s.target[i] = best;
   s.tMain[i] = bestT;
+}
+
+/** The reassured observations of every column (all states share an institution) into s.obsRow, for {@link addArmingEvidence}. */
+function copyObsRow(obsReassured: Float64Array, s: Scratch, n: number): Float64Array {
+  s.obsRow.set(obsReassured.subarray(0, n));
+  return s.obsRow;
+}
+
+/** Adds arm_j·G_ij to obs[j] (a row of s.obsRow) for the states j that armed (N31): `armList[0 … armCount)`. */
+function addArmingEvidence(s: Scratch, proximity: Float64Array, row: number, obs: Float64Array): void {
+  const { armList, armEvidence } = s;
+  for (let k = 0; k < s.armCount; k++) {
+    const j = armList[k];
+    obs[j] += armEvidence[j] * proximity[row + j];
+  }
 }
 
 // η_b·obs_ij of row i into s.obsRow: the reassured value when i and j share an institution (their
