@@ -139,7 +139,7 @@ function fusedWaltRows(ctx: TickContext): void {
       // written by a small loop specialised by the width, and the one row function below does the
       // belief and threat arithmetic for every width.
       let obs: Float64Array;
-      if (s.pendingAllShare) obs = armed ? copyObsRow(s.obsReassured, s, n) : s.obsReassured;
+      if (s.pendingAllShare) obs = armed ? copyObsRow(s.obsReassured, s) : s.obsReassured;
       else if (words === 1) obs = writeObsRow1(s, i, n);
       else if (words === 2) obs = writeObsRow2(s, i, n);
       else obs = writeObsRowN(s, i, n, words);
@@ -238,8 +238,8 @@ function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs:
 }
 
 /** The reassured observations of every column (all states share an institution) into s.obsRow, for {@link addArmingEvidence}. */
-function copyObsRow(obsReassured: Float64Array, s: Scratch, n: number): Float64Array {
-  s.obsRow.set(obsReassured.subarray(0, n));
+function copyObsRow(obsReassured: Float64Array, s: Scratch): Float64Array {
+  s.obsRow.set(obsReassured); // both hold n entries (createScratch); no view is allocated per row
   return s.obsRow;
 }
 
