@@ -157,6 +157,8 @@ export interface Scratch {
   armEvidence: Float64Array;
   armList: Int32Array;
   armCount: number;
+  /** The fused pass's saved observations of the armed columns (when it raises them in place). */
+  armSaved: Float64Array;
   /** The fused pass's η_b·obs_ij of the row in hand (written per row), and a row of zeros (the identity update). */
   obsRow: Float64Array;
   zeroRow: Float64Array;
@@ -355,6 +357,7 @@ export function createScratch(world: World, episodeWindow: number /* in ticks: T
     armEvidence: new Float64Array(n),
     armList: new Int32Array(n),
     armCount: 0,
+    armSaved: new Float64Array(n),
     obsRow: new Float64Array(n),
     zeroRow: new Float64Array(n),
     patchIndex: new Int32Array(2 * n + 2),

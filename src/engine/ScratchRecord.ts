@@ -92,6 +92,7 @@ export class ScratchRecord implements Scratch {
   declare armEvidence: Scratch['armEvidence'];
   declare armList: Scratch['armList'];
   declare armCount: Scratch['armCount'];
+  declare armSaved: Scratch['armSaved'];
   declare obsRow: Scratch['obsRow'];
   declare zeroRow: Scratch['zeroRow'];
   declare patchIndex: Scratch['patchIndex'];
@@ -248,6 +249,7 @@ export class ScratchRecord implements Scratch {
     this.armEvidence = init.armEvidence;
     this.armList = init.armList;
     this.armCount = init.armCount;
+    this.armSaved = init.armSaved;
     this.obsRow = init.obsRow;
     this.zeroRow = init.zeroRow;
     this.patchIndex = init.patchIndex;

@@ -139,14 +139,17 @@ function fusedWaltRows(ctx: TickContext): void {
       // written by a small loop specialised by the width, and the one row function below does the
       // belief and threat arithmetic for every width.
       let obs: Float64Array;
-      if (s.pendingAllShare) obs = armed ? copyObsRow(s.obsReassured, s) : s.obsReassured;
+      if (s.pendingAllShare) obs = s.obsReassured;
       else if (words === 1) obs = writeObsRow1(s, i, n);
       else if (words === 2) obs = writeObsRow2(s, i, n);
       else obs = writeObsRowN(s, i, n, words);
       // The arming evidence (N31) joins the observation of the few columns whose state armed, so the
       // row loop carries no per-entry term for it: obs_ij + arm_j·G_ij, as applyPendingBeliefs adds it.
+      // When every pair shares an institution, obs is the shared obsReassured: its armed entries are
+      // raised for this row and put back after it (no copy of the row).
       if (armed) addArmingEvidence(s, w.proximity, i * n, obs);
       fusedRow(w, s, i, u, s.pendingKeep, obs);
+      if (armed && obs === s.obsReassured) restoreArmedColumns(s, obs);
       if (s.patchStart[i] < s.patchStart[i + 1]) foldPatches(w, s, i, u);
     }
     if (guesses > 0) collectGuessedColumns(w, s, i, guesses);
@@ -237,19 +240,23 @@ function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs:
   s.tMain[i] = bestT;
 }
 
-/** The reassured observations of every column (all states share an institution) into s.obsRow, for {@link addArmingEvidence}. */
-function copyObsRow(obsReassured: Float64Array, s: Scratch): Float64Array {
-  s.obsRow.set(obsReassured); // both hold n entries (createScratch); no view is allocated per row
-  return s.obsRow;
-}
-
-/** Adds arm_j·G_ij to obs[j] (a row of s.obsRow) for the states j that armed (N31): `armList[0 … armCount)`. */
+/**
+ * Adds arm_j·G_ij to obs[j] for the states j that armed (N31): `armList[0 … armCount)`. When obs is
+ * the shared obsReassured, their values are saved first in `armSaved` ({@link restoreArmedColumns}).
+ */
 function addArmingEvidence(s: Scratch, proximity: Float64Array, row: number, obs: Float64Array): void {
-  const { armList, armEvidence } = s;
+  const { armList, armEvidence, armSaved } = s;
   for (let k = 0; k < s.armCount; k++) {
     const j = armList[k];
+    armSaved[k] = obs[j];
     obs[j] += armEvidence[j] * proximity[row + j];
   }
+}
+
+/** Puts back the entries {@link addArmingEvidence} raised in the shared obsReassured. */
+function restoreArmedColumns(s: Scratch, obs: Float64Array): void {
+  const { armList, armSaved } = s;
+  for (let k = 0; k < s.armCount; k++) obs[armList[k]] = armSaved[k];
 }
 
 // η_b·obs_ij of row i into s.obsRow: the reassured value when i and j share an institution (their

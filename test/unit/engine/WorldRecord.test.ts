@@ -36,7 +36,7 @@ const scratchFields = {
   stateMask: true, maskWords: true, membershipIndexVersion: true, sharePairs: true, sharePairsVersion: true,
   entPartners: true, beliefsPending: true, pendingKeep: true, pendingMask: true, pendingWords: true,
   pendingAllShare: true, obsPlain: true, obsReassured: true, cincRing: true, cincRingFirst: true, cincRingLast: true, cincPast: true, threatWShift: true,
-  armEvidence: true, armList: true, armCount: true, obsRow: true, zeroRow: true, patchIndex: true,
+  armEvidence: true, armList: true, armCount: true, armSaved: true, obsRow: true, zeroRow: true, patchIndex: true,
   patchValue: true, patchCount: true, patchStart: true, patchRowIndex: true, patchRowValue: true,
   targetColumns: true, targetThreat: true, partnerTop: true, partnerTopCount: true, partnerTopVersion: true,
   guessTargets: true, guessSlot: true, guessCount: true, guessColumns: true, guessStamp: true,
