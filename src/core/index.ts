@@ -28,6 +28,7 @@ export { needsExpressions } from '../engine/expressionCompiler.js';
 export type { PerceptionModel, PerceptionView } from '../perception/PerceptionModel.js';
 export { dyadDefence } from '../perception/PerceptionModel.js';
 export { waltThreat } from '../perception/waltThreat.js';
+export { aggregatePower } from '../perception/powerShift.js';
 export { powerThreat } from '../perception/powerThreat.js';
 
 // ---- decision ----

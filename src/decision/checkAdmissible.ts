@@ -21,7 +21,7 @@ const TOL = 1e-12;
 const UNIT_INTERVAL: readonly (keyof ModelParameters)[] = [
   'wP', 'wG', 'wO', 'thetaNuc', 'phiH', 'cHE', 'epsE', 'deltaE', 'entMin', 's', 'sRed', 'rhoX',
   'alphaL', 'alphaE', 'alphaB', 'deltaBand', 'sNew', 'tauJoin', 'epsH', 'epsS', 'epsI', 'etaB',
-  'rhoL', 'deltaS', 'sMin', 'tMin', 'epsReass', 'epsEsc', 'piPole', 'kConv',
+  'rhoL', 'deltaS', 'sMin', 'tMin', 'epsReass', 'epsArm', 'wShift', 'epsEsc', 'piPole', 'kConv',
   'affinityThreat', 'affinityCoop', 'affinityConflict',
 ];
 
@@ -55,6 +55,9 @@ export function checkAdmissible(p: ModelParameters): AdmissibilityViolation[] {
   if (!(p.d0 > 0 && Number.isFinite(p.d0))) add('C1', `d0 must be a finite number > 0 (got ${p.d0})`, ['d0']);
   if (!(p.wSat > 0 && Number.isFinite(p.wSat))) add('C1', `wSat must be a finite number > 0 (got ${p.wSat})`, ['wSat']);
   if (!(p.tauW > 0 && Number.isFinite(p.tauW))) add('C1', `tauW (τ_W) must be a finite number > 0 (got ${p.tauW}); c3 divides by it`, ['tauW']);
+  if (!(Number.isInteger(p.shiftWindow) && p.shiftWindow >= 1 && p.shiftWindow <= 1000)) {
+    add('C1', `shiftWindow must be a whole number of years from 1 to 1000 (got ${p.shiftWindow}); the power shift compares shares that many years apart (N32)`, ['shiftWindow']);
+  }
   if (!(p.allianceLapseYears > 0 && Number.isFinite(p.allianceLapseYears))) {
     add('C1', `allianceLapseYears must be a finite number > 0 (got ${p.allianceLapseYears}); a formed alliance lapses only after its threat has faded for that long (N29)`, ['allianceLapseYears']);
   }

@@ -4,9 +4,10 @@ import type { World } from '../engine/World.js';
 /**
  * Applies the belief update that the update phase left pending in the scratch buffers (THEORY
  * §5.7; see `Scratch.beliefsPending`): every entry by the plain relaxation
- * ahat_mj ← clip((1 − η_b)·ahat_mj + η_b·obs_mj, 0, 1), with or without reassurance as the two
- * states' institution masks (taken at the update) intersect, the diagonal kept at 0, then the
- * patched entries with the values the update phase computed for them. Does nothing when nothing
+ * ahat_mj ← clip((1 − η_b)·ahat_mj + (η_b·obs_mj + arm_j·G_mj), 0, 1), with or without reassurance
+ * as the two states' institution masks (taken at the update) intersect, arm_j the arming evidence of
+ * j (N31; 0 for a state that did not arm, and then the sum is η_b·obs_mj exactly), the diagonal kept
+ * at 0, then the patched entries with the values the update phase computed for them. Does nothing when nothing
  * is pending. The engine's fused perceive pass applies the same arithmetic row by row.
  * @internal
  */
@@ -19,14 +20,17 @@ export function applyPendingBeliefs(w: World, s: Scratch): void {
   const reassured = s.obsReassured;
   const words = s.pendingWords;
   const mask = s.pendingMask;
+  const arm = s.armEvidence;
+  const proximity = w.proximity;
   for (let m = 0; m < n; m++) {
     const row = m * n;
     if (words === 1) {
       const mm = mask[m];
       for (let j = 0; j < n; j++) {
         // reassurance: m and j share an institution (their masks intersect)
-        const v = keep * ahat[row + j] + ((mm & mask[j]) !== 0 ? reassured[j] : plain[j]);
-        ahat[row + j] = v < 0 ? 0 : v > 1 ? 1 : v;
+        const v = keep * ahat[row + j] + (((mm & mask[j]) !== 0 ? reassured[j] : plain[j]) + arm[j] * proximity[row + j]);
+        const z = (v + Math.abs(v)) * 0.5; // max(v, 0) exactly, as the fused pass clips
+        ahat[row + j] = z > 1 ? 1 : z;
       }
     } else {
       const mb = m * words;
@@ -34,8 +38,9 @@ export function applyPendingBeliefs(w: World, s: Scratch): void {
         let shared = false;
         const jb = j * words;
         for (let k = 0; k < words; k++) if ((mask[mb + k] & mask[jb + k]) !== 0) { shared = true; break; }
-        const v = keep * ahat[row + j] + (shared ? reassured[j] : plain[j]);
-        ahat[row + j] = v < 0 ? 0 : v > 1 ? 1 : v;
+        const v = keep * ahat[row + j] + ((shared ? reassured[j] : plain[j]) + arm[j] * proximity[row + j]);
+        const z = (v + Math.abs(v)) * 0.5;
+        ahat[row + j] = z > 1 ? 1 : z;
       }
     }
     ahat[row + m] = 0;

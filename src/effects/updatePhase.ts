@@ -5,13 +5,18 @@ import { applyPendingBeliefs } from './beliefs.js';
 import { lapseAlliances } from './lapseAlliances.js';
 
 const BAND = OPTION_INDEX.BAND;
+const HI = OPTION_INDEX.HI;
 
 /**
  * Phase 7 of THEORY §5.8, first half: beliefs, ententes, trade and legitimacy (THEORY §5.5, §5.7).
  *
- * Beliefs: ahat_mj ← clip((1 − η_b − δ_band·[m bandwagons with j])·ahat_mj + η_b·obs_mj + prov_mj + esc_mj, 0, 1)
- *   obs_mj  = max(ideo_j, G_mj·1[j aggressed]) − ε_reass·1[m, j share an institution and j did not aggress]
+ * Beliefs (docs/model.md §5.7, model note N31): the deviation of ahat_mj from the ideology prior
+ * ideo_j is a stock of evidence that decays by η_b per year (half-life ln 2/−ln(1 − η_b) years):
+ *   ahat_mj ← clip((1 − η_b − δ_band·[m bandwagons with j])·ahat_mj + η_b·obs_mj + arm_mj + prov_mj + esc_mj, 0, 1)
+ *   obs_mj  = max(ideo_j, V_mj·1[j aggressed]) − ε_reass·1[m, j share an institution and j did not aggress],
+ *             V_mj = 1 when j's victim is m or an ally of m, else G_mj (reputation by proximity)
  *             (the ideology floor is model note N2; THEORY writes max(G_mj·1[j aggressed], provocation))
+ *   arm_mj  = ε_arm·1[j armed (HI)]·(1 if m is the state j armed against, else G_mj) (the security dilemma)
  *   prov_mj = ε_H, ε_S or ε_I when j took a hard, soft or institutional act against m (§5.5, E8)
  *   esc_mj  = ε_esc·(institutional acts / n) between the two leading rivals when their ideological
  *             antagonism is at least ι* (§5.7 negative externality)
@@ -77,7 +82,16 @@ export function updatePhase(ctx: TickContext): void {
       for (let m = 0; m < n; m++) if (m !== j) patch(m, j);
     }
   }
-  for (let j = 0; j < n; j++) if (provocation[j] > 0) patch(target[j], j);
+  // Arming (N31): every observer m sees ε_arm·G_mj in the bulk; the state armed against, in full.
+  const arm = s.armEvidence;
+  let armCount = 0;
+  for (let j = 0; j < n; j++) {
+    const armed = action[j] === HI && p.epsArm > 0;
+    arm[j] = armed ? p.epsArm : 0;
+    if (armed) s.armList[armCount++] = j;
+  }
+  s.armCount = armCount;
+  for (let j = 0; j < n; j++) if (provocation[j] > 0 || arm[j] > 0) patch(target[j], j);
   for (let m = 0; m < n; m++) if (action[m] === BAND) patch(m, target[m]);
   if (esc > 0) { patch(a, b); patch(b, a); }
   s.patchCount = patches;
@@ -151,14 +165,21 @@ function beliefUpdate(ctx: TickContext, m: number, j: number, old: number, a: nu
   const { world: w, scratch: s, params: p } = ctx;
   const n = w.n;
   const agg = s.aggressed[j];
+  const g = w.proximity[m * n + j];
   let obs = w.ideo[j];
-  if (agg === 1 && w.proximity[m * n + j] > obs) obs = w.proximity[m * n + j];
+  // An aggression against m or one of m's allies counts in full; against anyone else, by proximity (N31).
+  const victim = s.victim[j];
+  const seen = agg === 1 && victim >= 0 && (victim === m || w.ally[m * n + victim] === 1) ? 1 : g;
+  if (agg === 1 && seen > obs) obs = seen;
   if (agg === 0 && sharesInstitution(s, m, j)) obs -= p.epsReass;
   const eta = ctx.rates.etaB; // per tick; the aggression's observation is an event, weighed by the yearly η_b (N28)
   let impulse = 0;
-  if (agg === 1 && w.proximity[m * n + j] > w.ideo[j]) impulse = (p.etaB - eta) * (w.proximity[m * n + j] - w.ideo[j]);
+  if (agg === 1 && seen > w.ideo[j]) impulse = (p.etaB - eta) * (seen - w.ideo[j]);
   const rate = s.action[m] === BAND && s.target[m] === j ? eta + p.deltaBand : eta;
   let v = (1 - rate) * old + eta * obs + impulse;
+  // Arming evidence, as the bulk adds it (arm_j·G_mj) but in full for the state armed against.
+  const arm = s.armEvidence[j];
+  if (arm > 0) v += s.target[j] === m ? arm : arm * g;
   if (s.target[j] === m) v += s.provocation[j];
   if (esc > 0 && ((m === a && j === b) || (m === b && j === a))) v += esc;
   return v < 0 ? 0 : v > 1 ? 1 : v;

@@ -10,7 +10,10 @@ export interface ThreatExplanation {
   threat: number;
   /** ahat_ij: perceived aggressive intent. */
   intent: number;
-  /** P_ij = cinc_j/(cinc_i + cinc_j): aggregate (relative) power. */
+  /**
+   * Walt's aggregate-power factor: P_ij = cinc_j/(cinc_i + cinc_j), raised by j's rise relative to i
+   * over the last `shiftWindow` years, min(1, P_ij + w_Δ·max(0, P_ij − P⁰_ij)) (model note N32).
+   */
   power: number;
   /** G_ij: proximity. */
   proximity: number;

@@ -13,6 +13,7 @@ import type { World } from './World.js';
 export class PerceptionViewRecord implements PerceptionView {
   declare readonly n: number;
   declare readonly cinc: Float64Array;
+  declare readonly cincPast: Float64Array;
   declare readonly proximity: Float64Array;
   declare readonly off: Float64Array;
   declare readonly nuc: Uint8Array;
@@ -23,6 +24,7 @@ export class PerceptionViewRecord implements PerceptionView {
   constructor(w: World, s: Scratch, params: ModelParameters) {
     this.n = w.n;
     this.cinc = s.cinc;
+    this.cincPast = s.cincPast;
     this.proximity = w.proximity;
     this.off = w.off;
     this.nuc = w.nuc;

@@ -147,6 +147,23 @@ export interface Scratch {
   /** η_b·obs_j without and with reassurance, per target j. */
   obsPlain: Float64Array;
   obsReassured: Float64Array;
+  /** Yearly cinc shares, shiftWindow + 1 years of n (a ring; N32), the first and last year recorded, and the shares W years ago. */
+  cincRing: Float64Array;
+  cincRingFirst: number;
+  cincRingLast: number;
+  cincPast: Float64Array;
+  /** w_Δ of the tick (N32), beside threatWP/threatWG. */
+  threatWShift: number;
+  /**
+   * Per actor j: ε_arm when j armed (HI) this tick, else 0; the bulk adds armEvidence[j]·G_mj to
+   * ahat_mj (N31). `armList[0 … armCount)` are the states that armed, so that the fused pass adds the
+   * term for those columns only (few states arm in a tick).
+   */
+  armEvidence: Float64Array;
+  armList: Int32Array;
+  armCount: number;
+  /** The fused pass's saved observations of the armed columns (when it raises them in place). */
+  armSaved: Float64Array;
   /** The fused pass's η_b·obs_ij of the row in hand (written per row), and a row of zeros (the identity update). */
   obsRow: Float64Array;
   zeroRow: Float64Array;
@@ -417,6 +434,15 @@ export function createScratch(
     pendingAllShare: false,
     obsPlain: new Float64Array(n),
     obsReassured: new Float64Array(n),
+    cincRing: new Float64Array(0),
+    cincRingFirst: 0,
+    cincRingLast: -1,
+    cincPast: new Float64Array(n),
+    threatWShift: 0,
+    armEvidence: new Float64Array(n),
+    armList: new Int32Array(n),
+    armCount: 0,
+    armSaved: new Float64Array(n),
     obsRow: new Float64Array(n),
     zeroRow: new Float64Array(n),
     affinityRow: new Float64Array(n).fill(1),

@@ -86,6 +86,15 @@ export class ScratchRecord implements Scratch {
   declare pendingAllShare: Scratch['pendingAllShare'];
   declare obsPlain: Scratch['obsPlain'];
   declare obsReassured: Scratch['obsReassured'];
+  declare cincRing: Scratch['cincRing'];
+  declare cincRingFirst: Scratch['cincRingFirst'];
+  declare cincRingLast: Scratch['cincRingLast'];
+  declare cincPast: Scratch['cincPast'];
+  declare threatWShift: Scratch['threatWShift'];
+  declare armEvidence: Scratch['armEvidence'];
+  declare armList: Scratch['armList'];
+  declare armCount: Scratch['armCount'];
+  declare armSaved: Scratch['armSaved'];
   declare obsRow: Scratch['obsRow'];
   declare zeroRow: Scratch['zeroRow'];
   declare affinityRow: Scratch['affinityRow'];
@@ -257,6 +266,16 @@ export class ScratchRecord implements Scratch {
     this.pendingAllShare = init.pendingAllShare;
     this.obsPlain = init.obsPlain;
     this.obsReassured = init.obsReassured;
+    this.cincRing = init.cincRing;
+    this.cincRingFirst = init.cincRingFirst;
+    this.cincRingLast = init.cincRingLast;
+    this.cincPast = init.cincPast;
+    this.threatWShift = Number.NaN; // a double from the first construction on (see WorldRecord)
+    this.threatWShift = init.threatWShift;
+    this.armEvidence = init.armEvidence;
+    this.armList = init.armList;
+    this.armCount = init.armCount;
+    this.armSaved = init.armSaved;
     this.obsRow = init.obsRow;
     this.zeroRow = init.zeroRow;
     this.affinityRow = init.affinityRow;

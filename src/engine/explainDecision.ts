@@ -3,6 +3,7 @@ import type { DecisionContext } from '../decision/DecisionContext.js';
 import { OPTIONS, OPTION_COUNT } from '../decision/options.js';
 import { utilityTerms } from '../decision/utilityTerms.js';
 import { dyadDefence } from '../perception/PerceptionModel.js';
+import { aggregatePower } from '../perception/powerShift.js';
 import { DRAW_CHOICE, DRAWS_PER_TICK } from '../random/StateStreams.js';
 import { positionVenues } from '../metrics/greatPowerPositions.js';
 import type { DecisionExplanation, GreatPowerExplanation, PartnerExplanation, ThreatExplanation } from './DecisionExplanation.js';
@@ -20,13 +21,11 @@ export function explainDecision(ctx: TickContext, i: number, beliefs: Float64Arr
   const { world: w, scratch: s, params: p } = ctx;
   const n = w.n;
   const threatOf = (j: number): ThreatExplanation => {
-    const ci = s.cinc[i];
-    const cj = s.cinc[j];
     return {
       state: w.ids[j],
       threat: s.threat[i * n + j],
       intent: beliefs[j],
-      power: ci + cj > 0 ? cj / (ci + cj) : 0.5,
+      power: aggregatePower(s.cinc[i], s.cinc[j], s.cincPast[i], s.cincPast[j], p.wShift),
       proximity: w.proximity[i * n + j],
       offence: w.off[j] * (1 - dyadDefence(w.theta, p.thetaNuc, w.nuc[i], w.nuc[j])),
     };

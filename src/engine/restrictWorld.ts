@@ -4,6 +4,7 @@ import { rebuildRelations } from './rebuildRelations.js';
 import { matrixCapacity } from './remapMatrix.js';
 import { createScratch, type Scratch } from './Scratch.js';
 import type { World } from './World.js';
+import { carryCincRing } from '../perception/powerShift.js';
 
 /** What a state that left the system keeps, to be restored if it enters again (occupation, re-entry). @internal */
 export interface StashedState {
@@ -183,6 +184,8 @@ export function restrictWorld(
     s.dualListed[pair] = 1;
     s.dualActive[s.dualActiveCount++] = pair;
   }
+  // The yearly shares of the power shift (N32), renumbered; a state that enters has no history.
+  carryCincRing(oldScratch, on, s, from);
   for (let i = 0; i < s.action.length; i++) s.action[i] = -1;
   return { world: w, scratch: s };
 }

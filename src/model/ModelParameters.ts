@@ -224,6 +224,19 @@ export interface ModelParameters {
   // ---- THEORY §5.7: beliefs, legitimacy, institutions, externalities ----
   /** η_b: belief learning rate, the share of the gap to the observation closed per year. */
   etaB: number;
+  /**
+   * ε_arm: evidence of hostile intent from an arming act (HI) of j, per act (model note N31): in full
+   * for the state the arming is aimed at (j's main threat, on top of the provocation ε_H), weighted
+   * by proximity G_ij for every other state i (the security dilemma, Jervis 1976). 0 turns it off.
+   */
+  epsArm: number;
+  /**
+   * w_Δ: weight of the power shift in Walt's aggregate-power factor, min(1, P_ij + w_Δ·max(0, P_ij − P_ij
+   * `shiftWindow` years ago)) (model note N32; Organski & Kugler 1980). 0 turns it off.
+   */
+  wShift: number;
+  /** W: the window of the power shift in whole years (≥ 1, model note N32). */
+  shiftWindow: number;
   /** ε_reass: reassurance from sharing an institution with a state that complied (did not aggress). */
   epsReass: number;
   /** ρ_L: legitimacy's pull back to its baseline, the share of the gap closed per year. */

@@ -42,7 +42,10 @@ export function defaultParameters(): ModelParameters {
     omega: { lowThreat: 1, legitimacy: 1, aftermath: 1, institutions: 1, defence: 1, interdependence: 1, domesticSupport: 1 },
     tauW: 10, ell: 1,
     // §5.7
-    etaB: 0.1, epsReass: 0.05, rhoL: 0.1, deltaAgg: 0.5, deltaS: 0.05, sMin: 0.05,
+    etaB: 0.1, epsReass: 0.05,
+    wShift: 1, shiftWindow: 10, // N32: a rise counts as much as the share it adds; a decade [D]
+    epsArm: 0.1, // N31: arming is the hard act par excellence; its evidence sits at the top of the ladder, ε_arm = ε_H [D]
+    rhoL: 0.1, deltaAgg: 0.5, deltaS: 0.05, sMin: 0.05,
     epsPg: 0.01, iotaStar: 0.5, epsEsc: 0.03, // ε_I + ε_esc ≤ ε_S (N27)
     // §2.1, §3
     tMin: 0.2, episodeK: 3, episodeWindow: 5, piPole: 0.1, conOver: 'majors',

@@ -9,6 +9,11 @@ export interface PerceptionView {
   readonly n: number;
   /** cinc_i (THEORY §5.2), summing to 1. */
   readonly cinc: Float64Array;
+  /**
+   * cinc_i `params.shiftWindow` years ago (or at the start of the run while it is younger), for the
+   * power shift of model note N32; absent in views built without history (then no shift is seen).
+   */
+  readonly cincPast?: Float64Array;
   /** G_ij = exp(−d_ij/d0). */
   readonly proximity: Float64Array;
   /** off_j: offensive posture. */

@@ -13,6 +13,7 @@ import { mix32 } from '../random/hashString.js';
 import { refreshMembershipIndex } from '../institutions/membershipIndex.js';
 import { dyadDefence } from './PerceptionModel.js';
 import { affinityFactor, applyAffinityToMatrix, writeAffinityRow } from './affinityFactor.js';
+import { aggregatePower, updateCincPast } from './powerShift.js';
 import { waltThreat, writeOffenceTerms } from './waltThreat.js';
 
 const HE = OPTION_INDEX.HE;
@@ -38,6 +39,8 @@ export function perceivePhase(ctx: TickContext): void {
 
   // THEORY §5.2: cinc_i; CON over the great powers (COW) or all states; poles (§3).
   writeCincShares(w.mil, w.eco, w.pop, s.cinc);
+  updateCincPast(ctx); // the shares shiftWindow years ago (N32)
+  s.threatWShift = p.wShift;
   let majors = 0;
   for (let i = 0; i < n; i++) majors += w.major[i];
   const include = p.conOver === 'majors' && majors >= 2 ? w.major : undefined;
@@ -123,9 +126,11 @@ function fusedWaltRows(ctx: TickContext): void {
   // Model note N54: row i's affinity factors, written per row when affinity is on (else all 1).
   const affinityOn = w.affinity.length > 0;
   if (s.affinityRow.length < n) s.affinityRow = new Float64Array(n).fill(1);
+  s.threatWShift = p.wShift;
   const pending = s.beliefsPending;
   if (pending) bucketPatches(s, n);
   const words = s.pendingWords;
+  const armed = s.armCount > 0;
   // The columns T_·j of last tick's targets are collected row by row while each row is in cache
   // (targets change little from tick to tick); prepareTarget recomputes the others.
   const guesses = s.guessCount;
@@ -148,7 +153,13 @@ function fusedWaltRows(ctx: TickContext): void {
       else if (words === 1) obs = writeObsRow1(s, i, n);
       else if (words === 2) obs = writeObsRow2(s, i, n);
       else obs = writeObsRowN(s, i, n, words);
+      // The arming evidence (N31) joins the observation of the few columns whose state armed, so the
+      // row loop carries no per-entry term for it: obs_ij + arm_j·G_ij, as applyPendingBeliefs adds it.
+      // When every pair shares an institution, obs is the shared obsReassured: its armed entries are
+      // raised for this row and put back after it (no copy of the row).
+      if (armed) addArmingEvidence(s, w.proximity, i * n, obs);
       fusedRow(w, s, i, u, s.pendingKeep, obs);
+      if (armed && obs === s.obsReassured) restoreArmedColumns(s, obs);
       if (s.patchStart[i] < s.patchStart[i + 1]) foldPatches(w, s, i, u);
     }
     if (guesses > 0) collectGuessedColumns(w, s, i, guesses);
@@ -166,14 +177,15 @@ function collectGuessedColumns(w: World, s: Scratch, i: number, guesses: number)
   const wP = s.threatWP;
   const wG = s.threatWG;
   const ci = cinc[i];
+  const past = s.cincPast;
+  const ci0 = past[i];
+  const wS = s.threatWShift;
   const row = i * n;
   const cols = s.guessColumns;
   for (let g = 0; g < guesses; g++) {
     const j = s.guessTargets[g];
     if (j === i) { cols[g * n + i] = 0; continue; }
-    const cj = cinc[j];
-    const pair = ci + cj;
-    const P = pair > 0 ? cj / pair : 0.5;
+    const P = aggregatePower(ci, cinc[j], ci0, past[j], wS);
     cols[g * n + i] = ahat[row + j] * (wP * P + wG * proximity[j * n + i] + o[j]) * affinityFactor(w, s.threatAffinity, i, j);
   }
 }
@@ -186,8 +198,10 @@ function threatRow(w: World, s: Scratch, i: number, u: number): void {
 
 /**
  * The one source of the fused pass's arithmetic. Row i's belief update ahat_ij ← clip(keep·ahat_ij +
- * obs[j], 0, 1) (THEORY §5.7, the bulk; `obs[j]` is η_b·obs_ij of the row, with or without
- * reassurance), then T_ij = ahat_ij·(w_P·P_ij + w_G·G_ij + w_O·O_ij) from the new ahat_ij, and the
+ * obs[j], 0, 1) (docs/model.md §5.7, the bulk; `obs[j]` is η_b·obs_ij of the row, with or without
+ * reassurance, plus the arming evidence arm_j·G_ij of N31 where j armed), then
+ * T_ij = ahat_ij·(w_P·F_ij + w_G·G_ij + w_O·O_ij) from the new ahat_ij (F_ij Walt's power factor with
+ * the power shift of N32: {@link aggregatePower}), and the
  * row's argmax with the tie rule of {@link mainThreat}: a new best when T is larger, or equal with a
  * larger cinc_j; on a full tie the smaller hash of (the state's tie draw, j's id). Writes the winner
  * and its T into target[i] and tMain[i]; the diagonal is reset to 0 after the row.
@@ -202,6 +216,9 @@ function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs:
   const row = i * n;
   const ci = cinc[i];
   const f = s.affinityRow; // 1 − κ_a·max(0, a_ij) of the row (model note N54; all 1 when affinity is off)
+  const past = s.cincPast;
+  const ci0 = past[i];
+  const wS = s.threatWShift;
   let best = -1;
   let bestT = -Infinity;
   let bestC = -Infinity;
@@ -209,14 +226,17 @@ function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs:
   for (let j = 0; j < n; j++) {
     const g = proximity[row + j];
     const v = keep * ahat[row + j] + obs[j];
-    const a = v < 0 ? 0 : v > 1 ? 1 : v;
+    // clip(v, 0, 1) without a branch on the sign: (v + |v|)/2 is max(v, 0) exactly (2v halves
+    // exactly; a negative v gives 0). Which entries fall below 0 follows the evidence of each column
+    // (N31), a pattern the branch predictor misses; v > 1 is rare and predicted.
+    const z = (v + Math.abs(v)) * 0.5;
+    const a = z > 1 ? 1 : z;
     ahat[row + j] = a;
-    // P_ij ≤ 1, so a·(w_P + w_G·G + O) bounds T_ij from above, rounding included: below the
-    // best so far, j can neither win nor tie, and the division is skipped.
+    // The power factor is ≤ 1, so a·(w_P + w_G·G + O) bounds T_ij from above, rounding included:
+    // below the best so far, j can neither win nor tie, and the divisions are skipped.
     if (a * (wP + wG * g + o[j]) < bestT || j === i) continue;
     const cj = cinc[j];
-    const sum = ci + cj;
-    const P = sum > 0 ? cj / sum : 0.5;
+    const P = aggregatePower(ci, cj, ci0, past[j], wS);
     const t = a * (wP * P + wG * g + o[j]) * f[j];
     if (t > bestT || (t === bestT && cj > bestC)) {
       best = j; bestT = t; bestC = cj; bestKey = -1;
@@ -229,6 +249,25 @@ function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs:
   ahat[row + i] = 0;
   s.target[i] = best;
   s.tMain[i] = bestT;
+}
+
+/**
+ * Adds arm_j·G_ij to obs[j] for the states j that armed (N31): `armList[0 … armCount)`. When obs is
+ * the shared obsReassured, their values are saved first in `armSaved` ({@link restoreArmedColumns}).
+ */
+function addArmingEvidence(s: Scratch, proximity: Float64Array, row: number, obs: Float64Array): void {
+  const { armList, armEvidence, armSaved } = s;
+  for (let k = 0; k < s.armCount; k++) {
+    const j = armList[k];
+    armSaved[k] = obs[j];
+    obs[j] += armEvidence[j] * proximity[row + j];
+  }
+}
+
+/** Puts back the entries {@link addArmingEvidence} raised in the shared obsReassured. */
+function restoreArmedColumns(s: Scratch, obs: Float64Array): void {
+  const { armList, armSaved } = s;
+  for (let k = 0; k < s.armCount; k++) obs[armList[k]] = armSaved[k];
 }
 
 // η_b·obs_ij of row i into s.obsRow: the reassured value when i and j share an institution (their
@@ -357,10 +396,7 @@ function foldPatches(w: World, s: Scratch, i: number, u: number): void {
  */
 export function threatEntry(w: World, s: Scratch, i: number, j: number): number {
   if (i === j) return 0;
-  const ci = s.cinc[i];
-  const cj = s.cinc[j];
-  const sum = ci + cj;
-  const P = sum > 0 ? cj / sum : 0.5;
+  const P = aggregatePower(s.cinc[i], s.cinc[j], s.cincPast[i], s.cincPast[j], s.threatWShift);
   const o = w.nuc[i] === 1 ? s.offNuc[j] : s.offOpen[j];
   return w.ahat[i * w.n + j] * (s.threatWP * P + s.threatWG * w.proximity[i * w.n + j] + o) * affinityFactor(w, s.threatAffinity, i, j);
 }
@@ -468,10 +504,12 @@ function prepareTarget(w: World, s: Scratch, j: number): void {
     const wP = s.threatWP;
     const wG = s.threatWG;
     const cj = cinc[j];
+    const past = s.cincPast;
+    const cj0 = past[j];
+    const wS = s.threatWShift;
     const gRow = j * n;
     for (let k = 0; k < n; k++) {
-      const pair = cinc[k] + cj;
-      const P = pair > 0 ? cj / pair : 0.5;
+      const P = aggregatePower(cinc[k], cj, past[k], cj0, wS);
       tcol[cb + k] = ahat[k * n + j] * (wP * P + wG * proximity[gRow + k] + (nuc[k] === 1 ? offNuc[j] : offOpen[j])) * affinityFactor(w, s.threatAffinity, k, j);
     }
     tcol[cb + j] = 0;

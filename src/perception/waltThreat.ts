@@ -1,5 +1,6 @@
 import type { ModelParameters } from '../model/ModelParameters.js';
 import { dyadDefence, type PerceptionModel, type PerceptionView } from './PerceptionModel.js';
+import { aggregatePower } from './powerShift.js';
 
 /**
  * Per-target offence terms of Walt's model: `offOpen[j] = w_O·off_j·(1 − θ)`, what any state sees
@@ -29,7 +30,8 @@ let offNuc = new Float64Array(0);
 /**
  * Walt's balance of threat (THEORY §5.2, the default):
  * T_ij = ahat_ij · (w_P·P_ij + w_G·G_ij + w_O·O_ij), with P_ij = cinc_j/(cinc_i + cinc_j) (aggregate
- * power), G_ij proximity, and O_ij = off_j·(1 − θ_ij) (offensive capability net of defence).
+ * power, raised by j's rise relative to i over the last `shiftWindow` years: {@link aggregatePower},
+ * model note N32), G_ij proximity, and O_ij = off_j·(1 − θ_ij) (offensive capability net of defence).
  * Satisfies M1–M3: T ∈ [0,1], 0 when ahat_ij = 0 ("will not balance against those that … do not
  * display offensive intentions"), weakly lowered by θ.
  *
@@ -40,17 +42,17 @@ export const waltThreat: PerceptionModel = {
   name: 'walt',
   threatMatrix(view: PerceptionView, out: Float64Array): void {
     const { n, cinc, proximity, off, nuc, ahat, theta, params } = view;
-    const { wP, wG } = params;
+    const past = view.cincPast ?? cinc;
+    const { wP, wG, wShift } = params;
     if (offOpen.length < n) { offOpen = new Float64Array(n); offNuc = new Float64Array(n); }
     writeOffenceTerms(n, off, nuc, theta, params, offOpen, offNuc);
     for (let i = 0; i < n; i++) {
       const row = i * n;
       const ci = cinc[i];
       const o = nuc[i] === 1 ? offNuc : offOpen; // O_ij: MAD applies when both are nuclear
+      const ci0 = past[i];
       for (let j = 0; j < n; j++) {
-        const cj = cinc[j];
-        const sum = ci + cj;
-        const P = sum > 0 ? cj / sum : 0.5;
+        const P = aggregatePower(ci, cinc[j], ci0, past[j], wShift);
         out[row + j] = ahat[row + j] * (wP * P + wG * proximity[row + j] + o[j]);
       }
       out[row + i] = 0; // T_ii = 0 (ahat_ii is 0 too)

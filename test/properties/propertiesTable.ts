@@ -39,6 +39,10 @@ export function propertiesTable(root: string): string {
     'term with a nonzero coefficient vanishes or changes sign. Where §5.4–§5.6 give such a term a definite effect,',
     'they test it strictly and at its exact rate.',
     '',
+    'P21–P23 are the properties of the reference model v2 (issue #13; docs/model.md §5.2 and §5.7, model notes N31',
+    'and N32): beliefs inferred from behaviour with a half-life, the spiral of the security dilemma, and power shifts',
+    'within Walt\'s aggregate-power factor. Each is strict where the model gives its term a definite effect.',
+    '',
     '| id | statement | source | type | test file |',
     '|---|---|---|---|---|',
     ...THEORY_PROPERTIES.map((p) => `| ${p.id} | ${cell(p.statement)} | ${cell(p.source)} | ${TYPE[p.type]} (${p.tag}) | `

@@ -16,7 +16,7 @@ export function perceivedContext(input: ScenarioInput, seed = 1): TickContext & 
   new StateStreams(seed, world.ids).drawTick(scratch.draws);
   const ctx: TickContext = {
     world, scratch, params: scenario.parameters, rates: tickRates(scenario.parameters, world.ticksPerYear), perception: waltThreat,
-    view: { n: world.n, cinc: scratch.cinc, proximity: world.proximity, off: world.off, nuc: world.nuc, ahat: world.ahat, theta: world.theta, params: scenario.parameters },
+    view: { n: world.n, cinc: scratch.cinc, cincPast: scratch.cincPast, proximity: world.proximity, off: world.off, nuc: world.nuc, ahat: world.ahat, theta: world.theta, params: scenario.parameters },
     policy: null, events: [], tick: 0, year: scenario.meta.startYear,
   };
   perceivePhase(ctx);

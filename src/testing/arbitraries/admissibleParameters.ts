@@ -110,7 +110,7 @@ export function admissibleParameters(options: AdmissibleParametersOptions = {}):
   });
 
   const updates = fc.record({
-    etaB: unit(), epsReass: unit(), rhoL: unit(), deltaAgg: coefficient(2), deltaS: unit(), sMin: unit(),
+    etaB: unit(), epsReass: unit(), epsArm: unit(), wShift: unit(), shiftWindow: fc.integer({ min: 1, max: 20 }), rhoL: unit(), deltaAgg: coefficient(2), deltaS: unit(), sMin: unit(),
     epsPg: unit(), iotaStar: unit(), epsEsc: unit(),
     tMin: unit(), episodeWindow: fc.integer({ min: 2, max: 8 }), episodeKShare: unit(), piPole: unit(),
     conOver: fc.constantFrom<'majors' | 'all'>('majors', 'all'),
@@ -162,7 +162,7 @@ export function admissibleParameters(options: AdmissibleParametersOptions = {}):
       wSL: r.wSL, wSS: r.wSS, wSE: r.wSE, wII: r.wII, wIE: r.wIE, epsCoord: r.epsCoord, kR: r.kR,
       omega: { lowThreat, legitimacy, aftermath, institutions, defence, interdependence, domesticSupport },
       tauW: r.tauW, ell: r.ell,
-      etaB: u.etaB, epsReass: u.epsReass, rhoL: u.rhoL, deltaAgg: u.deltaAgg, deltaS: u.deltaS, sMin: u.sMin,
+      etaB: u.etaB, epsReass: u.epsReass, epsArm: u.epsArm, wShift: u.wShift, shiftWindow: u.shiftWindow, rhoL: u.rhoL, deltaAgg: u.deltaAgg, deltaS: u.deltaS, sMin: u.sMin,
       // ε_I + ε_esc ≤ ε_S, so E8 holds with the negative externality (model note N27).
       epsPg: u.epsPg, iotaStar: u.iotaStar, epsEsc: u.epsEsc * (epsS - epsI),
       tMin: u.tMin, episodeK, episodeWindow: u.episodeWindow, piPole: u.piPole, conOver: u.conOver,

@@ -14,7 +14,7 @@ export type PropertyFamily = 'choice' | 'threat' | 'effect' | 'system';
 
 /** One property of THEORY §6 as an executable check. */
 export interface TheoryProperty {
-  /** THEORY's id: F1–F4, P1–P16, M1–M5, E1–E12, S1–S3; the strict forms P17–P20 and E13–E14. */
+  /** THEORY's id: F1–F4, P1–P16, M1–M5, E1–E12, S1–S3; the strict forms P17–P20 and E13–E14; E15–E20; the v2 properties P21–P23. */
   readonly id: string;
   /** The table it belongs to in THEORY §6. */
   readonly family: PropertyFamily;

@@ -9,11 +9,12 @@ import { SYSTEM_PROPERTIES } from './systemProperties.js';
 import { STRICT_CHOICE_PROPERTIES } from './strictChoiceProperties.js';
 import { STRICT_EFFECT_PROPERTIES } from './strictEffectProperties.js';
 import { THREAT_PROPERTIES } from './threatProperties.js';
+import { V2_PROPERTIES } from './v2Properties.js';
 
 /** Every property with its internal entry point, in THEORY §6 order. @internal */
 export const INTERNAL_PROPERTIES: readonly InternalProperty[] = [
   ...FORM_PROPERTIES, ...CHOICE_PROPERTIES, ...STRICT_CHOICE_PROPERTIES, ...THREAT_PROPERTIES, ...EFFECT_PROPERTIES,
-  ...STRICT_EFFECT_PROPERTIES, ...INSTITUTION_PROPERTIES, ...AFFINITY_PROPERTIES, ...GREAT_POWER_PROPERTIES, ...SYSTEM_PROPERTIES,
+  ...STRICT_EFFECT_PROPERTIES, ...INSTITUTION_PROPERTIES, ...V2_PROPERTIES, ...AFFINITY_PROPERTIES, ...GREAT_POWER_PROPERTIES, ...SYSTEM_PROPERTIES,
 ];
 
 /**
@@ -22,8 +23,10 @@ export const INTERNAL_PROPERTIES: readonly InternalProperty[] = [
  * the choice and effect families, their strict forms P17–P20 and E13–E14 (a nonzero coefficient
  * has its effect, at its exact rate); then the institution properties from E15 on (model §5.9:
  * a dual track needs an institution with the power; a candidate is never a member; consensus veto,
- * majority, no club admits its target; exit leaves no duplicates); then P25 (note N57: every great power in
- * view — the main threat is the largest of them, and an inclusive position needs a shared membership), 53 in all.
+ * majority, no club admits its target; exit leaves no duplicates); then the properties of the reference model
+ * v2: P21–P23 (beliefs from behaviour, the spiral, power shifts: model §5.2, §5.7), P24 (affinity, note N54)
+ * and P25 (note N57: every great power in view — the main threat is the largest of them, and an inclusive
+ * position needs a shared membership), 56 in all.
  *
  * @example
  * const p5 = THEORY_PROPERTIES.find((p) => p.id === 'P5');

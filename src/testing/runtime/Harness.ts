@@ -53,7 +53,7 @@ export class Harness {
     const s = this.scratch;
     this.ctx = {
       world: w, scratch: s, params: p, rates: tickRates(p, w.ticksPerYear), perception: rt.perception,
-      view: { n: w.n, cinc: s.cinc, proximity: w.proximity, off: w.off, nuc: w.nuc, ahat: w.ahat, theta: w.theta, params: p },
+      view: { n: w.n, cinc: s.cinc, cincPast: s.cincPast, proximity: w.proximity, off: w.off, nuc: w.nuc, ahat: w.ahat, theta: w.theta, params: p },
       policy: rt.enginePolicy,
       events: options.events === true ? this.events : null,
       tick: 0, year: w.startYear,

@@ -34,7 +34,73 @@ describe('updatePhase (THEORY §5.5, §5.7)', () => {
     expect(soft).toBeGreaterThan(inst);
     expect(inst).toBeGreaterThan(none);
     const ctx = afterOne('NONE').ctx;
-    expect(hard - none).toBeCloseTo(ctx.params.epsH, 12);
+    // HI is arming aimed at A: the provocation ε_H and, in full, the arming evidence ε_arm (N31).
+    expect(hard - none).toBeCloseTo(ctx.params.epsH + ctx.params.epsArm, 12);
+  });
+
+  describe('arming evidence (N31, the security dilemma)', () => {
+    // A and B neighbours, C next to B, D across the world; B arms against A.
+    const geo: ScenarioInput = {
+      meta: { id: 'arming' },
+      states: [
+        { id: 'A', capabilities: { mil: 2, eco: 2, pop: 2 }, ideology: 0.05, location: { lat: 50, lon: 10 } },
+        { id: 'B', capabilities: { mil: 2, eco: 2, pop: 2 }, ideology: 0.05, location: { lat: 50, lon: 14 } },
+        { id: 'C', capabilities: { mil: 2, eco: 2, pop: 2 }, ideology: 0.05, location: { lat: 48, lon: 16 } },
+        { id: 'D', capabilities: { mil: 2, eco: 2, pop: 2 }, ideology: 0.05, location: { lat: -40, lon: -120 } },
+      ],
+    };
+    const beliefsAfter = (option: Option, parameters: Record<string, number> = {}): Record<string, number> => {
+      const ctx = perceivedContext({ ...geo, parameters });
+      everyoneIdle(ctx);
+      setAction(ctx, 'B', option, 'A');
+      restraintPhase(ctx);
+      updatePhase(ctx);
+      const n = ctx.world.n;
+      const b = ctx.index('B');
+      return Object.fromEntries(['A', 'C', 'D'].map((id) => [id, ctx.world.ahat[ctx.index(id) * n + b]]));
+    };
+
+    it('bystanders read arming by proximity: a neighbour more than a distant state, both more than after no act', () => {
+      const armed = beliefsAfter('HI');
+      const idle = beliefsAfter('NONE');
+      const ctx = perceivedContext(geo);
+      const n = ctx.world.n;
+      const gCB = ctx.world.proximity[ctx.index('C') * n + ctx.index('B')];
+      const gDB = ctx.world.proximity[ctx.index('D') * n + ctx.index('B')];
+      expect(armed.C - idle.C).toBeCloseTo(ctx.params.epsArm * gCB, 12);
+      expect(armed.D - idle.D).toBeCloseTo(ctx.params.epsArm * gDB, 12);
+      expect(armed.C - idle.C).toBeGreaterThan(armed.D - idle.D);
+      expect(armed.D - idle.D).toBeGreaterThan(0);
+    });
+
+    it('an aggression against an observer\'s ally counts in full; against a stranger, by proximity', () => {
+      // B aggresses C; D is far from B. D allied with C reads the aggression in full, D alone by G_DB.
+      const seen = (allied: boolean): number => {
+        const ctx = perceivedContext({ ...geo, dyads: allied ? [{ between: ['C', 'D'], alliance: true }] : [] });
+        everyoneIdle(ctx);
+        const [b, c, d] = [ctx.index('B'), ctx.index('C'), ctx.index('D')];
+        ctx.scratch.aggressed[b] = 1;
+        ctx.scratch.victim[b] = c;
+        restraintPhase(ctx);
+        updatePhase(ctx);
+        return ctx.world.ahat[d * ctx.world.n + b];
+      };
+      const ctx = perceivedContext(geo);
+      const n = ctx.world.n;
+      const eta = ctx.params.etaB;
+      const gDB = ctx.world.proximity[ctx.index('D') * n + ctx.index('B')];
+      expect(seen(true)).toBeCloseTo((1 - eta) * 0.05 + eta * 1, 12);
+      expect(seen(false)).toBeCloseTo((1 - eta) * 0.05 + eta * Math.max(0.05, gDB), 12);
+      expect(seen(true)).toBeGreaterThan(seen(false));
+    });
+
+    it('with ε_arm = 0 arming is seen only by its target (the provocation ε_H)', () => {
+      const armed = beliefsAfter('HI', { epsArm: 0 });
+      const idle = beliefsAfter('NONE', { epsArm: 0 });
+      expect(armed.C).toBe(idle.C);
+      expect(armed.D).toBe(idle.D);
+      expect(armed.A - idle.A).toBeCloseTo(0.1, 12);
+    });
   });
 
   it('E5: legitimacy denial never raises legitimacy; with λ = 0 it has no effect', () => {

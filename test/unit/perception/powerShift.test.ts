@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { updatePhase } from '../../../src/effects/updatePhase.js';
+import type { Engine } from '../../../src/engine/Simulation.js';
+import { createSimulation, resolveScenario, type ScenarioInput } from '../../../src/index.js';
+import { perceivePhase } from '../../../src/perception/perceivePhase.js';
+import { aggregatePower } from '../../../src/perception/powerShift.js';
+import { everyoneIdle, perceivedContext } from '../../support/tickContext.js';
+
+describe('aggregatePower (N32: Walt\'s power factor with the power shift)', () => {
+  it('is P when the share did not rise or w_Δ = 0, larger when it rose, never above 1', () => {
+    expect(aggregatePower(3, 1, 3, 1, 1)).toBe(0.25);
+    expect(aggregatePower(3, 1, 1, 3, 1)).toBe(0.25); // fell: no shift
+    expect(aggregatePower(3, 2, 3, 1, 0)).toBe(0.4);
+    expect(aggregatePower(3, 2, 3, 1, 1)).toBeCloseTo(0.4 + 0.15, 15);
+    expect(aggregatePower(1, 9, 9, 1, 1)).toBe(1);
+  });
+});
+
+/**
+ * A power-transition test world (Organski & Kugler 1980): S and its neighbour R, and a distant
+ * third state. R either rises over ten years from a tenth of S's capabilities to twice them, or
+ * stands at twice them all along; nobody acts, so beliefs are the same in both runs.
+ */
+const YEARS = 10;
+function world(ideologyR: number, wShift: number, levelR: number): ScenarioInput {
+  return {
+    meta: { id: 'transition', startYear: 1900 },
+    states: [
+      { id: 'S', capabilities: { mil: 10, eco: 10, pop: 10 }, ideology: 0.1, location: { lat: 50, lon: 10 } },
+      { id: 'R', capabilities: { mil: levelR, eco: levelR, pop: levelR }, ideology: ideologyR, location: { lat: 50, lon: 14 } },
+      { id: 'F', capabilities: { mil: 5, eco: 5, pop: 5 }, ideology: 0.1, location: { lat: -40, lon: -120 } },
+    ],
+    parameters: { wShift },
+  };
+}
+
+/** T_SR after YEARS years, R rising (level 1 → 20) or constant at 20. */
+function threatOfR(rising: boolean, ideologyR = 0.3, wShift = 1): number {
+  const ctx = perceivedContext(world(ideologyR, wShift, rising ? 1 : 20));
+  const [s, r] = [ctx.index('S'), ctx.index('R')];
+  const w = ctx.world;
+  for (let year = 0; year <= YEARS; year++) {
+    const level = rising ? 1 + (19 * year) / YEARS : 20;
+    w.mil[r] = level; w.eco[r] = level; w.pop[r] = level;
+    ctx.tick = year;
+    perceivePhase(ctx);
+    everyoneIdle(ctx);
+    if (year < YEARS) updatePhase(ctx);
+  }
+  return ctx.scratch.threat[s * w.n + r];
+}
+
+describe('power shifts (N32): a rising power threatens those it overtakes more', () => {
+  it('T of a rising R toward S exceeds that of the same R at a constant share', () => {
+    const rising = threatOfR(true);
+    const constant = threatOfR(false);
+    expect(rising).toBeGreaterThan(constant + 0.01);
+  });
+
+  it('with w_Δ = 0 (the shift switched off) the two are equal', () => {
+    expect(threatOfR(true, 0.3, 0)).toBe(threatOfR(false, 0.3, 0));
+  });
+
+  it('M2: without perceived intent a rising power is no threat', () => {
+    expect(threatOfR(true, 0)).toBe(0);
+  });
+});
+
+/**
+ * The yearly shares survive a rebuild of the world (model note N43): C leaves the system in 1905 and D
+ * enters in 1903; A rises every year. The past shares of the states that stay are those recorded
+ * before the rebuilds, renumbered; a state that entered has no history (no shift seen in its pairs).
+ */
+describe('power shifts across states entering and leaving (N32, N43)', () => {
+  const input: ScenarioInput = {
+    meta: { id: 'shift-spells', startYear: 1900 },
+    states: [
+      { id: 'A', capabilities: { mil: 1, eco: 1, pop: 1 }, ideology: 0.3, location: { lat: 50, lon: 10 } },
+      { id: 'B', capabilities: { mil: 4, eco: 4, pop: 4 }, ideology: 0.3, location: { lat: 50, lon: 14 } },
+      { id: 'C', capabilities: { mil: 3, eco: 2, pop: 5 }, spells: [{ to: 1905 }], location: { lat: 40, lon: 0 } },
+      { id: 'D', capabilities: { mil: 2, eco: 2, pop: 2 }, spells: [{ from: 1903 }], location: { lat: 45, lon: 5 } },
+    ],
+  };
+  const shareOfPair = (c: Float64Array, i: number, j: number): number => c[j] / (c[i] + c[j]);
+
+  it('keeps the history of the states that stay, renumbered; an entering state has none', () => {
+    const sim = createSimulation(resolveScenario(input), { seed: 3 }) as Engine;
+    const at = (id: string): number => sim.world.states.findIndex((st) => st.id === id);
+    sim.step(); // tick 0, 1900: the first recorded year
+    const first = sim.internals.scratch.cinc;
+    const pairAt1900 = shareOfPair(first, at('B'), at('A'));
+    for (let year = 1; year <= 8; year++) {
+      const level = 1 + year;
+      for (const field of ['mil', 'eco', 'pop'] as const) sim.apply({ type: 'set-state', state: 'A', field, value: level });
+      sim.step();
+    }
+    // Tick 8 (1908): C left in 1905, D entered in 1903; the window (10 years) reaches back to 1900.
+    const { scratch: s } = sim.internals;
+    const [a, b, d] = [at('A'), at('B'), at('D')];
+    expect(sim.world.states.map((st) => st.id)).toEqual(['A', 'B', 'D']);
+    expect(shareOfPair(s.cincPast, b, a)).toBeCloseTo(pairAt1900, 15);
+    expect(shareOfPair(s.cinc, b, a)).toBeGreaterThan(pairAt1900 + 0.1); // A rose
+    expect(Number.isNaN(s.cincPast[d])).toBe(true);
+    // B sees A's rise; D's pairs see no shift (no history in the system).
+    const p = sim.scenario.parameters;
+    expect(aggregatePower(s.cinc[b], s.cinc[a], s.cincPast[b], s.cincPast[a], p.wShift)).toBeGreaterThan(shareOfPair(s.cinc, b, a));
+    expect(aggregatePower(s.cinc[b], s.cinc[d], s.cincPast[b], s.cincPast[d], p.wShift)).toBe(shareOfPair(s.cinc, b, d));
+    expect(aggregatePower(s.cinc[d], s.cinc[a], s.cincPast[d], s.cincPast[a], p.wShift)).toBe(shareOfPair(s.cinc, d, a));
+  });
+});
