@@ -155,11 +155,12 @@ function fusedWaltRows(ctx: TickContext): void {
       else obs = writeObsRowN(s, i, n, words);
       // The arming evidence (N31) joins the observation of the few columns whose state armed, so the
       // row loop carries no per-entry term for it: obs_ij + arm_j·G_ij, as applyPendingBeliefs adds it.
-      // When every pair shares an institution, obs is the shared obsReassured: its armed entries are
-      // raised for this row and put back after it (no copy of the row).
+      // When obs is shared between rows — obsReassured when every pair shares an institution, or
+      // obsInside for the members of a nearly universal one (only its outsiders are rewritten per
+      // row) — its armed entries are raised for this row and put back after it (no copy of the row).
       if (armed) addArmingEvidence(s, w.proximity, i * n, obs);
       fusedRow(w, s, i, u, s.pendingKeep, obs);
-      if (armed && obs === s.obsReassured) restoreArmedColumns(s, obs);
+      if (armed && (obs === s.obsReassured || obs === s.obsInside)) restoreArmedColumns(s, obs);
       if (s.patchStart[i] < s.patchStart[i + 1]) foldPatches(w, s, i, u);
     }
     if (guesses > 0) collectGuessedColumns(w, s, i, guesses);
@@ -252,8 +253,8 @@ function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs:
 }
 
 /**
- * Adds arm_j·G_ij to obs[j] for the states j that armed (N31): `armList[0 … armCount)`. When obs is
- * the shared obsReassured, their values are saved first in `armSaved` ({@link restoreArmedColumns}).
+ * Adds arm_j·G_ij to obs[j] for the states j that armed (N31): `armList[0 … armCount)`. When obs is shared (obsReassured, obsInside),
+ * their values are saved first in `armSaved` ({@link restoreArmedColumns}).
  */
 function addArmingEvidence(s: Scratch, proximity: Float64Array, row: number, obs: Float64Array): void {
   const { armList, armEvidence, armSaved } = s;
