@@ -120,10 +120,14 @@ describe('explain names the application (model §5.12, note N59)', () => {
     const { createSimulation, resolveScenario, runSimulation } = await import('../../../src/index.js');
     const input: ScenarioInput = { ...world, states: [...world.states, { id: 'E', capabilities: { mil: 1, eco: 1, pop: 1 } }], institutions: [{ id: 'Q', members: ['A', 'B'], strength: 0.5 }, { id: 'R', members: ['B', 'C'], strength: 0.4, strictness: 0.9 }] };
     const scenario = resolveScenario(input);
-    const first = runSimulation(scenario, { seed: 5, ticks: 60, collectEvents: true }).events.find((e) => e.type === 'application');
+    // The first seed whose run has an application (a rare event: which seed depends on the model's dynamics).
+    let seed = 1;
+    let first: ReturnType<typeof runSimulation>['events'][number] | undefined;
+    for (; seed <= 20 && first === undefined; seed++) first = runSimulation(scenario, { seed, ticks: 60, collectEvents: true }).events.find((e) => e.type === 'application');
+    seed--;
     expect(first).toBeDefined(); // else the check below is vacuous
     if (first?.type !== 'application') return;
-    const sim = createSimulation(scenario, { seed: 5 });
+    const sim = createSimulation(scenario, { seed });
     for (let t = 0; t < first.tick; t++) expect(sim.stepAndExplain(first.state).explanation.application).toBeNull();
     const { explanation } = sim.stepAndExplain(first.state);
     expect(explanation.application).toBe(first.institution);

@@ -71,7 +71,9 @@ describe('summarizeRun: accession procedures (model §5.12, note N59)', () => {
       ],
       institutions: [{ id: 'Q', members: ['A', 'B'], strength: 0.5 }, { id: 'R', members: ['B', 'C'], strength: 0.4, strictness: 0.9 }],
     };
-    const result = runSimulation(resolveScenario(input), { seed: 5, ticks: 60 });
+    // The first seed whose run has applications (rare events: which seed depends on the model's dynamics).
+    const runs = Array.from({ length: 20 }, (_, k) => runSimulation(resolveScenario(input), { seed: k + 1, ticks: 60 }));
+    const result = runs.find((r) => r.events.some((e) => e.type === 'application')) ?? runs[0];
     const summary = summarizeRun(result);
     const events = (type: string): typeof result.events => result.events.filter((e) => e.type === type);
     expect(summary.applications).toBeGreaterThan(0); // else the checks below are vacuous
