@@ -8,6 +8,8 @@ import { createSimulation } from '../../engine/Simulation.js';
 import { WorldChangeError } from '../../engine/applyChange.js';
 import { bundledDataProvider } from '../bundledDataProvider.js';
 import { bundledScenariosDir } from '../bundledScenariosDir.js';
+import { traceObservedHistory } from '../../calibration/traceObservedHistory.js';
+import { observedRecord } from './observedRecord.js';
 
 /** A scenario prepared for the drive along the observed history, with each state's COW code. */
 export interface CalibrationScenario {
@@ -41,10 +43,19 @@ export function loadCalibrationScenario(name: string, scenariosDir: string = bun
   const excluded: string[] = [];
   for (;;) {
     const prepared = prepare(name, scenariosDir, excluded);
-    // A dry run along the whole span finds the institutions whose observed memberships conflict.
+    // Dry runs find the institutions whose observed memberships conflict with the scenario's events:
+    // a free run along the whole span (the model's own acts, as the simulated moments run it), and
+    // the drive along the observed record (observed acts only, as the likelihood runs it). Both are
+    // needed: the model's applications and admissions (§5.12) can keep an institution alive that
+    // the observed memberships alone would dissolve before a later event of the scenario.
     try {
       const sim = createSimulation(prepared.scenario, { seed: 0, collectEvents: false });
       for (let y = prepared.scenario.meta.startYear; y < prepared.until; y++) sim.step();
+      const { rows, lastYear } = observedRecord();
+      const last = Math.min(prepared.until - 1, lastYear);
+      if (last >= prepared.scenario.meta.startYear) {
+        traceObservedHistory(prepared.scenario, prepared.ccode, rows, { era: name, lastYear: last, seed: 0, perception: 'walt' });
+      }
       return prepared;
     } catch (error) {
       const id = error instanceof WorldChangeError ? /institution "([^"]+)"/.exec(error.message)?.[1] : undefined;

@@ -1,10 +1,7 @@
 import type { ObservedTrace } from '../../calibration/ObservedTrace.js';
 import { traceObservedHistory } from '../../calibration/traceObservedHistory.js';
-import { observedCoverage } from '../../observed/codeObservedBehaviour.js';
-import { codeObservedBehaviour } from '../../observed/codeObservedBehaviour.js';
-import type { ObservedRow } from '../../observed/ObservedRow.js';
-import { bundledObservedSources } from '../observedBehaviour.js';
 import { loadCalibrationScenario, type CalibrationScenario } from './calibrationScenario.js';
+import { observedRecord } from './observedRecord.js';
 
 /** The seven bundled era scenarios, in time order: the eras the likelihood is driven through. */
 export const ERAS = [
@@ -19,17 +16,6 @@ export interface EraTraceOptions {
   perception?: 'walt' | 'power';
 }
 
-let observedCache: { rows: ObservedRow[]; lastYear: number } | null = null;
-
-/** The observed record 1816–2012 from the bundled data (coded once per process). */
-function observedRecord(): { rows: ObservedRow[]; lastYear: number } {
-  if (observedCache === null) {
-    const sources = bundledObservedSources();
-    const { lastYear } = observedCoverage(sources);
-    observedCache = { rows: codeObservedBehaviour(sources), lastYear };
-  }
-  return observedCache;
-}
 
 /**
  * Drives each named bundled era along the observed history (`traceObservedHistory`) and returns
