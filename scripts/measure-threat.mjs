@@ -34,13 +34,14 @@ for (const name of args.scenarios) {
   const mainCount = new Map();
   for (let seed = 1; seed <= args.seeds; seed++) {
     const sim = lib.createSimulation(scenario, { seed, collectEvents: false });
-    const ids = sim.world.states.map((s) => s.id);
     let runT = 0; let runMax = 0;
     for (let t = 0; t < ticks; t++) {
       const r = sim.step();
       runT += r.meanThreat;
-      const { scratch: s } = sim.internals;
-      for (let i = 0; i < ids.length; i++) {
+      // The world of the tick just run: states enter and leave (model note N43), so indices change.
+      const { scratch: s, world: w } = sim.internals;
+      const ids = w.ids;
+      for (let i = 0; i < w.n; i++) {
         if (s.tMain[i] > runMax) runMax = s.tMain[i];
         const j = ids[s.target[i]];
         mainCount.set(j, (mainCount.get(j) ?? 0) + 1);
