@@ -250,6 +250,31 @@ describe('the explorer in headless Chromium', () => {
   /** Node's run of a resolved scenario: the records the page must show. */
   const nodeRecords = (scenario: ResolvedScenario, ticks: number, seed = 42): string[] =>
     createSimulation(scenario, { seed }).run(ticks).map((r) => JSON.stringify(r));
+  /**
+   * The page's records against Node's: every field byte for byte, except the per-pair threats of
+   * `greatPowers` (model note N57), which must agree to 1e-12 relative. Those are the only per-pair
+   * T values a record carries, and T depends on proximity, computed from the locations with
+   * Math.sin, Math.cos and Math.asin, which ECMAScript does not require to be correctly rounded:
+   * Chromium's engine and Node's differ in the last bit for some pairs (found when `greatPowers`
+   * entered the record; docs/explore.md, "Known limits"). Aggregates (meanThreat, shares, counts,
+   * actions) are still compared exactly.
+   */
+  const expectSameRecords = (page: string[], node: string[]): void => {
+    expect(page).toHaveLength(node.length);
+    type Rec = { greatPowers?: { threat: number }[] } & Record<string, unknown>;
+    for (let k = 0; k < node.length; k++) {
+      const a = JSON.parse(page[k]) as Rec;
+      const b = JSON.parse(node[k]) as Rec;
+      const ga = a.greatPowers ?? [];
+      const gb = b.greatPowers ?? [];
+      expect(ga.length, `record ${k}: greatPowers`).toBe(gb.length);
+      for (let e = 0; e < gb.length; e++) {
+        expect(Math.abs(ga[e].threat - gb[e].threat) <= 1e-12 * Math.abs(gb[e].threat), `record ${k}, greatPowers[${e}].threat ${ga[e].threat} vs ${gb[e].threat}`).toBe(true);
+        expect({ ...ga[e], threat: 0 }).toEqual({ ...gb[e], threat: 0 });
+      }
+      expect(JSON.stringify({ ...a, greatPowers: null })).toBe(JSON.stringify({ ...b, greatPowers: null }));
+    }
+  };
   /** Drops a file with this text on the page. */
   const drop = (page: Page, name: string, text: string): Promise<unknown> => page.evaluate(`(() => {
     const dt = new DataTransfer();
@@ -273,7 +298,7 @@ describe('the explorer in headless Chromium', () => {
     expect(await page.locator('#states button.state').count()).toBe(indo.states.length);
     await blur(page);
     await stepKeys(page, 6);
-    expect(await records(page)).toEqual(nodeRecords(indo, 6));
+    expectSameRecords(await records(page), nodeRecords(indo, 6));
     expect(new URLSearchParams((await page.evaluate<string>('location.hash')).slice(1)).get('scenario')).toBe('indo-pacific');
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);
@@ -283,7 +308,7 @@ describe('the explorer in headless Chromium', () => {
     expect(await linked.page.evaluate<string>('window.__explore.info.id')).toBe('brics-plus');
     expect(await linked.page.inputValue('#scenario-pick')).toBe('brics-plus');
     await stepKeys(linked.page, 3);
-    expect(await records(linked.page)).toEqual(nodeRecords(loadScenario('brics-plus'), 3, 3));
+    expectSameRecords(await records(linked.page), nodeRecords(loadScenario('brics-plus'), 3, 3));
     expect(linked.problems).toEqual([]);
   });
 
@@ -300,7 +325,7 @@ describe('the explorer in headless Chromium', () => {
     expect(await page.isDisabled('#slider-system-lambda')).toBe(true);
     await blur(page);
     await stepKeys(page, 8);
-    expect(await records(page)).toEqual(nodeRecords(parseScenario(inline, 'yaml', { file: 'inline.yaml' }), 8));
+    expectSameRecords(await records(page), nodeRecords(parseScenario(inline, 'yaml', { file: 'inline.yaml' }), 8));
 
     // A file with data references on a page without the COW tables: the CLI's lines, saying how to get a page for it.
     const indoText = readFileSync(join(repoRoot, 'scenarios', 'indo-pacific.yaml'), 'utf8');
@@ -325,7 +350,7 @@ describe('the explorer in headless Chromium', () => {
     expect(await withData.page.evaluate<string>('window.__explore.info.id')).toBe('indo-pacific');
     await blur(withData.page);
     await stepKeys(withData.page, 6);
-    expect(await records(withData.page)).toEqual(nodeRecords(loadScenario('indo-pacific'), 6));
+    expectSameRecords(await records(withData.page), nodeRecords(loadScenario('indo-pacific'), 6));
     expect(withData.problems).toEqual([]);
     expect(withData.requests).toEqual([]);
   });
