@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomic } from '../writeFileAtomic.js';
 import { unitKey, type CalibrationUnitResult } from '../../calibration/calibrationUnits.js';
 import { CalibrationError } from '../../calibration/CalibrationError.js';
 import { packageVersion } from '../packageVersion.js';
@@ -46,14 +47,7 @@ function decode(_key: string, v: unknown): unknown {
 
 function writeAtomic(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
+  writeFileAtomic(file, text);
 }
 
 function readCheckpoint(file: string, key: string): Record<string, unknown> {

@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeFileAtomic } from '../writeFileAtomic.js';
 import { join } from 'node:path';
 import type { ReportDocument } from '../../report/ReportChart.js';
 import { renderReportHtml } from '../../report/renderReportHtml.js';
@@ -21,18 +22,6 @@ export interface WriteReportOptions {
 export interface WrittenReport {
   html: string;
   figures: string[];
-}
-
-/** Writes a file under a temporary name and renames it when complete (a failed write leaves no cut file). */
-function writeFileAtomic(file: string, text: string): void {
-  const tmp = `${file}.partial-${process.pid}`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
 }
 
 /**
