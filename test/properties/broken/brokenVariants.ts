@@ -7,7 +7,7 @@ import type { DecisionPolicy } from '../../../src/decision/DecisionPolicy.js';
 import { OPTION_COUNT } from '../../../src/decision/options.js';
 import { strategyProbabilities, type ModelParameters, type OptionRecord } from '../../../src/index.js';
 import type { ModelUnderTest } from '../../../src/testing/index.js';
-import { LIBRARY, type Library } from '../../../src/testing/runtime/Library.js';
+import { LIBRARY, withPhase, type Library } from '../../../src/testing/runtime/Library.js';
 
 /** The context's disparity: given (z level) or |2r − 1| (full model). */
 export const dispOf = (ctx: DecisionContext): number => ctx.disp ?? Math.abs(2 * ctx.r - 1);
@@ -48,4 +48,20 @@ export function withLogit(logit: (v: number[], available: boolean[], mu: number)
 export function logit(v: number[], available: boolean[], mu: number, sign = 1): number[] {
   const max = Math.max(...v.map((x, a) => (available[a] ? sign * x : -Infinity)));
   return v.map((x, a) => (available[a] ? Math.exp((sign * x - max) / mu) : 0));
+}
+
+/**
+ * The library with `phase` run while every status holder short of membership (candidate, observer,
+ * associate: model §5.11) is counted as a full member; the memberships are put back after it.
+ */
+export function statusHoldersAsMembers(phase: 'perceive' | 'record'): Library {
+  return withPhase(LIBRARY, phase, (ctx, original) => {
+    const w = ctx.world;
+    const saved = w.member.slice();
+    for (let k = 0; k < w.instSlots * w.n; k++) if (w.status[k] > 1) w.member[k] = 1;
+    w.membershipVersion++;
+    original(ctx);
+    w.member.set(saved);
+    w.membershipVersion++;
+  });
 }

@@ -8,6 +8,7 @@ import { setStatus } from '../../../src/engine/createWorld.js';
 import { STATUS_MEMBER } from '../../../src/institutions/MembershipStatus.js';
 import { LIBRARY, withPhase } from '../../../src/testing/runtime/Library.js';
 import { expectCounterexample } from '../expectations.js';
+import { statusHoldersAsMembers } from './brokenVariants.js';
 import { TIMEOUT } from '../fcSettings.js';
 
 describe('institution properties catch broken variants', () => {
@@ -30,15 +31,7 @@ describe('institution properties catch broken variants', () => {
   }, TIMEOUT);
 
   it('E16 broken: perception treats candidates, observers and associates as members', () => {
-    expectCounterexample('E16', {}, withPhase(LIBRARY, 'perceive', (ctx, original) => {
-      const w = ctx.world;
-      const saved = w.member.slice();
-      for (let k = 0; k < w.instSlots * w.n; k++) if (w.status[k] > 1) w.member[k] = 1;
-      w.membershipVersion++;
-      original(ctx);
-      w.member.set(saved);
-      w.membershipVersion++;
-    }));
+    expectCounterexample('E16', {}, statusHoldersAsMembers('perceive'));
   }, TIMEOUT);
 
   const withRule = (from: string, to: string) => withPhase(LIBRARY, 'accession', (ctx, original) => {
