@@ -53,6 +53,7 @@ export function perceivePhase(ctx: TickContext): void {
 
   // THEORY §5.2: T_ij from the perception model (Walt by default), and j* = argmax_j T_ij.
   (ctx.view as { theta: number }).theta = w.theta;
+  listGreatPowers(w, s);
   if (ctx.fused === true && ctx.perception === waltThreat) {
     fusedWaltRows(ctx);
     s.threatStored = false;
@@ -132,7 +133,14 @@ function fusedWaltRows(ctx: TickContext): void {
   const words = s.pendingWords;
   const armed = s.armCount > 0;
   // The columns T_·j of last tick's targets are collected row by row while each row is in cache
-  // (targets change little from tick to tick); prepareTarget recomputes the others.
+  // (targets change little from tick to tick); prepareTarget recomputes the others. The great
+  // powers' columns are collected too: writeGreatPowerThreats reads them (N57).
+  for (let g = 0; g < s.gpCount; g++) {
+    const j = s.gpStates[g];
+    if (s.guessSlot[j] >= 0) continue;
+    s.guessSlot[j] = s.guessCount;
+    s.guessTargets[s.guessCount++] = j;
+  }
   const guesses = s.guessCount;
   if (s.guessColumns.length < guesses * n) s.guessColumns = new Float64Array(guesses * n);
   if (s.obsRow.length < n) s.obsRow = new Float64Array(n);
@@ -187,7 +195,7 @@ function collectGuessedColumns(w: World, s: Scratch, i: number, guesses: number)
     const j = s.guessTargets[g];
     if (j === i) { cols[g * n + i] = 0; continue; }
     const P = aggregatePower(ci, cinc[j], ci0, past[j], wS);
-    cols[g * n + i] = ahat[row + j] * (wP * P + wG * proximity[j * n + i] + o[j]) * affinityFactor(w, s.threatAffinity, i, j);
+    cols[g * n + i] = ahat[row + j] * (wP * P + wG * proximity[row + j] + o[j]) * affinityFactor(w, s.threatAffinity, i, j);
   }
 }
 
@@ -413,6 +421,36 @@ export function threatEntry(w: World, s: Scratch, i: number, j: number): number 
  */
 export function writeGreatPowerThreats(w: World, s: Scratch): void {
   const n = w.n;
+  const G = s.gpCount;
+  const out = s.gpThreat;
+  const gp = s.gpStates;
+  if (s.threatStored) {
+    const T = s.threat;
+    for (let i = 0; i < n; i++) for (let g = 0; g < G; g++) out[i * G + g] = T[i * n + gp[g]];
+    return;
+  }
+  // Fused path: the row pass collected every great power's column with last tick's targets
+  // ({@link fusedWaltRows}), while each row was in cache; threatEntry only for a column it lacks.
+  for (let g = 0; g < G; g++) {
+    const j = gp[g];
+    const slot = s.guessSlot[j];
+    if (s.guessStamp === s.stamp + 1 && slot >= 0 && s.guessTargets[slot] === j) {
+      const cols = s.guessColumns;
+      const cb = slot * n;
+      for (let i = 0; i < n; i++) out[i * G + g] = cols[cb + i];
+    } else {
+      for (let i = 0; i < n; i++) out[i * G + g] = threatEntry(w, s, i, j);
+    }
+  }
+}
+
+/**
+ * The tick's great powers (COW `major`) in index order: `gpStates[0 … gpCount)`, `gpSlot[j]` (−1 for
+ * the others), `gpVersion` bumped when the list changes; sizes `gpThreat` for n × G. Allocates only when
+ * the number of great powers exceeds every earlier one. @internal
+ */
+export function listGreatPowers(w: World, s: Scratch): void {
+  const n = w.n;
   let G = 0;
   let changed = false;
   for (let j = 0; j < n; j++) {
@@ -430,14 +468,6 @@ export function writeGreatPowerThreats(w: World, s: Scratch): void {
     s.gpThreat = new Float64Array(n * G);
     s.gpInclusive = new Int32Array(n * G);
     s.gpExclusive = new Int32Array(n * G);
-  }
-  const out = s.gpThreat;
-  const gp = s.gpStates;
-  if (s.threatStored) {
-    const T = s.threat;
-    for (let i = 0; i < n; i++) for (let g = 0; g < G; g++) out[i * G + g] = T[i * n + gp[g]];
-  } else {
-    for (let i = 0; i < n; i++) for (let g = 0; g < G; g++) out[i * G + g] = threatEntry(w, s, i, gp[g]);
   }
 }
 
