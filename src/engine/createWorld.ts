@@ -3,6 +3,7 @@ import { CAPABILITY_BOUND, timesPowerOfTwo } from '../model/capabilityLimits.js'
 import { greatCircleKm } from '../model/greatCircleKm.js';
 import type { ResolvedScenario, ResolvedState } from '../model/ResolvedScenario.js';
 import { newMatrix } from './remapMatrix.js';
+import { createRowKernel } from '../perception/RowKernel.js';
 import { hashString } from '../random/hashString.js';
 import { perTickGrowth } from './TickRates.js';
 import type { World } from './World.js';
@@ -201,7 +202,10 @@ function scenarioRelations(
   scenario: ResolvedScenario, states: readonly ResolvedState[], index: ReadonlyMap<string, number>, exponent: number, capacity: number,
 ): RelationMatrices {
   const n = states.length;
-  const proximity = newMatrix(Float64Array, n, capacity);
+  // ahat and proximity live in the row kernel's memory when the world is large enough for it
+  // (RowKernel.ts: the perceive phase's row pass in WebAssembly, the same numbers).
+  const kernel = createRowKernel(Math.max(n, capacity));
+  const proximity = kernel !== null ? kernel.proximity(n) : newMatrix(Float64Array, n, capacity);
   const trade = newMatrix(Float64Array, n, capacity);
   const ally = newMatrix(Uint8Array, n, capacity);
   const ent = newMatrix(Float64Array, n, capacity);
@@ -222,7 +226,7 @@ function scenarioRelations(
     }
   }
   // THEORY §5.1: the prior of ahat_ij is ideo_j, unless the scenario states a perception.
-  const ahat = newMatrix(Float64Array, n, capacity);
+  const ahat = kernel !== null ? kernel.ahat(n) : newMatrix(Float64Array, n, capacity);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) ahat[i * n + j] = states[j].ideology;
   for (const pr of scenario.perceptions) {
     ahat[(index.get(pr.from) as number) * n + (index.get(pr.to) as number)] = pr.intent;

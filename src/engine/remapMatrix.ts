@@ -21,9 +21,30 @@ export function newMatrix<T extends SquareMatrix>(kind: MatrixConstructor<T>, n:
   return new kind(new ArrayBuffer(c * c * kind.BYTES_PER_ELEMENT), 0, n * n);
 }
 
-/** The most states a matrix's buffer holds: √(elements of its buffer). @internal */
+/**
+ * Regions of buffers that hold more than one matrix (the row kernel's memory holds ahat and
+ * proximity, RowKernel.ts): byte offset → elements. A matrix in any other buffer owns it from offset 0.
+ */
+const regions = new WeakMap<ArrayBufferLike, Map<number, number>>();
+
+/** Declares that `buffer` holds a matrix region of `elements` elements at `byteOffset`. @internal */
+export function registerMatrixRegion(buffer: ArrayBufferLike, byteOffset: number, elements: number): void {
+  let r = regions.get(buffer);
+  if (r === undefined) { r = new Map(); regions.set(buffer, r); }
+  r.set(byteOffset, elements);
+}
+
+/** Elements of the region a matrix starts (its byte offset to the region's end), or −1 when it is a view inside one. */
+function regionElements(m: SquareMatrix): number {
+  const r = regions.get(m.buffer);
+  if (r !== undefined) return r.get(m.byteOffset) ?? -1;
+  return m.byteOffset === 0 ? m.buffer.byteLength / m.BYTES_PER_ELEMENT : -1;
+}
+
+/** The most states a matrix's region holds: √(elements of its buffer, or of its region). @internal */
 export function matrixCapacity(m: SquareMatrix): number {
-  return Math.floor(Math.sqrt(m.buffer.byteLength / m.BYTES_PER_ELEMENT));
+  const e = regionElements(m);
+  return Math.floor(Math.sqrt(e < 0 ? m.length : e));
 }
 
 /**
@@ -34,7 +55,7 @@ export function matrixCapacity(m: SquareMatrix): number {
  */
 export function matrixOver<T extends SquareMatrix>(old: T, n: number, capacity = n): T {
   const kind = old.constructor as MatrixConstructor<T>;
-  if (old.byteOffset === 0 && old.buffer.byteLength >= n * n * kind.BYTES_PER_ELEMENT) return new kind(old.buffer, 0, n * n);
+  if (regionElements(old) >= n * n) return new kind(old.buffer, old.byteOffset, n * n);
   return newMatrix(kind, n, capacity);
 }
 
@@ -58,9 +79,8 @@ export function remapMatrix<T extends SquareMatrix>(old: T, on: number, n: numbe
   const oldOf = new Int32Array(m);
   const newOf = new Int32Array(m);
   for (let i = 0, k = 0; i < n; i++) if (from[i] >= 0) { oldOf[k] = from[i]; newOf[k++] = i; }
-  const bytes = kind.BYTES_PER_ELEMENT;
-  const needed = Math.max(on * on, n * n) * bytes;
-  if (old.byteOffset !== 0 || old.buffer.byteLength < needed) {
+  const region = regionElements(old);
+  if (region < Math.max(on * on, n * n)) {
     const out = newMatrix(kind, n, capacity);
     for (let k = 0; k < m; k++) {
       const src = oldOf[k] * on;
@@ -74,7 +94,7 @@ export function remapMatrix<T extends SquareMatrix>(old: T, on: number, n: numbe
     }
     return out;
   }
-  const all = new kind(old.buffer, 0, old.buffer.byteLength / bytes);
+  const all = new kind(old.buffer, old.byteOffset, region);
   // 1. Compact the staying states into an m×m block at the front (positions only decrease).
   if (m < on) {
     for (let k = 0; k < m; k++) {
@@ -101,5 +121,5 @@ export function remapMatrix<T extends SquareMatrix>(old: T, on: number, n: numbe
       }
     }
   }
-  return new kind(old.buffer, 0, n * n);
+  return new kind(old.buffer, old.byteOffset, n * n);
 }

@@ -14,6 +14,7 @@ import { refreshMembershipIndex } from '../institutions/membershipIndex.js';
 import { dyadDefence } from './PerceptionModel.js';
 import { affinityFactor, applyAffinityToMatrix, writeAffinityRow } from './affinityFactor.js';
 import { aggregatePower, updateCincPast } from './powerShift.js';
+import { rowKernelOf, type RowKernel } from './RowKernel.js';
 import { waltThreat, writeOffenceTerms } from './waltThreat.js';
 
 const HE = OPTION_INDEX.HE;
@@ -145,31 +146,43 @@ function fusedWaltRows(ctx: TickContext): void {
   if (s.guessColumns.length < guesses * n) s.guessColumns = new Float64Array(guesses * n);
   if (s.obsRow.length < n) s.obsRow = new Float64Array(n);
   if (s.zeroRow.length < n) s.zeroRow = new Float64Array(n);
-  const inside = pending && !s.pendingAllShare ? prepareInsideRows(w, s) : -1;
+  const kernel = rowKernelOf(w.ahat, w.proximity);
+  if (kernel !== null) loadKernel(w, s, kernel, pending, armed, affinityOn);
+  const insideObs = kernel !== null ? kernel.obsInside : s.obsInside;
+  const rowObs = kernel !== null ? kernel.obs : s.obsRow;
+  const inside = pending && !s.pendingAllShare ? prepareInsideRows(w, s, insideObs) : -1;
   for (let i = 0; i < n; i++) {
     const u = Math.floor(s.draws[i * DRAWS_PER_TICK + DRAW_TIE] * 4294967296) >>> 0;
-    if (affinityOn) writeAffinityRow(w, p.affinityThreat, i, s.affinityRow);
-    if (!pending) threatRow(w, s, i, u);
-    else {
+    if (affinityOn) writeAffinityRow(w, p.affinityThreat, i, kernel !== null ? kernel.affinity : s.affinityRow);
+    if (!pending) {
+      if (kernel !== null) kernelRow(w, s, kernel, i, u, 1, kernel.zeroAt, kernel.zeroAt);
+      else threatRow(w, s, i, u);
+    } else {
       // The reassurance test (do i and j share an institution?) depends on the width of the
-      // membership masks; it is hoisted out of the row loop: obsRow holds η_b·obs_ij for the row,
-      // written by a small loop specialised by the width, and the one row function below does the
-      // belief and threat arithmetic for every width.
+      // membership masks; it is hoisted out of the row loop: the row's η_b·obs_ij is written by a
+      // small loop specialised by the width, and the one row function (fusedRow, or the kernel's
+      // row, the same arithmetic) does the belief and threat arithmetic for every width.
       let obs: Float64Array;
-      if (s.pendingAllShare) obs = s.obsReassured;
-      else if (inside >= 0 && (s.pendingMask[i * words + (inside >>> 5)] & (1 << (inside & 31))) !== 0) obs = writeObsRowInside(s, i, words);
-      else if (words === 1) obs = writeObsRow1(s, i, n);
-      else if (words === 2) obs = writeObsRow2(s, i, n);
-      else obs = writeObsRowN(s, i, n, words);
-      // The arming evidence (N31) joins the observation of the few columns whose state armed, so the
-      // row loop carries no per-entry term for it: obs_ij + arm_j·G_ij, as applyPendingBeliefs adds it.
-      // When obs is shared between rows — obsReassured when every pair shares an institution, or
-      // obsInside for the members of a nearly universal one (only its outsiders are rewritten per
-      // row) — its armed entries are raised for this row and put back after it (no copy of the row).
-      if (armed) addArmingEvidence(s, w.proximity, i * n, obs);
-      fusedRow(w, s, i, u, s.pendingKeep, obs);
-      if (armed && (obs === s.obsReassured || obs === s.obsInside)) restoreArmedColumns(s, obs);
-      if (s.patchStart[i] < s.patchStart[i + 1]) foldPatches(w, s, i, u);
+      if (s.pendingAllShare) obs = kernel !== null ? kernel.obsShared : s.obsReassured;
+      else if (inside >= 0 && (s.pendingMask[i * words + (inside >>> 5)] & (1 << (inside & 31))) !== 0) obs = writeObsRowInside(s, i, words, insideObs);
+      else if (words === 1) obs = writeObsRow1(s, i, n, rowObs);
+      else if (words === 2) obs = writeObsRow2(s, i, n, rowObs);
+      else obs = writeObsRowN(s, i, n, words, rowObs);
+      if (kernel !== null) {
+        // The kernel adds the arming evidence arm_j·G_ij of every column (0 where j did not arm).
+        const at = obs === kernel.obsShared ? kernel.obsSharedAt : obs === kernel.obsInside ? kernel.obsInsideAt : kernel.obsAt;
+        kernelRow(w, s, kernel, i, u, s.pendingKeep, at, armed ? kernel.armAt : kernel.zeroAt);
+      } else {
+        // The arming evidence (N31) joins the observation of the few columns whose state armed, so the
+        // row loop carries no per-entry term for it: obs_ij + arm_j·G_ij, as applyPendingBeliefs adds it.
+        // When obs is shared between rows — obsReassured when every pair shares an institution, or
+        // obsInside for the members of a nearly universal one (only its outsiders are rewritten per
+        // row) — its armed entries are raised for this row and put back after it (no copy of the row).
+        if (armed) addArmingEvidence(s, w.proximity, i * n, obs);
+        fusedRow(w, s, i, u, s.pendingKeep, obs);
+        if (armed && (obs === s.obsReassured || obs === s.obsInside)) restoreArmedColumns(s, obs);
+      }
+      if (s.patchStart[i] < s.patchStart[i + 1]) foldPatches(w, s, i, u, kernel);
     }
     if (guesses > 0) collectGuessedColumns(w, s, i, guesses);
   }
@@ -203,6 +216,38 @@ function collectGuessedColumns(w: World, s: Scratch, i: number, guesses: number)
 function threatRow(w: World, s: Scratch, i: number, u: number): void {
   // keep·ahat + 0 with keep = 1 is ahat itself (ahat ∈ [0, 1], so the clip leaves it), bit for bit.
   fusedRow(w, s, i, u, 1, s.zeroRow);
+}
+
+/**
+ * Fills the kernel's vectors for this tick's rows (docs/model.md §5.2, §5.7): shares, the shares of
+ * the shift window, offence terms, identity hashes, the arming evidence, the shared observations and
+ * the affinity factors (all 1 when affinity is off). O(n) per tick.
+ */
+function loadKernel(w: World, s: Scratch, k: RowKernel, pending: boolean, armed: boolean, affinityOn: boolean): void {
+  const n = w.n;
+  const { cinc, cincPast, offOpen, offNuc, armEvidence, obsReassured } = s;
+  const idHash = w.idHash;
+  for (let j = 0; j < n; j++) {
+    k.cinc[j] = cinc[j];
+    k.past[j] = cincPast[j];
+    k.offOpen[j] = offOpen[j];
+    k.offNuc[j] = offNuc[j];
+    k.idHash[j] = idHash[j];
+  }
+  if (pending && armed) for (let j = 0; j < n; j++) k.arm[j] = armEvidence[j];
+  if (pending && s.pendingAllShare) for (let j = 0; j < n; j++) k.obsShared[j] = obsReassured[j];
+  if (!affinityOn) k.affinity.fill(1, 0, n);
+}
+
+/** Row i through the row kernel: what {@link fusedRow} computes, with `obsAt`/`armAt` the row's observations and arming evidence. */
+function kernelRow(w: World, s: Scratch, k: RowKernel, i: number, u: number, keep: number, obsAt: number, armAt: number): void {
+  const n = w.n;
+  const off = w.nuc[i] === 1 ? k.offNucAt : k.offOpenAt; // O_ij: MAD applies when both are nuclear
+  s.target[i] = k.row(
+    k.ahatAt + i * n * 8, k.proximityAt + i * n * 8, obsAt, armAt, off, k.cincAt, k.pastAt, k.affinityAt, k.idHashAt,
+    n, i, u, keep, s.threatWP, s.threatWG, s.threatWShift,
+  );
+  s.tMain[i] = k.result[0];
 }
 
 /**
@@ -291,7 +336,7 @@ function restoreArmedColumns(s: Scratch, obs: Float64Array): void {
  * institution's slot, or −1 when more than a quarter of the states are outside it (then every row
  * is written by the per-width loops). The values are the same as theirs.
  */
-function prepareInsideRows(w: World, s: Scratch): number {
+function prepareInsideRows(w: World, s: Scratch, obsInside: Float64Array): number {
   const n = w.n;
   let q = -1;
   for (let k = 0; k < w.instSlots; k++) if (w.instAlive[k] === 1 && (q < 0 || w.memberCount[k] > w.memberCount[q])) q = k;
@@ -300,7 +345,7 @@ function prepareInsideRows(w: World, s: Scratch): number {
   const pm = s.pendingMask;
   const word = q >>> 5;
   const bit = 1 << (q & 31);
-  const { obsInside, obsOutside, obsReassured } = s;
+  const { obsOutside, obsReassured } = s;
   let outside = 0;
   for (let j = 0; j < n; j++) {
     if ((pm[j * words + word] & bit) !== 0) obsInside[j] = obsReassured[j];
@@ -314,8 +359,8 @@ function prepareInsideRows(w: World, s: Scratch): number {
 }
 
 /** {@link fusedRow}'s obs for a row i inside the institution of {@link prepareInsideRows}: only the outsiders are tested. */
-function writeObsRowInside(s: Scratch, i: number, words: number): Float64Array {
-  const { obsPlain, obsReassured, pendingMask: pm, obsInside, obsOutside } = s;
+function writeObsRowInside(s: Scratch, i: number, words: number, obsInside: Float64Array): Float64Array {
+  const { obsPlain, obsReassured, pendingMask: pm, obsOutside } = s;
   const mb = i * words;
   for (let k = 0; k < s.obsOutsideCount; k++) {
     const j = obsOutside[k];
@@ -328,16 +373,16 @@ function writeObsRowInside(s: Scratch, i: number, words: number): Float64Array {
 }
 
 /** {@link fusedRow}'s obs for one mask word per state (≤ 32 institution slots). */
-function writeObsRow1(s: Scratch, i: number, n: number): Float64Array {
-  const { obsPlain, obsReassured, pendingMask: pm, obsRow } = s;
+function writeObsRow1(s: Scratch, i: number, n: number, obsRow: Float64Array): Float64Array {
+  const { obsPlain, obsReassured, pendingMask: pm } = s;
   const m0 = pm[i];
   for (let j = 0; j < n; j++) obsRow[j] = (m0 & pm[j]) !== 0 ? obsReassured[j] : obsPlain[j];
   return obsRow;
 }
 
 /** {@link fusedRow}'s obs for two mask words per state (33–64 institution slots). */
-function writeObsRow2(s: Scratch, i: number, n: number): Float64Array {
-  const { obsPlain, obsReassured, pendingMask: pm, obsRow } = s;
+function writeObsRow2(s: Scratch, i: number, n: number, obsRow: Float64Array): Float64Array {
+  const { obsPlain, obsReassured, pendingMask: pm } = s;
   const m0 = pm[2 * i];
   const m1 = pm[2 * i + 1];
   for (let j = 0; j < n; j++) {
@@ -347,8 +392,8 @@ function writeObsRow2(s: Scratch, i: number, n: number): Float64Array {
 }
 
 /** {@link fusedRow}'s obs for any number of mask words per state. */
-function writeObsRowN(s: Scratch, i: number, n: number, words: number): Float64Array {
-  const { obsPlain, obsReassured, pendingMask: pm, obsRow } = s;
+function writeObsRowN(s: Scratch, i: number, n: number, words: number, obsRow: Float64Array): Float64Array {
+  const { obsPlain, obsReassured, pendingMask: pm } = s;
   const mb = i * words;
   for (let j = 0; j < n; j++) {
     let meet = 0;
@@ -364,7 +409,7 @@ function writeObsRowN(s: Scratch, i: number, n: number, words: number): Float64A
  * their values, then folds their T into the row's argmax. If a patched entry's relaxed value was
  * the winner, the true winner is unknown and the row's argmax is recomputed from scratch.
  */
-function foldPatches(w: World, s: Scratch, i: number, u: number): void {
+function foldPatches(w: World, s: Scratch, i: number, u: number, kernel: RowKernel | null): void {
   const n = w.n;
   const row = i * n;
   const { ahat, idHash } = w;
@@ -377,7 +422,11 @@ function foldPatches(w: World, s: Scratch, i: number, u: number): void {
     ahat[s.patchRowIndex[k]] = s.patchRowValue[k];
     if (s.patchRowIndex[k] - row === best) stale = true;
   }
-  if (stale) { threatRow(w, s, i, u); return; }
+  if (stale) {
+    if (kernel !== null) kernelRow(w, s, kernel, i, u, 1, kernel.zeroAt, kernel.zeroAt);
+    else threatRow(w, s, i, u);
+    return;
+  }
   let bestT = s.tMain[i];
   let bestC = cinc[best];
   let bestKey = -1;
