@@ -1,3 +1,4 @@
+import seedrandom from 'seedrandom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   DRAWS_PER_TICK, DRAW_AGGRESSION, DRAW_CHOICE, DRAW_CONSENT, DRAW_JOIN, DRAW_TIE, StateStreams,
@@ -27,6 +28,18 @@ describe('draw slots', () => {
 });
 
 describe('StateStreams (THEORY §5.8, S2)', () => {
+  it('each state\'s draws are seedrandom.alea\'s own sequence for its key, bit for bit (the typed-array step is the same arithmetic)', () => {
+    const ids = ['USA', 'RUS', 'TUR', 'S007'];
+    for (const seed of [42, 7, 'x']) {
+      const got = drawsById(seed, ids, 300);
+      for (const id of ids) {
+        const prng = seedrandom.alea(`counterpoise:${String(seed)}:${id}`);
+        const expected = Array.from({ length: 300 * DRAWS_PER_TICK }, () => prng());
+        expect(got.get(id)).toEqual(expected);
+      }
+    }
+  });
+
   it('same seed and ids ⇒ same draws, tick after tick', () => {
     const a = drawsById(42, ['A', 'B', 'C'], 4);
     const b = drawsById(42, ['A', 'B', 'C'], 4);
