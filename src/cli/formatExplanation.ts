@@ -107,7 +107,7 @@ export function formatExplanation(e: DecisionExplanation, seed: number | string,
   if (e.votes.length > 0) {
     out.push('');
     out.push(terminal.style('bold', 'Accession votes (model §5.12): a block is an institutional act against the candidate'));
-    for (const v of e.votes) out.push(`  ${v.institution} (${v.rule}): ${v.voter} ${v.vote === 'block' ? 'blocks' : 'admits'} ${v.candidate}`);
+    for (const v of e.votes) out.push(`  ${v.institution} (${v.rule}): ${v.voter} ${v.vote === 'block' ? (v.veto ? 'vetoes' : 'blocks') : 'admits'} ${v.candidate}${v.veto && v.vote === 'admit' ? ' (holds a veto)' : ''}`);
   }
   return out;
 }

@@ -118,6 +118,7 @@ export function restrictWorld(
       setStatus(w, slot, to[o], old.status[q * on + o]);
       w.appliedTick[slot * n + to[o]] = old.appliedTick[q * on + o]; // a chosen candidacy keeps its date (N59)
     }
+    for (let o = 0; o < on; o++) if (old.vetoHolder[q * on + o] === 1 && to[o] >= 0) w.vetoHolder[slot * n + to[o]] = 1;
   }
   w.membershipVersion = old.membershipVersion + 1;
   // Alliances the model formed (N29), renumbered; a common target that left the system is gone (−1),

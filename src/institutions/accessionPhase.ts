@@ -13,6 +13,8 @@ import type { TickContext } from '../engine/TickContext.js';
  *   exclusion of the threat; a veto as an instrument), otherwise it votes to admit.
  * - consensus: no block; majority: more than half of the members admit; weighted: the admitting
  *   members hold more than half of the members' capability (cinc).
+ * - Veto holders (`vetoMembers`, note N60): a block by a member holding a veto in q is decisive under
+ *   any rule; the others' votes count by the rule.
  * - A club founded against c never admits it (E9 extended), whatever the votes.
  * - A block is an institutional balancing act of m against c with its own cost and provocation: m's
  *   legitimacy falls by κ_block·leg_m (through `denial`) and c's belief about m rises by ε_block
@@ -51,6 +53,7 @@ export function accessionPhase(ctx: TickContext): void {
       let members = 0;
       let yes = 0;
       let blocks = 0;
+      let vetoes = 0;
       let capAll = 0;
       let capYes = 0;
       for (let m = 0; m < n; m++) {
@@ -60,20 +63,21 @@ export function accessionPhase(ctx: TickContext): void {
         const block = s.target[m] === c && s.tMain[m] >= p.tMin;
         if (block) {
           blocks++;
+          vetoes += w.vetoHolder[base + m];
           s.denial[m] += p.kappaBlock * w.leg[m];
           s.blockProvocation[m] += p.epsBlock;
         } else { yes++; capYes += s.cinc[m]; }
         recordVote(ctx, q, c, m, block);
       }
       const rule = w.instRule[q];
-      const passes = rule === 'majority' ? yes > members / 2 : rule === 'weighted' ? capYes > capAll / 2 : blocks === 0;
+      const passes = vetoes === 0 && (rule === 'majority' ? yes > members / 2 : rule === 'weighted' ? capYes > capAll / 2 : blocks === 0);
       const criteria = w.leg[c] >= w.instStrictness[q];
       const admitted = passes && criteria && w.instAgainst[q] !== c;
       s.accessionBlocks += blocks;
       if (admitted) { setStatus(w, q, c, 1); s.accessions++; logProcedure(ctx, q, c, PROC_ADMITTED); }
       ctx.events?.push({
         tick: ctx.tick, type: 'accession', institution: w.instIds[q], state: w.ids[c], admitted,
-        votes: `${yes} of ${members} admit (${rule}); criteria ${criteria ? 'met' : 'not met'}`,
+        votes: `${yes} of ${members} admit (${rule}${vetoes > 0 ? `; ${vetoes} veto${vetoes > 1 ? 'es' : ''}` : ''}); criteria ${criteria ? 'met' : 'not met'}`,
       });
     }
   }
@@ -85,7 +89,9 @@ export function accessionPhase(ctx: TickContext): void {
  * - exit: a member i leaves q when what q gives it, s_q·voice_iq (voice_iq = cinc_i/Σ_{m∈M_q} cinc_m),
  *   is below κ_exit (0, off, by default);
  * - suspension: a member m that aggressed within the last year is suspended when the other members
- *   decide so by q's rule, each voting to suspend when m is its main threat at T ≥ T_min.
+ *   decide so by q's rule, each voting to suspend when m is its main threat at T ≥ T_min; a veto
+ *   holder (note N60) that does not vote to suspend prevents it, and a veto holder is never suspended
+ *   (it would veto its own suspension).
  * An institution left with fewer than two members dissolves in the institutions phase (N7).
  */
 function exitAndSuspend(ctx: TickContext): void {
@@ -109,8 +115,9 @@ function exitAndSuspend(ctx: TickContext): void {
     }
     let suspended = -1;
     for (let m = 0; m < n && suspended < 0 && recent > 0; m++) {
-      if (w.member[base + m] === 0 || !(s.lastAggressionTick[m] > since)) continue;
+      if (w.member[base + m] === 0 || w.vetoHolder[base + m] === 1 || !(s.lastAggressionTick[m] > since)) continue;
       let others = 0;
+      let vetoes = 0;
       let yes = 0;
       let capOthers = 0;
       let capYes = 0;
@@ -118,10 +125,10 @@ function exitAndSuspend(ctx: TickContext): void {
         if (k === m || w.member[base + k] === 0) continue;
         others++;
         capOthers += s.cinc[k];
-        if (s.target[k] === m && s.tMain[k] >= p.tMin) { yes++; capYes += s.cinc[k]; }
+        if (s.target[k] === m && s.tMain[k] >= p.tMin) { yes++; capYes += s.cinc[k]; } else vetoes += w.vetoHolder[base + k];
       }
       const rule = w.instRule[q];
-      const passes = others > 0 && (rule === 'majority' ? yes > others / 2 : rule === 'weighted' ? capYes > capOthers / 2 : yes === others);
+      const passes = others > 0 && vetoes === 0 && (rule === 'majority' ? yes > others / 2 : rule === 'weighted' ? capYes > capOthers / 2 : yes === others);
       if (passes) suspended = m;
     }
     for (let k = 0; k < leaving; k++) {

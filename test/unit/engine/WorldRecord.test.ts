@@ -19,7 +19,7 @@ const worldFields = {
   instAgainst: true, member: true, memberCount: true, instFree: true, membershipVersion: true, lambda: true,
   nu: true, theta: true, lastMajorWar: true, publicGoods: true, tick: true, startYear: true,
   ticksPerYear: true, parameterVersion: true, formedPairs: true, formedTarget: true, formedFaded: true,
-  inputEnds: true, status: true, statusCount: true, appliedTick: true,
+  inputEnds: true, status: true, statusCount: true, appliedTick: true, vetoHolder: true,
 } satisfies Record<keyof World, true>;
 const scratchFields = {
   cinc: true, threat: true, threatStored: true, offOpen: true, offNuc: true, threatWP: true, threatWG: true, threatAffinity: true,
