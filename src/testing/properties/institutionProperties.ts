@@ -145,6 +145,7 @@ export const E16 = defineProperty({
 function decideAccession(
   rt: ModelRuntime, c: { parameters: ModelParameters; world: ScenarioInput; seed: number; pick: number },
   rule: 'consensus' | 'majority' | 'weighted', blockers: number, against = false,
+  vetoes: (member: number, rank: number) => boolean = () => false,
 ): { h: Harness; q: number; cand: number; members: number } | null {
   const h = new Harness(resolveScenario(c.world), c.parameters, rt, { seed: c.seed });
   const { world: w, scratch: s, ctx } = h;
@@ -158,6 +159,7 @@ function decideAccession(
   w.instStrictness[q] = 0;
   if (against) w.instAgainst[q] = cand;
   setStatus(w, q, cand, STATUS_CANDIDATE);
+  for (let m = 0, rank = 0; m < n; m++) if (w.member[q * n + m] === 1) w.vetoHolder[q * n + m] = vetoes(m, rank++) ? 1 : 0;
   h.draw();
   h.run('perceive');
   ctx.tick = 0; // decisions are taken at the first tick of a year
@@ -368,5 +370,38 @@ export const E21 = defineProperty({
   },
 });
 
+/** E22: a veto held by designated members is decisive; a block by any other member is not. */
+export const E22 = defineProperty({
+  id: 'E22', family: 'effect', type: 'theory', tag: 'T', cite: 'UN Charter Art. 27(3); §5.12',
+  title: 'a veto holder\'s block alone keeps a candidate out; under majority another member\'s block alone does not',
+  statement: 'Veto holders (model §5.12, note N60): in an institution deciding by majority in which some members hold a veto '
+    + '(vetoMembers), a candidate that meets the criteria and is blocked by exactly one member is not admitted when that member holds '
+    + 'a veto, and is admitted, with three or more members, when it does not (under consensus any single block keeps it out: E17)',
+  source: 'the veto of the permanent members of the Security Council on admission (UN Charter Arts. 4(2), 27(3)): the Soviet vetoes of '
+    + 'Italy\'s application, 1947–1949, over majorities for it; He\'s "dominating" institutions [S2]',
+  method: 'As E17 with a majority rule: a drawn subset of the members holds a veto, and exactly one member blocks the candidate, '
+    + 'holding a veto or not as drawn. After the accession phase the candidate is still a candidate when the blocker holds a veto, and '
+    + 'a member when it does not and the institution has three or more members. An accession that ignores the veto holders fails.',
+  applies: effectApplies,
+  arbitrary: (rt) => fc.record({
+    base: accessionCase(rt), blockerVetoes: fc.boolean(), others: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+  }),
+  predicate: (rt, { base, blockerVetoes, others }) => {
+    // decideAccession has the first member (rank 0) block; the others vote to admit.
+    const r = decideAccession(rt, base, 'majority', 1, false, (_m, rank) => (rank === 0 ? blockerVetoes : others[rank % others.length]));
+    if (r === null) return;
+    const { h, q, cand, members } = r;
+    const w = h.world;
+    const k = q * w.n + cand;
+    if (blockerVetoes) {
+      expectThat(w.member[k] === 0 && w.status[k] === STATUS_CANDIDATE,
+        `${w.ids[cand]} was admitted to ${w.instIds[q]} (majority of ${members}) over the block of a member holding a veto`);
+    } else if (members >= 3) {
+      expectThat(w.member[k] === 1,
+        `${w.ids[cand]} was not admitted to ${w.instIds[q]} (majority of ${members}) although only one member without a veto blocked it`);
+    }
+  },
+});
+
 /** The institution properties, in order. @internal */
-export const INSTITUTION_PROPERTIES: readonly InternalProperty[] = [E15, E16, E17, E18, E19, E20, E21];
+export const INSTITUTION_PROPERTIES: readonly InternalProperty[] = [E15, E16, E17, E18, E19, E20, E21, E22];

@@ -73,4 +73,14 @@ describe('institution properties catch broken variants', () => {
       for (let k = 0; k < s.procCount; k++) setStatus(w, s.procInst[k], s.procState[k], STATUS_MEMBER);
     }));
   }, TIMEOUT);
+
+  it('E22 broken: accession ignores the veto holders (every block counted by the rule alone)', () => {
+    expectCounterexample('E22', {}, withPhase(LIBRARY, 'accession', (ctx, original) => {
+      const w = ctx.world;
+      const saved = w.vetoHolder.slice();
+      w.vetoHolder.fill(0);
+      original(ctx);
+      w.vetoHolder.set(saved);
+    }));
+  }, TIMEOUT);
 });
