@@ -9,6 +9,9 @@ import { loadScenario } from '../../../src/node/loadScenario.js';
 import { parseScenario } from '../../../src/scenario/file/parseScenario.js';
 import { ScenarioError, formatIssue } from '../../../src/scenario/ScenarioError.js';
 import type { ScenarioInput } from '../../../src/index.js';
+import { explainDecision } from '../../../src/engine/explainDecision.js';
+import { formatExplanation } from '../../../src/cli/formatExplanation.js';
+import { Terminal } from '../../../src/cli/Terminal.js';
 import { perceivedContext } from '../../support/tickContext.js';
 
 const world = (rule: 'consensus' | 'majority' | 'weighted', vetoMembers: string[]): ScenarioInput => ({
@@ -65,6 +68,22 @@ describe('vetoMembers (model §5.12, note N60)', () => {
     for (const k of ['B', 'C', 'D'].map(other.index)) { other.scratch.target[k] = other.index('A'); other.scratch.tMain[k] = 1; }
     accessionPhase(other);
     expect(other.world.member[other.index('A')]).toBe(1);
+  });
+
+  it('explain marks a veto holder\'s block as a veto', () => {
+    const ctx = perceivedContext(world('majority', ['A']));
+    const [a, e] = [ctx.index('A'), ctx.index('E')];
+    setStatus(ctx.world, 0, e, STATUS_CANDIDATE);
+    for (let m = 0; m < ctx.world.n; m++) ctx.scratch.tMain[m] = 0;
+    ctx.scratch.target[a] = e;
+    ctx.scratch.tMain[a] = 1;
+    accessionPhase(ctx);
+    const explanation = explainDecision(ctx, a, ctx.world.ahat.subarray(a * ctx.world.n, (a + 1) * ctx.world.n));
+    expect(explanation.votes).toContainEqual({ institution: 'Q', rule: 'majority', candidate: 'E', voter: 'A', vote: 'block', veto: true });
+    expect(explanation.votes.filter((v) => v.voter !== 'A').every((v) => !v.veto)).toBe(true);
+    const quiet = { write: () => true, isTTY: false };
+    const lines = formatExplanation(explanation, 1, new Terminal({ stdout: quiet, stderr: quiet, env: {} } as unknown as ConstructorParameters<typeof Terminal>[0]));
+    expect(lines).toContain('  Q (majority): A vetoes E');
   });
 
   it('found-institution sets the veto holders, and refuses one that is not a founding member', () => {
