@@ -96,7 +96,8 @@ export interface DecisionExplanation {
    * the institution's rule: a block is an institutional act against the candidate.
    */
   votes: {
-    institution: string; rule: string; candidate: string; voter: string; vote: 'block' | 'admit';
+    /** `hold`: a vote against a candidate that is not the voter's main threat, over a grievance (note N61). */
+    institution: string; rule: string; candidate: string; voter: string; vote: 'block' | 'admit' | 'hold';
     /** The voter holds a veto in the institution (`vetoMembers`, note N60): its block is decisive under any rule. */
     veto: boolean;
   }[];

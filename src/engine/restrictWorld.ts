@@ -172,6 +172,7 @@ export function restrictWorld(
     s.lastPressTick[i] = oldScratch.lastPressTick[o]; s.lastPressTarget[i] = renumber(oldScratch.lastPressTarget[o]);
     s.lastAllyTick[i] = oldScratch.lastAllyTick[o]; s.lastAllyTarget[i] = renumber(oldScratch.lastAllyTarget[o]);
     s.lastFoundTick[i] = oldScratch.lastFoundTick[o]; s.lastFoundTarget[i] = renumber(oldScratch.lastFoundTarget[o]);
+    s.lastSoftTick[i] = oldScratch.lastSoftTick[o]; s.lastSoftTarget[i] = renumber(oldScratch.lastSoftTarget[o]); // grievances for holds (N61)
   }
   // The dual-track memory of the pairs whose two states stay, renumbered, in the old list's order.
   for (let a = 0; a < dualCount; a++) {

@@ -46,7 +46,7 @@ const scratchFields = {
   meanOmega: true, episodeRing: true, episodeTarget: true, softEpisodes: true, friction: true,
   voiceMask: true, voteInst: true, voteCandidate: true, voteVoter: true, voteBlock: true, voteCount: true, accessions: true, accessionBlocks: true,
   applications: true, instFoundTick: true, applicationsLapsed: true, procInst: true, procState: true, procKind: true, procCount: true,
-  lastAggressionTick: true, exits: true, suspensions: true, blockProvocation: true, frictionSoft: true, frictionInstitutional: true, dualInclTick: true, dualExclTick: true,
+  lastAggressionTick: true, lastSoftTick: true, lastSoftTarget: true, exits: true, suspensions: true, blockProvocation: true, frictionSoft: true, frictionInstitutional: true, dualInclTick: true, dualExclTick: true,
   dualInclVenue: true, dualExclVenue: true, dualVenueIds: true, dualVenueIndex: true, obsInside: true, obsOutside: true, obsOutsideCount: true, dualActive: true, dualActiveCount: true, dualListed: true, dualTrackPairs: true, dualPairs: true,
   gpCount: true, gpStates: true, gpSlot: true, gpVersion: true, gpThreat: true, gpInclusive: true, gpExclusive: true,
   gpPositionsMembership: true, gpPositionsVersion: true,
