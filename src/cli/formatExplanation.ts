@@ -106,8 +106,13 @@ export function formatExplanation(e: DecisionExplanation, seed: number | string,
   if (e.application !== null) out.push(`Applies to ${e.application} by its ${e.chosen} act against ${e.mainThreat.state}: a candidate until a vote admits it (model §5.12).`);
   if (e.votes.length > 0) {
     out.push('');
-    out.push(terminal.style('bold', 'Accession votes (model §5.12): a block is an institutional act against the candidate'));
-    for (const v of e.votes) out.push(`  ${v.institution} (${v.rule}): ${v.voter} ${v.vote === 'block' ? 'blocks' : 'admits'} ${v.candidate}`);
+    out.push(terminal.style('bold', 'Accession votes (model §5.12): a block or a hold is an institutional act against the candidate'));
+    for (const v of e.votes) out.push(`  ${v.institution} (${v.rule}): ${v.voter} ${voteVerb(v.vote, v.veto)} ${v.candidate}${v.vote === 'hold' ? ` (a grievance, N61${v.veto ? '; a veto' : ''})` : v.vote === 'admit' && v.veto ? ' (holds a veto)' : ''}`);
   }
   return out;
+}
+
+/** The verb of an accession vote: a block by a veto holder is a veto (N60); a hold is a vote against over a grievance (N61). */
+function voteVerb(vote: 'block' | 'admit' | 'hold', veto: boolean): string {
+  return vote === 'admit' ? 'admits' : vote === 'hold' ? 'holds' : veto ? 'vetoes' : 'blocks';
 }

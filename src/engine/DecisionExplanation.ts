@@ -95,7 +95,12 @@ export interface DecisionExplanation {
    * Accession votes of the tick in which the state voted or was the candidate (model §5.12), with
    * the institution's rule: a block is an institutional act against the candidate.
    */
-  votes: { institution: string; rule: string; candidate: string; voter: string; vote: 'block' | 'admit' }[];
+  votes: {
+    /** `hold`: a vote against a candidate that is not the voter's main threat, over a grievance (note N61). */
+    institution: string; rule: string; candidate: string; voter: string; vote: 'block' | 'admit' | 'hold';
+    /** The voter holds a veto in the institution (`vetoMembers`, note N60): its block is decisive under any rule. */
+    veto: boolean;
+  }[];
   /**
    * The institution the state applied to in the tick by its II or IE act (model §5.12, note N59),
    * or null when it did not apply.

@@ -224,7 +224,7 @@ export interface Scratch {
   episodeTarget: Int32Array;
   softEpisodes: number;
   friction: number;
-  /** Accession votes of the tick (model §5.12): institution slot, candidate, voter, 1 for a block. */
+  /** Accession votes of the tick (model §5.12): institution slot, candidate, voter, and the vote: 0 admit, 1 block, 2 hold (note N61). */
   voteInst: Int32Array;
   voteCandidate: Int32Array;
   voteVoter: Int32Array;
@@ -246,6 +246,9 @@ export interface Scratch {
   procCount: number;
   /** The last tick in which each state aggressed (suspension, model §5.13). */
   lastAggressionTick: Float64Array;
+  /** The last tick each state took a soft act of sanctions or legitimacy denial (SS, SL), and its target then: grievances for holds (model §5.12, note N61). */
+  lastSoftTick: Float64Array;
+  lastSoftTarget: Int32Array;
   /** Members that left and members suspended in the tick. */
   exits: number;
   suspensions: number;
@@ -497,6 +500,8 @@ export function createScratch(
     procCount: 0,
     blockProvocation: new Float64Array(n),
     lastAggressionTick: new Float64Array(n).fill(-Infinity),
+    lastSoftTick: new Float64Array(n).fill(-Infinity),
+    lastSoftTarget: new Int32Array(n).fill(-1),
     exits: 0,
     suspensions: 0,
     frictionSoft: 0,

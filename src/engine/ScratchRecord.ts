@@ -150,6 +150,8 @@ export class ScratchRecord implements Scratch {
   declare procKind: Scratch['procKind'];
   declare procCount: Scratch['procCount'];
   declare lastAggressionTick: Scratch['lastAggressionTick'];
+  declare lastSoftTick: Scratch['lastSoftTick'];
+  declare lastSoftTarget: Scratch['lastSoftTarget'];
   declare exits: Scratch['exits'];
   declare suspensions: Scratch['suspensions'];
   declare blockProvocation: Scratch['blockProvocation'];
@@ -335,6 +337,8 @@ export class ScratchRecord implements Scratch {
     this.procKind = init.procKind;
     this.procCount = init.procCount;
     this.lastAggressionTick = init.lastAggressionTick;
+    this.lastSoftTick = init.lastSoftTick;
+    this.lastSoftTarget = init.lastSoftTarget;
     this.exits = init.exits;
     this.suspensions = init.suspensions;
     this.blockProvocation = init.blockProvocation;

@@ -100,6 +100,11 @@ export interface World {
    * N59), −1 for every other status (a candidacy given as an input never lapses). Reset by setStatus.
    */
   appliedTick: Int32Array;
+  /**
+   * vetoHolder[q * n + i] ∈ {0,1}: i holds a veto in q (`vetoMembers`, model §5.12, note N60): its block
+   * is decisive under any rule. Read only while i is a member; cleared when q dissolves.
+   */
+  vetoHolder: Uint8Array;
   memberCount: Int32Array;
   /** Slots of dissolved institutions, reused by new ones (so long runs do not grow the slot arrays). */
   instFree: number[];

@@ -25,6 +25,8 @@ export type WorldChange =
   | {
     type: 'found-institution'; institution: string; name?: string; members: string[]; strength?: number;
     kind?: 'security' | 'economic' | 'political' | 'general'; decisionRule?: 'consensus' | 'majority' | 'weighted'; strictness?: number;
+    /** Founding members whose block is decisive under any rule (model §5.12, note N60). */
+    vetoMembers?: string[];
   }
   | { type: 'dissolve-institution'; institution: string }
   | { type: 'set-institution'; institution: string; field: 'strength' | 'strictness'; value: number }

@@ -85,6 +85,7 @@ export class WorldRecord implements World {
   declare status: World['status'];
   declare statusCount: World['statusCount'];
   declare appliedTick: World['appliedTick'];
+  declare vetoHolder: World['vetoHolder'];
   constructor(init: World) {
     this.n = init.n;
     this.ids = init.ids;
@@ -162,5 +163,6 @@ export class WorldRecord implements World {
     this.status = init.status;
     this.statusCount = init.statusCount;
     this.appliedTick = init.appliedTick;
+    this.vetoHolder = init.vetoHolder;
   }
 }

@@ -146,6 +146,11 @@ export function applyChange(
       const q = addInstitution(w, change.institution, change.name ?? change.institution, change.kind ?? 'general',
         change.decisionRule ?? 'consensus', unit('strictness', change.strictness ?? 0), strength, strength, -1);
       for (const i of members) setMember(w, q, i, true);
+      for (const v of change.vetoMembers ?? []) {
+        const i = state(v);
+        if (w.member[q * w.n + i] === 0) { dissolveInstitution(w, q); throw new WorldChangeError(`"${v}" holds a veto in "${change.institution}" but is not one of its members`); }
+        w.vetoHolder[q * w.n + i] = 1;
+      }
       events?.push({ tick, type: 'institution-founded', institution: change.institution, members: members.sort((a, b) => a - b).map((i) => w.ids[i]) });
       return;
     }

@@ -142,6 +142,7 @@ export function createWorld(scenario: ResolvedScenario, previous?: World, option
     status: new Uint8Array(capacity * n),
     statusCount: new Int32Array(capacity),
     appliedTick: new Int32Array(capacity * n).fill(-1),
+    vetoHolder: new Uint8Array(capacity * n),
     memberCount: new Int32Array(capacity),
     instFree: [],
     membershipVersion: 0,
@@ -163,6 +164,7 @@ export function createWorld(scenario: ResolvedScenario, previous?: World, option
     const slot = addInstitution(world, q.id, q.name, q.kind, q.decisionRule, q.strictness, q.strength, q.strength, -1);
     for (const m of q.members) setMember(world, slot, index.get(m) as number, true);
     for (const h of q.statuses) setStatus(world, slot, index.get(h.state) as number, statusCode(h.status));
+    for (const v of q.vetoMembers) world.vetoHolder[slot * n + (index.get(v) as number)] = 1;
   }
   return world;
 }
@@ -270,7 +272,7 @@ export function addInstitution(
 /** Marks slot q dissolved, clears its members and frees the slot for reuse. @internal */
 export function dissolveInstitution(world: World, q: number): void {
   const n = world.n;
-  for (let i = 0; i < n; i++) { world.member[q * n + i] = 0; world.status[q * n + i] = 0; world.appliedTick[q * n + i] = -1; }
+  for (let i = 0; i < n; i++) { world.member[q * n + i] = 0; world.status[q * n + i] = 0; world.appliedTick[q * n + i] = -1; world.vetoHolder[q * n + i] = 0; }
   world.memberCount[q] = 0;
   world.statusCount[q] = 0;
   world.instAlive[q] = 0;
@@ -363,5 +365,6 @@ function growInstitutions(world: World): void {
   world.memberCount = grow(world.memberCount);
   world.statusCount = grow(world.statusCount);
   world.appliedTick = grow(world.appliedTick, -1);
+  world.vetoHolder = grow(world.vetoHolder);
   world.instCapacity = cap;
 }

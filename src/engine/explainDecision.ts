@@ -82,7 +82,8 @@ export function explainDecision(ctx: TickContext, i: number, beliefs: Float64Arr
       .filter((k) => s.voteVoter[k] === i || s.voteCandidate[k] === i)
       .map((k) => ({
         institution: w.instIds[s.voteInst[k]], rule: w.instRule[s.voteInst[k]], candidate: w.ids[s.voteCandidate[k]], voter: w.ids[s.voteVoter[k]],
-        vote: s.voteBlock[k] === 1 ? 'block' as const : 'admit' as const,
+        vote: s.voteBlock[k] === 1 ? 'block' as const : s.voteBlock[k] === 2 ? 'hold' as const : 'admit' as const,
+        veto: w.vetoHolder[s.voteInst[k] * w.n + s.voteVoter[k]] === 1,
       })),
     application: applicationOf(ctx, i),
     perception: ctx.perception.name,

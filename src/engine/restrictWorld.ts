@@ -118,6 +118,7 @@ export function restrictWorld(
       setStatus(w, slot, to[o], old.status[q * on + o]);
       w.appliedTick[slot * n + to[o]] = old.appliedTick[q * on + o]; // a chosen candidacy keeps its date (N59)
     }
+    for (let o = 0; o < on; o++) if (old.vetoHolder[q * on + o] === 1 && to[o] >= 0) w.vetoHolder[slot * n + to[o]] = 1;
   }
   w.membershipVersion = old.membershipVersion + 1;
   // Alliances the model formed (N29), renumbered; a common target that left the system is gone (−1),
@@ -171,6 +172,7 @@ export function restrictWorld(
     s.lastPressTick[i] = oldScratch.lastPressTick[o]; s.lastPressTarget[i] = renumber(oldScratch.lastPressTarget[o]);
     s.lastAllyTick[i] = oldScratch.lastAllyTick[o]; s.lastAllyTarget[i] = renumber(oldScratch.lastAllyTarget[o]);
     s.lastFoundTick[i] = oldScratch.lastFoundTick[o]; s.lastFoundTarget[i] = renumber(oldScratch.lastFoundTarget[o]);
+    s.lastSoftTick[i] = oldScratch.lastSoftTick[o]; s.lastSoftTarget[i] = renumber(oldScratch.lastSoftTarget[o]); // grievances for holds (N61)
   }
   // The dual-track memory of the pairs whose two states stay, renumbered, in the old list's order.
   for (let a = 0; a < dualCount; a++) {

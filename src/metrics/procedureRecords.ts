@@ -29,7 +29,7 @@ export function procedureRecords(w: World, s: Scratch): ProcedureRecord[] {
     else e.lapsed++;
   }
   for (let k = 0; k < s.voteCount; k++) {
-    if (s.voteBlock[k] === 0) continue;
+    if (s.voteBlock[k] !== 1) continue; // admissions and holds (N61) are not blocks
     entry(s.voteInst[k], s.voteVoter[k]).blocksCast++;
     entry(s.voteInst[k], s.voteCandidate[k]).blocksReceived++;
   }

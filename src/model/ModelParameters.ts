@@ -182,6 +182,14 @@ export interface ModelParameters {
    * (two episode windows), admissible: any finite number ≥ 0.
    */
   applicationLapseYears: number;
+  /**
+   * H_hold: years a grievance lasts for a hold (model §5.12, note N61). A member holds a candidate
+   * (votes against it although it is not its main threat) while the candidate's most recent soft act
+   * (sanctions or legitimacy denial) was against the member within the last H_hold years, or the
+   * member's affinity with it is negative; the hold lifts when the grievance lapses. 0 = off (no
+   * holds) [D]: the theory gives no sign. Admissible: any finite number ≥ 0.
+   */
+  holdYears: number;
   /** ε_block: provocation of the blocked candidate (its ahat toward the blocker) per block (model §5.12). [D] */
   epsBlock: number;
   /** ε_H: provocation of the target (its ahat toward the actor) by a hard act (E8: ε_H ≥ ε_S ≥ ε_I ≥ 0). */

@@ -82,6 +82,8 @@ export interface ResolvedInstitution {
   strictness: number;
   /** States holding a status short of membership (model §5.11), never also members. */
   statuses: { state: string; status: 'candidate' | 'observer' | 'associate' }[];
+  /** Members whose block is decisive under any rule (model §5.12, note N60); each also in `members`. */
+  vetoMembers: string[];
 }
 
 /** What a time-varying expression sets before every tick. */

@@ -35,6 +35,7 @@ export function defaultParameters(): ModelParameters {
     // model note N54 [D]: affinity acts only in scenarios with an `affinity` section
     affinityThreat: 1, affinityMin: 0.5, affinityHalfLife: 10, affinityCoop: 0.05, affinityConflict: 0.1,
     applicationLapseYears: 10, // model §5.12, note N59: two episode windows (2K) [D]
+    holdYears: 0, // model §5.12, note N61: holds off by default [D]
     epsH: 0.1, epsS: 0.05, epsI: 0.02,
     // §5.6
     wSL: 1, wSS: 1, wSE: 1, wII: 1, wIE: 1, epsCoord: 0.25,

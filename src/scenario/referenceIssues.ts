@@ -80,6 +80,12 @@ export function referenceIssues(raw: unknown): ScenarioIssue[] {
       }
       seen.add(who);
     });
+    list(q.vetoMembers).forEach((v, vi) => {
+      if (!state(v, ['institutions', k, 'vetoMembers', vi])) return;
+      if (!(q.members as unknown[]).includes(v)) {
+        issues.push({ path: ['institutions', k, 'vetoMembers', vi], message: `"${String(v)}" holds a veto but is not a member of "${id ?? k}": only members vote (model §5.12)` });
+      }
+    });
     if (q.members.length < 2) {
       issues.push({ path: ['institutions', k, 'members'], message: 'an institution needs at least two members (model §5.7); found one by an event when it should start later' });
     }
@@ -131,7 +137,15 @@ export function referenceIssues(raw: unknown): ScenarioIssue[] {
       switch (c.type) {
         case 'set-state': state(c.state, [...cp, 'state']); break;
         case 'join': case 'leave': case 'set-status': state(c.state, [...cp, 'state']); institution(); break;
-        case 'found-institution': list(c.members).forEach((m, mi) => state(m, [...cp, 'members', mi])); break;
+        case 'found-institution':
+          list(c.members).forEach((m, mi) => state(m, [...cp, 'members', mi]));
+          list(c.vetoMembers).forEach((v, vi) => {
+            if (!state(v, [...cp, 'vetoMembers', vi])) return;
+            if (!list(c.members).includes(v)) {
+              issues.push({ path: [...cp, 'vetoMembers', vi], message: `"${String(v)}" holds a veto but is not a founding member of "${String(c.institution)}": only members vote (model §5.12)` });
+            }
+          });
+          break;
         case 'dissolve-institution': case 'set-institution': institution(); break;
         case 'alliance': case 'set-trade':
           if (Array.isArray(c.between)) { state(c.between[0], [...cp, 'between', 0]); state(c.between[1], [...cp, 'between', 1]); }

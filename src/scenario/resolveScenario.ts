@@ -125,6 +125,7 @@ function crossCheck(s: ParsedScenario, issues: ScenarioIssue[], options: Resolve
     id: q.id, name: q.name ?? q.id, members: [...new Set(q.members.filter(known))], strength: q.strength, kind: q.kind,
     decisionRule: q.decisionRule, strictness: q.strictness,
     statuses: q.statuses.filter((h) => known(h.state) && !q.members.includes(h.state)).map((h) => ({ state: h.state, status: h.status })),
+    vetoMembers: [...new Set(q.vetoMembers.filter((v) => known(v) && q.members.includes(v)))],
   }));
 
   capabilityRangeIssues(s, states, dyads, issues);

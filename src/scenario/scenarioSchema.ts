@@ -152,6 +152,8 @@ export const institutionSchema = z.strictObject({
     state: id.describe('a state that is not a full member'),
     status: z.enum(['candidate', 'observer', 'associate']).describe('candidate (applied, not admitted), observer or dialogue partner, associate (model §5.11)'),
   })).default([]).describe('states holding a status short of membership (model §5.11): they are never members (M_q) and have a reduced voice'),
+  vetoMembers: z.array(id).default([])
+    .describe('members whose block is decisive under any rule (model §5.12, note N60), e.g. the permanent members of the UN Security Council; the others vote by decisionRule'),
 });
 
 const systemSchema = z.strictObject({
@@ -204,6 +206,7 @@ const changeSchema = z.discriminatedUnion('type', [
     type: z.literal('found-institution'), institution: definedIdSchema, name: z.string().optional(), members: z.array(id).min(2),
     strength: z.number().min(0).max(1).optional(), kind: z.enum(['security', 'economic', 'political', 'general']).optional(),
     decisionRule: z.enum(['consensus', 'majority', 'weighted']).optional(), strictness: z.number().min(0).max(1).optional(),
+    vetoMembers: z.array(id).optional().describe('founding members whose block is decisive under any rule (model §5.12, note N60)'),
   }),
   z.strictObject({ type: z.literal('dissolve-institution'), institution: id }),
   z.strictObject({ type: z.literal('set-institution'), institution: id, field: z.enum(['strength', 'strictness']), value: z.number().min(0).max(1) }),

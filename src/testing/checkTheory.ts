@@ -56,7 +56,7 @@ export interface TheoryReport {
  * admissible set 𝒫), your parameters, your decision policy or utilities, or your threat model —
  * and reports which properties hold and, for each failure, fast-check's shrunk counterexample.
  * Properties that do not apply to what the model supplies are skipped with the reason (for
- * example the effect properties E1–E21 for a model that only replaces the decision policy).
+ * example the effect properties E1–E23 for a model that only replaces the decision policy).
  * Never throws for a failing property: results are data.
  *
  * @example

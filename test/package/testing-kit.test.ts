@@ -105,11 +105,11 @@ describe('counterpoise/testing from the packed package', () => {
 
   it('ESM: the default model holds every property (P13, P14, P17, P18 skipped: switches off); a P2-violating policy fails P2 with a counterexample', () => {
     const out = runJson('check.mjs', project) as EsmOutput;
-    expect(out.properties).toHaveLength(58);
+    expect(out.properties).toHaveLength(60);
     expect(out.base.fails.map((f) => `${f.id}: ${f.message}`)).toEqual([]);
     expect(out.base.errors).toEqual([]);
     expect(out.base.skipped).toEqual(['P13', 'P14', 'P17', 'P18']);
-    expect(out.base.holds).toHaveLength(54);
+    expect(out.base.holds).toHaveLength(56);
     expect(out.bad.model).toBe('cautious arming');
     const p2 = out.bad.fails.find((f) => f.id === 'P2');
     expect(p2).toBeDefined();

@@ -29,4 +29,8 @@ describe('institution properties (model §6)', () => {
 
   // Source: accession as a process, "applying is an act" (issue #14); exclusive balancing keeps the target out [S2: He 2008] (E9, E19)
   it('E21 an applicant is never a member until a vote admits it, and a club never receives an application from its own target [He 2008; §5.12]', () => { expectHolds('E21'); }, TIMEOUT);
+
+  it('E23 a member holds a candidate exactly while it has a grievance against it [issue #14; §5.12, N61]', () => { expectHolds('E23'); }, TIMEOUT);
+
+  it('E22 a veto holder\'s block alone keeps a candidate out; under majority another member\'s block alone does not [UN Charter Art. 27(3); §5.12]', () => { expectHolds('E22'); }, TIMEOUT);
 });

@@ -14,12 +14,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const file = path.join(root, 'docs', 'properties.md');
 
 describe('docs/properties.md', () => {
-  it('lists the 40 properties of THEORY §6 in order, with the strict forms P17–P20 and E13–E14 after their families, then the institution properties (E15–E21), the v2 properties (P21–P23), affinity (P24) and P25 (more than one great power in view)', () => {
+  it('lists the 40 properties of THEORY §6 in order, with the strict forms P17–P20 and E13–E14 after their families, then the institution properties (E15–E23), the v2 properties (P21–P23), affinity (P24) and P25 (more than one great power in view)', () => {
     expect(PROPERTY_IDS).toEqual([
       'F1', 'F2', 'F3', 'F4',
       ...Array.from({ length: 20 }, (_, k) => `P${k + 1}`),
       'M1', 'M2', 'M3', 'M4', 'M5',
-      ...Array.from({ length: 21 }, (_, k) => `E${k + 1}`),
+      ...Array.from({ length: 23 }, (_, k) => `E${k + 1}`),
       'P21', 'P22', 'P23', // the reference model v2 (model notes N31, N32), after the institution properties
       'P24', // affinity (model note N54)
       'P25', // every great power in view (model note N57)

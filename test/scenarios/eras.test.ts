@@ -159,3 +159,67 @@ describe('documented changes at the end of each era', () => {
     for (const id of ['USA', 'JPN', 'GMY', 'ITA']) expect(lon).not.toContain(id);
   });
 });
+
+describe('statuses and procedures with cited dates (issue 14 item 6)', () => {
+  /** The institutions of a file: those at the start and those founded by events. */
+  const institutions = (name: string) => {
+    const s = loadScenario(name);
+    const founded = s.events.flatMap((e) => e.changes.flatMap((c) => (c.type === 'found-institution' ? [c] : [])));
+    return [
+      ...s.institutions.map((q) => ({ id: q.id, rule: q.decisionRule, veto: q.vetoMembers })),
+      ...founded.map((c) => ({ id: c.institution, rule: c.decisionRule ?? 'consensus', veto: c.vetoMembers ?? [] })),
+    ];
+  };
+  /** The file's dated changes, with the year the file writes (the resolved events carry ticks). */
+  const changes = (name: string): { year: number; change: WorldChange }[] => {
+    const raw = parse(readFileSync(join(ROOT, 'scenarios', `${name}.yaml`), 'utf8')) as { events: { at: { year: number }; changes: WorldChange[] }[] };
+    return raw.events.flatMap((e) => e.changes.map((c) => ({ year: e.at.year, change: c })));
+  };
+
+  it('decision rules from the founding texts: the UN by majority with the five permanent members as veto holders, the League by majority, NATO and the EC/EU by consensus', () => {
+    for (const name of ['era-1945-1991', 'era-1991-2010', 'era-2010-today']) {
+      const un = institutions(name).find((q) => q.id === 'UN');
+      expect(un, name).toEqual({ id: 'UN', rule: 'majority', veto: ['USA', 'RUS', 'CHN', 'UKG', 'FRN'] });
+      for (const id of ['NATO', 'EEC', 'EU']) for (const q of institutions(name).filter((x) => x.id === id)) expect(q.rule, `${name} ${id}`).toBe('consensus');
+    }
+    expect(institutions('era-1919-1939').find((q) => q.id === 'LON')?.rule).toBe('majority');
+    for (const era of ERAS) expect(institutions(era.name).map((q) => q.id), era.name).not.toContain('SCO-PLUS');
+  });
+
+  it('era-1945-1991: the recorded UN and EEC admissions of the candidates are left to the vote, from their cited candidacies', () => {
+    const all = changes('era-1945-1991');
+    const candidacies = all.flatMap(({ year, change: c }) => (c.type === 'set-status' && c.status === 'candidate' ? [`${c.institution}:${c.state}@${Math.floor(year)}`] : []));
+    expect(candidacies.sort()).toEqual(['EEC:SPN@1977', 'EEC:UKG@1961', 'UN:GDR@1966', 'UN:GFR@1973', 'UN:ITA@1947', 'UN:JPN@1952']);
+    const admittedByEvent = (inst: string, state: string): boolean => all.some(({ change: c }) =>
+      (c.type === 'join' || (c.type === 'set-status' && c.status === 'member')) && c.institution === inst && c.state === state);
+    for (const key of candidacies) {
+      const [inst, state] = key.split('@')[0].split(':');
+      expect(admittedByEvent(inst, state), `${state} joins ${inst} by an event`).toBe(false);
+    }
+    expect(all.some(({ change: c }) => c.type === 'set-status' && c.institution === 'UN' && c.state === 'GFR' && c.status === 'observer')).toBe(true);
+    // In a run, every member of the UN and the EEC is a founder, joined by an event, or admitted by a vote.
+    const scenario = loadScenario('era-1945-1991');
+    const result = runSimulation(scenario, { seed: 42, ticks: 92, collectEvents: true });
+    for (const inst of ['UN', 'EEC']) {
+      const founders = (scenario.events.flatMap((e) => e.changes).find((c) => c.type === 'found-institution' && c.institution === inst) as Extract<WorldChange, { type: 'found-institution' }>).members;
+      const voted = new Set(result.events.flatMap((e) => (e.type === 'accession' && e.institution === inst && e.admitted ? [e.state] : [])));
+      for (const m of result.final.institutions.find((q) => q.id === inst)?.members ?? []) {
+        expect(founders.includes(m) || admittedByEvent(inst, m) || voted.has(m), `${m} in ${inst} without an event or a vote`).toBe(true);
+      }
+    }
+  });
+
+  it('era-1919-1939: Germany a League candidate from its application of 1926, its admission the vote\'s', () => {
+    const all = changes('era-1919-1939');
+    expect(all.filter(({ change: c }) => c.type === 'set-status' && c.state === 'GMY').map(({ year, change: c }) => [year, c.type === 'set-status' ? c.status : ''])).toEqual([[1926.104, 'candidate'], [1933.797, 'none']]);
+    expect(all.some(({ change: c }) => c.type === 'join' && c.state === 'GMY')).toBe(false);
+  });
+
+  it('era-2010-today: Türkiye an EU candidate (Helsinki 1999), the SCO\'s observers and dialogue partners as statuses', () => {
+    const s = loadScenario('era-2010-today');
+    expect(s.institutions.find((q) => q.id === 'EU')?.statuses).toEqual([{ state: 'TUR', status: 'candidate' }]);
+    expect(s.institutions.find((q) => q.id === 'SCO')?.statuses).toEqual(['IND', 'IRN', 'PAK'].map((state) => ({ state, status: 'observer' })));
+    const observers = changes('era-2010-today').flatMap(({ change: c }) => (c.type === 'set-status' && c.institution === 'SCO' ? [c.state] : []));
+    expect(observers).toEqual(['TUR', 'EGY', 'SAU']);
+  });
+});

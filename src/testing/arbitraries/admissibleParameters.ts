@@ -92,6 +92,7 @@ export function admissibleParameters(options: AdmissibleParametersOptions = {}):
     epsDyn: gridNumber(0, 0.5, 100), sNew: unit(), tauJoin: unit(),
     voice: fc.tuple(unit(), unit(), unit()), block: fc.tuple(unit(), unit()), kappaExit: gridNumber(0, 0.5, 100),
     applicationLapseYears: gridNumber(0, 30, 30), // years, ≥ 0 (0 = never; N59)
+    holdYears: gridNumber(0, 10, 20), // years, ≥ 0 (0 = off; N61)
     allianceLapseYears: gridNumber(0.5, 50, 99), // years, > 0 (C1, N29)
     affinity: fc.tuple(unit(), gridNumber(0.01, 1, 99), gridNumber(0.5, 50, 99), unit(), unit()), // κ_a, a_min, half-life, γ_c, γ_x (N54)
     provocation: fc.tuple(unit(), unit(), unit()),
@@ -158,7 +159,7 @@ export function admissibleParameters(options: AdmissibleParametersOptions = {}):
       epsDyn: e.epsDyn, sNew: e.sNew, tauJoin: e.tauJoin, epsH, epsS, epsI,
       voiceCandidate: e.voice[0], voiceObserver: e.voice[1], voiceAssociate: e.voice[2], kappaBlock: e.block[0], epsBlock: e.block[1], kappaExit: e.kappaExit,
       affinityThreat: e.affinity[0], affinityMin: e.affinity[1], affinityHalfLife: e.affinity[2], affinityCoop: e.affinity[3], affinityConflict: e.affinity[4],
-      applicationLapseYears: e.applicationLapseYears,
+      applicationLapseYears: e.applicationLapseYears, holdYears: e.holdYears,
       wSL: r.wSL, wSS: r.wSS, wSE: r.wSE, wII: r.wII, wIE: r.wIE, epsCoord: r.epsCoord, kR: r.kR,
       omega: { lowThreat, legitimacy, aftermath, institutions, defence, interdependence, domesticSupport },
       tauW: r.tauW, ell: r.ell,

@@ -145,6 +145,8 @@ export const E16 = defineProperty({
 function decideAccession(
   rt: ModelRuntime, c: { parameters: ModelParameters; world: ScenarioInput; seed: number; pick: number },
   rule: 'consensus' | 'majority' | 'weighted', blockers: number, against = false,
+  vetoes: (member: number, rank: number) => boolean = () => false,
+  beforeVote: (h: Harness, q: number, cand: number) => void = () => undefined,
 ): { h: Harness; q: number; cand: number; members: number } | null {
   const h = new Harness(resolveScenario(c.world), c.parameters, rt, { seed: c.seed });
   const { world: w, scratch: s, ctx } = h;
@@ -158,6 +160,7 @@ function decideAccession(
   w.instStrictness[q] = 0;
   if (against) w.instAgainst[q] = cand;
   setStatus(w, q, cand, STATUS_CANDIDATE);
+  for (let m = 0, rank = 0; m < n; m++) if (w.member[q * n + m] === 1) w.vetoHolder[q * n + m] = vetoes(m, rank++) ? 1 : 0;
   h.draw();
   h.run('perceive');
   ctx.tick = 0; // decisions are taken at the first tick of a year
@@ -167,6 +170,7 @@ function decideAccession(
     if (w.member[q * n + m] === 0) continue;
     if (blocked < blockers) { s.target[m] = cand; s.tMain[m] = 1; blocked++; } else { s.target[m] = m === (cand + 1) % n ? (cand + 2) % n : (cand + 1) % n; if (s.target[m] === m) s.target[m] = cand; if (s.target[m] === cand) s.tMain[m] = 0; }
   }
+  beforeVote(h, q, cand);
   h.run('accession');
   return { h, q, cand, members: w.memberCount[q] };
 }
@@ -368,5 +372,79 @@ export const E21 = defineProperty({
   },
 });
 
+/** E22: a veto held by designated members is decisive; a block by any other member is not. */
+export const E22 = defineProperty({
+  id: 'E22', family: 'effect', type: 'theory', tag: 'T', cite: 'UN Charter Art. 27(3); §5.12',
+  title: 'a veto holder\'s block alone keeps a candidate out; under majority another member\'s block alone does not',
+  statement: 'Veto holders (model §5.12, note N60): in an institution deciding by majority in which some members hold a veto '
+    + '(vetoMembers), a candidate that meets the criteria and is blocked by exactly one member is not admitted when that member holds '
+    + 'a veto, and is admitted, with three or more members, when it does not (under consensus any single block keeps it out: E17)',
+  source: 'the veto of the permanent members of the Security Council on admission (UN Charter Arts. 4(2), 27(3)): the Soviet vetoes of '
+    + 'Italy\'s application, 1947–1949, over majorities for it; He\'s "dominating" institutions [S2]',
+  method: 'As E17 with a majority rule: a drawn subset of the members holds a veto, and exactly one member blocks the candidate, '
+    + 'holding a veto or not as drawn. After the accession phase the candidate is still a candidate when the blocker holds a veto, and '
+    + 'a member when it does not and the institution has three or more members. An accession that ignores the veto holders fails.',
+  applies: effectApplies,
+  arbitrary: (rt) => fc.record({
+    base: accessionCase(rt), blockerVetoes: fc.boolean(), others: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+  }),
+  predicate: (rt, { base, blockerVetoes, others }) => {
+    // decideAccession has the first member (rank 0) block; the others vote to admit.
+    const r = decideAccession(rt, base, 'majority', 1, false, (_m, rank) => (rank === 0 ? blockerVetoes : others[rank % others.length]));
+    if (r === null) return;
+    const { h, q, cand, members } = r;
+    const w = h.world;
+    const k = q * w.n + cand;
+    if (blockerVetoes) {
+      expectThat(w.member[k] === 0 && w.status[k] === STATUS_CANDIDATE,
+        `${w.ids[cand]} was admitted to ${w.instIds[q]} (majority of ${members}) over the block of a member holding a veto`);
+    } else if (members >= 3) {
+      expectThat(w.member[k] === 1,
+        `${w.ids[cand]} was not admitted to ${w.instIds[q]} (majority of ${members}) although only one member without a veto blocked it`);
+    }
+  },
+});
+
+/** E23: a hold lasts exactly as long as the grievance. */
+export const E23 = defineProperty({
+  id: 'E23', family: 'effect', type: 'theory', tag: 'T/D', cite: 'issue #14; §5.12, N61',
+  title: 'a member holds a candidate exactly while it has a grievance against it',
+  statement: 'Holds (model §5.12, note N61): under consensus, with no member blocking and no criteria, a candidate is kept out exactly '
+    + 'when holds are on (H_hold > 0) and some member has a grievance against it — the candidate\'s most recent sanctions or legitimacy '
+    + 'denial were against that member within the last H_hold years, or the member\'s affinity with it is negative — and is admitted '
+    + 'once the grievance has lapsed',
+  source: 'the consensus rule used to extract concessions: Türkiye\'s hold on Finland\'s and Sweden\'s NATO accession over their arms '
+    + 'embargo of 2019 and their stance on the PKK, lifted for Finland in March 2023 and for Sweden in January 2024 after the '
+    + 'trilateral memorandum of 28 June 2022 (issue #14) [D: the grievance window]',
+  method: 'As E17 with no block and strictness 0, under consensus: the candidate\'s most recent soft act (SS or SL) is made to target a '
+    + 'drawn member a drawn number of ticks before the vote, and the candidate takes no soft act in the tick. After the accession phase '
+    + 'the candidate is a member exactly when H_hold = 0, or that act is at least ⌈H_hold·ticks a year⌉ ticks old and no member\'s '
+    + 'affinity with the candidate is negative. A hold that never lapses fails.',
+  applies: effectApplies,
+  arbitrary: (rt) => fc.record({ base: accessionCase(rt), member: fc.nat(), age: fc.nat(40) }),
+  predicate: (rt, { base, member, age }) => {
+    let aggrieved = -1;
+    const r = decideAccession(rt, base, 'consensus', 0, false, () => false, (h, q, cand) => {
+      const { world: w, scratch: s } = h;
+      const members = [...Array(w.n).keys()].filter((m) => w.member[q * w.n + m] === 1);
+      aggrieved = members[member % members.length];
+      s.action[cand] = OPTIONS.indexOf('NONE');
+      s.lastSoftTarget[cand] = aggrieved;
+      s.lastSoftTick[cand] = -age; // the vote is at tick 0
+    });
+    if (r === null) return;
+    const { h, q, cand } = r;
+    const w = h.world;
+    const p = h.ctx.params;
+    const window = p.holdYears > 0 ? Math.max(1, Math.ceil(p.holdYears * w.ticksPerYear - 1e-9)) : 0;
+    let disliked = false;
+    for (let m = 0; m < w.n && w.affinity.length > 0; m++) if (w.member[q * w.n + m] === 1 && w.affinity[m * w.n + cand] < 0) disliked = true;
+    const held = window > 0 && (age < window || disliked);
+    expectThat((w.member[q * w.n + cand] === 0) === held,
+      `${w.ids[cand]} ${held ? 'was admitted to' : 'was kept out of'} ${w.instIds[q]} (consensus, no block) with holdYears = ${p.holdYears}, `
+      + `its sanctions or denial against ${w.ids[aggrieved]} ${age} ticks before the vote${disliked ? ', a member\'s affinity negative' : ''}`);
+  },
+});
+
 /** The institution properties, in order. @internal */
-export const INSTITUTION_PROPERTIES: readonly InternalProperty[] = [E15, E16, E17, E18, E19, E20, E21];
+export const INSTITUTION_PROPERTIES: readonly InternalProperty[] = [E15, E16, E17, E18, E19, E20, E21, E22, E23];

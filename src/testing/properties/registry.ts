@@ -23,10 +23,10 @@ export const INTERNAL_PROPERTIES: readonly InternalProperty[] = [
  * the choice and effect families, their strict forms P17–P20 and E13–E14 (a nonzero coefficient
  * has its effect, at its exact rate); then the institution properties from E15 on (model §5.9:
  * a dual track needs an institution with the power; a candidate is never a member; consensus veto,
- * majority, no club admits its target; exit leaves no duplicates); then the properties of the reference model
+ * majority, no club admits its target; exit leaves no duplicates; a veto holder's block is decisive, E22; a hold lasts as long as the grievance, E23); then the properties of the reference model
  * v2: P21–P23 (beliefs from behaviour, the spiral, power shifts: model §5.2, §5.7), P24 (affinity, note N54)
  * and P25 (note N57: every great power in view — the main threat is the largest of them, and an inclusive
- * position needs a shared membership), 56 in all.
+ * position needs a shared membership), 60 in all.
  *
  * @example
  * const p5 = THEORY_PROPERTIES.find((p) => p.id === 'P5');

@@ -73,4 +73,24 @@ describe('institution properties catch broken variants', () => {
       for (let k = 0; k < s.procCount; k++) setStatus(w, s.procInst[k], s.procState[k], STATUS_MEMBER);
     }));
   }, TIMEOUT);
+
+  it('E23 broken: a hold that never lapses (every grievance, however old, counts)', () => {
+    expectCounterexample('E23', {}, withPhase(LIBRARY, 'accession', (ctx, original) => {
+      const s = ctx.scratch;
+      const saved = s.lastSoftTick.slice();
+      for (let c = 0; c < s.lastSoftTick.length; c++) if (s.lastSoftTarget[c] >= 0) s.lastSoftTick[c] = ctx.tick;
+      original(ctx);
+      s.lastSoftTick.set(saved);
+    }));
+  }, TIMEOUT);
+
+  it('E22 broken: accession ignores the veto holders (every block counted by the rule alone)', () => {
+    expectCounterexample('E22', {}, withPhase(LIBRARY, 'accession', (ctx, original) => {
+      const w = ctx.world;
+      const saved = w.vetoHolder.slice();
+      w.vetoHolder.fill(0);
+      original(ctx);
+      w.vetoHolder.set(saved);
+    }));
+  }, TIMEOUT);
 });

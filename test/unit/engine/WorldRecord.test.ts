@@ -19,7 +19,7 @@ const worldFields = {
   instAgainst: true, member: true, memberCount: true, instFree: true, membershipVersion: true, lambda: true,
   nu: true, theta: true, lastMajorWar: true, publicGoods: true, tick: true, startYear: true,
   ticksPerYear: true, parameterVersion: true, formedPairs: true, formedTarget: true, formedFaded: true,
-  inputEnds: true, status: true, statusCount: true, appliedTick: true,
+  inputEnds: true, status: true, statusCount: true, appliedTick: true, vetoHolder: true,
 } satisfies Record<keyof World, true>;
 const scratchFields = {
   cinc: true, threat: true, threatStored: true, offOpen: true, offNuc: true, threatWP: true, threatWG: true, threatAffinity: true,
@@ -46,7 +46,7 @@ const scratchFields = {
   meanOmega: true, episodeRing: true, episodeTarget: true, softEpisodes: true, friction: true,
   voiceMask: true, voteInst: true, voteCandidate: true, voteVoter: true, voteBlock: true, voteCount: true, accessions: true, accessionBlocks: true,
   applications: true, instFoundTick: true, applicationsLapsed: true, procInst: true, procState: true, procKind: true, procCount: true,
-  lastAggressionTick: true, exits: true, suspensions: true, blockProvocation: true, frictionSoft: true, frictionInstitutional: true, dualInclTick: true, dualExclTick: true,
+  lastAggressionTick: true, lastSoftTick: true, lastSoftTarget: true, exits: true, suspensions: true, blockProvocation: true, frictionSoft: true, frictionInstitutional: true, dualInclTick: true, dualExclTick: true,
   dualInclVenue: true, dualExclVenue: true, dualVenueIds: true, dualVenueIndex: true, obsInside: true, obsOutside: true, obsOutsideCount: true, dualActive: true, dualActiveCount: true, dualListed: true, dualTrackPairs: true, dualPairs: true,
   gpCount: true, gpStates: true, gpSlot: true, gpVersion: true, gpThreat: true, gpInclusive: true, gpExclusive: true,
   gpPositionsMembership: true, gpPositionsVersion: true,

@@ -108,3 +108,15 @@ describe('restrictWorld: the world rebuilt when states enter and leave (model no
     expect(t.dualInclTick.length).toBe(25);
   });
 });
+
+describe('restrictWorld keeps the veto holders (model §5.12, note N60)', () => {
+  it('a veto holder that stays keeps its veto in its renumbered slot; one that leaves takes it along', () => {
+    const withVeto: ScenarioInput = { ...input, institutions: [{ id: 'Q', members: ['AAA', 'BBB', 'CCC', 'FFF'], strength: 0.6, decisionRule: 'majority', vetoMembers: ['CCC', 'FFF'] }] };
+    const sim = createSimulation(resolveScenario(withVeto), { seed: 3 }) as Engine;
+    sim.run(3); // CCC leaves and DDD, EEE enter at tick 2: the world is rebuilt
+    const w = sim.internals.world;
+    const q = w.instIds.indexOf('Q');
+    expect(w.ids).toEqual(['AAA', 'BBB', 'DDD', 'EEE', 'FFF']);
+    expect(Array.from(w.vetoHolder.subarray(q * w.n, (q + 1) * w.n))).toEqual([0, 0, 0, 0, 1]);
+  });
+});

@@ -64,7 +64,7 @@ describe('resolveScenario: a valid scenario', () => {
     expect(r.states[0].name).toBe('Alpha');
     expect(r.states[0].growth).toEqual({ mil: 0, eco: 0.02, pop: 0 });
     expect(r.dyads).toEqual([{ between: ['A', 'B'], trade: 5, alliance: false, entente: 0 }]);
-    expect(r.institutions).toEqual([{ id: 'Q', name: 'Q', members: ['A', 'B'], strength: 0.5, kind: 'general', decisionRule: 'consensus', strictness: 0, statuses: [] }]);
+    expect(r.institutions).toEqual([{ id: 'Q', name: 'Q', members: ['A', 'B'], strength: 0.5, kind: 'general', decisionRule: 'consensus', strictness: 0, statuses: [], vetoMembers: [] }]);
     expect(r.system).toEqual({ lambda: 0.9, nu: 0.5, theta: 0.3, lastMajorWar: 1815 });
   });
 

@@ -37,7 +37,7 @@ describe('scenarioSchema: defaults', () => {
       institutions: [{ id: 'UN', members: ['A', 'B'] }],
       states: [{ id: 'A', capabilities: { mil: 1, eco: 1, pop: 1 }, growth: { eco: 0.02 } }, { id: 'B', capabilities: { mil: 1, eco: 1, pop: 1 } }],
     });
-    expect(r.institutions[0]).toEqual({ id: 'UN', members: ['A', 'B'], strength: 0.5, kind: 'general', decisionRule: 'consensus', strictness: 0, statuses: [] });
+    expect(r.institutions[0]).toEqual({ id: 'UN', members: ['A', 'B'], strength: 0.5, kind: 'general', decisionRule: 'consensus', strictness: 0, statuses: [], vetoMembers: [] });
     expect(r.states[0].growth).toEqual({ mil: 0, eco: 0.02, pop: 0 });
   });
 

@@ -99,6 +99,16 @@ describe('docs/scenario-format.md', () => {
     expect(scenario.events[0].changes).toEqual([{ type: 'set-status', institution: 'SCO', state: 'TUR', status: 'observer' }]);
   });
 
+  it('embeds test/fixtures/veto/veto.yaml verbatim, and it loads with its veto holders (model §5.12, note N60)', () => {
+    const marker = '<!-- example: test/fixtures/veto/veto.yaml -->\n```yaml\n';
+    const at = doc.indexOf(marker);
+    expect(at).toBeGreaterThan(-1);
+    const file = join(root, 'test', 'fixtures', 'veto', 'veto.yaml');
+    expect(doc.slice(at + marker.length, doc.indexOf('```\n', at + marker.length))).toBe(readFileSync(file, 'utf8'));
+    const un = loadScenario(file).institutions[0];
+    expect(un).toMatchObject({ id: 'UN', decisionRule: 'majority', vetoMembers: ['USA', 'RUS', 'UKG'] });
+  });
+
   it('embeds test/fixtures/affinity/example.yaml verbatim, and it loads with the seeds combined (N54)', () => {
     const marker = '<!-- example: test/fixtures/affinity/example.yaml -->\n```yaml\n';
     const at = doc.indexOf(marker);
