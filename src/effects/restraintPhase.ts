@@ -150,7 +150,10 @@ export function restraintPhase(ctx: TickContext): void {
   let inter = 0;
   for (const key of w.tradePairs) {
     const x = w.trade[key];
-    if (x > 0) inter += Math.min(1, x / Math.max(w.eco[(key / n) | 0], w.eco[key % n]) / p.wSat);
+    if (x > 0) {
+      const i = (key / n) | 0;
+      inter += Math.min(1, x / Math.max(w.eco[i], w.eco[key - i * n]) / p.wSat); // key − i·n: j without a modulo
+    }
   }
   c[5] = inter / ((n * (n - 1)) / 2);
   const om = p.omega;

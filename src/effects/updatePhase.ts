@@ -141,7 +141,7 @@ export function updatePhase(ctx: TickContext): void {
     if (x === x0) continue;
     const nx = x + ctx.rates.rhoX * (x0 - x); // ρ_X per tick (N28)
     const m = (key / n) | 0;
-    const j = key % n;
+    const j = key - m * n;
     trade[key] = nx;
     trade[j * n + m] = nx;
   }
