@@ -16,6 +16,12 @@ interface WasmApi {
 }
 const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
+/** The kernel's guessed-columns function (rowKernel.wat): T_ij toward a list of states j, into out[g]. */
+type GuessFunction = (
+  ahatRow: number, proximityRow: number, off: number, cinc: number, past: number, affinity: number,
+  list: number, count: number, i: number, wP: number, wG: number, wShift: number, out: number,
+) => void;
+
 /** Worlds of fewer states than this keep their matrices in ordinary arrays and the JavaScript row pass. */
 let minStates = 32;
 /** The compiled module: undefined until first needed, null where WebAssembly (with SIMD) is unavailable. */
@@ -40,6 +46,7 @@ export class RowKernel {
   readonly capacity: number;
   readonly buffer: ArrayBuffer;
   readonly row: RowFunction;
+  readonly guesses: GuessFunction;
   /** T_ij* of the last row (address 0). */
   readonly result: Float64Array;
   readonly ahatAt: number;
@@ -66,12 +73,18 @@ export class RowKernel {
   readonly affinityAt: number;
   readonly idHash: Uint32Array;
   readonly idHashAt: number;
+  /** The states whose columns the row pass collects (last tick's targets and the great powers), and the row's entries toward them. */
+  readonly guessList: Int32Array;
+  readonly guessListAt: number;
+  readonly guessOut: Float64Array;
+  readonly guessOutAt: number;
 
   constructor(api: WasmApi, module: object, capacity: number, memory: WasmMemory) {
     this.capacity = capacity;
     this.buffer = memory.buffer;
     const instance = new api.Instance(module, { env: { memory } });
     this.row = instance.exports.row as RowFunction;
+    this.guesses = instance.exports.guesses as GuessFunction;
     const c = capacity;
     let at = 64;
     const take = (elements: number, bytes = F64): number => { const a = at; at += elements * bytes; return a; };
@@ -89,6 +102,9 @@ export class RowKernel {
     [this.cinc, this.cincAt] = vector();
     [this.past, this.pastAt] = vector();
     [this.affinity, this.affinityAt] = vector();
+    [this.guessOut, this.guessOutAt] = vector();
+    this.guessListAt = take(c, 4);
+    this.guessList = new Int32Array(this.buffer, this.guessListAt, c);
     this.idHashAt = take(c, 4);
     this.idHash = new Uint32Array(this.buffer, this.idHashAt, c);
     registerMatrixRegion(this.buffer, this.ahatAt, c * c);
@@ -105,7 +121,7 @@ export class RowKernel {
 
 /** Bytes of a kernel's memory for `capacity` states. */
 function kernelBytes(capacity: number): number {
-  return 64 + 2 * capacity * capacity * F64 + 10 * capacity * F64 + capacity * 4;
+  return 64 + 2 * capacity * capacity * F64 + 11 * capacity * F64 + 2 * capacity * 4;
 }
 
 /**

@@ -147,7 +147,10 @@ function fusedWaltRows(ctx: TickContext): void {
   if (s.obsRow.length < n) s.obsRow = new Float64Array(n);
   if (s.zeroRow.length < n) s.zeroRow = new Float64Array(n);
   const kernel = rowKernelOf(w.ahat, w.proximity);
-  if (kernel !== null) loadKernel(w, s, kernel, pending, armed, affinityOn);
+  if (kernel !== null) {
+    loadKernel(w, s, kernel, pending, armed, affinityOn);
+    for (let g = 0; g < guesses; g++) kernel.guessList[g] = s.guessTargets[g];
+  }
   const insideObs = kernel !== null ? kernel.obsInside : s.obsInside;
   const rowObs = kernel !== null ? kernel.obs : s.obsRow;
   const inside = pending && !s.pendingAllShare ? prepareInsideRows(w, s, insideObs) : -1;
@@ -184,7 +187,10 @@ function fusedWaltRows(ctx: TickContext): void {
       }
       if (s.patchStart[i] < s.patchStart[i + 1]) foldPatches(w, s, i, u, kernel);
     }
-    if (guesses > 0) collectGuessedColumns(w, s, i, guesses);
+    if (guesses > 0) {
+      if (kernel !== null) kernelGuesses(w, s, kernel, i, guesses);
+      else collectGuessedColumns(w, s, i, guesses);
+    }
   }
   s.guessStamp = s.stamp + 1; // valid for the targets prepared in this perceive phase
   s.beliefsPending = false;
@@ -248,6 +254,19 @@ function kernelRow(w: World, s: Scratch, k: RowKernel, i: number, u: number, kee
     n, i, u, keep, s.threatWP, s.threatWG, s.threatWShift,
   );
   s.tMain[i] = k.result[0];
+}
+
+/** Row i's entries toward the guessed targets through the kernel: what {@link collectGuessedColumns} writes. */
+function kernelGuesses(w: World, s: Scratch, k: RowKernel, i: number, guesses: number): void {
+  const n = w.n;
+  const off = w.nuc[i] === 1 ? k.offNucAt : k.offOpenAt;
+  k.guesses(
+    k.ahatAt + i * n * 8, k.proximityAt + i * n * 8, off, k.cincAt, k.pastAt, k.affinityAt,
+    k.guessListAt, guesses, i, s.threatWP, s.threatWG, s.threatWShift, k.guessOutAt,
+  );
+  const cols = s.guessColumns;
+  const out = k.guessOut;
+  for (let g = 0; g < guesses; g++) cols[g * n + i] = out[g];
 }
 
 /**

@@ -63,6 +63,34 @@
               (then (global.set $bestKey (i64.extend_i32_u (call $mix32 (local.get $u) (i32.load (i32.add (local.get $hashP) (i32.shl (global.get $best) (i32.const 2)))))))))
             (local.set $key (i64.extend_i32_u (call $mix32 (local.get $u) (i32.load (i32.add (local.get $hashP) (i32.shl (local.get $j) (i32.const 2)))))))
             (if (i64.lt_s (local.get $key) (global.get $bestKey)) (then (global.set $best (local.get $j)) (global.set $bestKey (local.get $key)))))))))
+  ;; The threat entries T_ij of row i toward a list of states j (last tick's targets and the great
+  ;; powers, collected while the row is in cache): out[g] = a_ij·(w_P·F_ij + w_G·G_ij + O_ij)·f_j, 0 for
+  ;; j = i — collectGuessedColumns in perceivePhase.ts, the same expression.
+  (func (export "guesses") (param $aP i32) (param $gP i32) (param $oP i32) (param $cincP i32) (param $pastP i32) (param $fP i32)
+        (param $listP i32) (param $count i32) (param $i i32) (param $wP f64) (param $wG f64) (param $wS f64) (param $outP i32)
+    (local $g i32) (local $j i32) (local $j8 i32) (local $ci f64) (local $ci0 f64) (local $P f64)
+    (local.set $ci (f64.load (i32.add (local.get $cincP) (i32.shl (local.get $i) (i32.const 3)))))
+    (local.set $ci0 (f64.load (i32.add (local.get $pastP) (i32.shl (local.get $i) (i32.const 3)))))
+    (local.set $g (i32.const 0))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_s (local.get $g) (local.get $count)))
+        (local.set $j (i32.load (i32.add (local.get $listP) (i32.shl (local.get $g) (i32.const 2)))))
+        (if (i32.eq (local.get $j) (local.get $i))
+          (then (f64.store (i32.add (local.get $outP) (i32.shl (local.get $g) (i32.const 3))) (f64.const 0)))
+          (else
+            (local.set $j8 (i32.shl (local.get $j) (i32.const 3)))
+            (local.set $P (call $power (local.get $ci) (f64.load (i32.add (local.get $cincP) (local.get $j8)))
+                                       (local.get $ci0) (f64.load (i32.add (local.get $pastP) (local.get $j8))) (local.get $wS)))
+            (f64.store (i32.add (local.get $outP) (i32.shl (local.get $g) (i32.const 3)))
+              (f64.mul
+                (f64.mul (f64.load (i32.add (local.get $aP) (local.get $j8)))
+                         (f64.add (f64.add (f64.mul (local.get $wP) (local.get $P)) (f64.mul (local.get $wG) (f64.load (i32.add (local.get $gP) (local.get $j8)))))
+                                  (f64.load (i32.add (local.get $oP) (local.get $j8)))))
+                (f64.load (i32.add (local.get $fP) (local.get $j8)))))))
+        (local.set $g (i32.add (local.get $g) (i32.const 1)))
+        (br $each))))
+
   ;; The row: entries in pairs (f64x2); a pair goes to the scalar path when a lane passes the bound or holds i.
   (func (export "row") (param $aP i32) (param $gP i32) (param $obsP i32) (param $armP i32) (param $oP i32)
         (param $cincP i32) (param $pastP i32) (param $fP i32) (param $hashP i32)
