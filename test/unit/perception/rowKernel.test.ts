@@ -87,6 +87,6 @@ describe('RowKernel: the row pass in WebAssembly gives the JavaScript pass\'s nu
   });
 
   it('the committed bytes are what rowKernel.wat assembles to (npm run build:wasm -- --check)', () => {
-    expect(() => execFileSync(process.execPath, ['scripts/build-wasm.mjs', '--check'], { stdio: 'pipe' })).not.toThrow();
+    expect(() => execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-wasm.mjs'), '--check'], { cwd: ROOT, stdio: 'pipe' })).not.toThrow();
   });
 });
