@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultParameters, OPTIONS, strategyProbabilities, utilityTerms, type DecisionContext } from '../../../src/index.js';
+import { defaultParameters, OPTIONS, strategyProbabilities, utilityTerms, type DecisionContext, type Option } from '../../../src/index.js';
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 const context: fc.Arbitrary<DecisionContext> = fc.record({
@@ -34,8 +34,9 @@ describe('utilityTerms: every option, term by term', () => {
   const ctx: DecisionContext = { T: 0.7, D: 0.2, Dt: 0.1, theta: 0.3, nu: 0.5, ideo: 0.4, lam: 0.5, r: 0.3, A: 0.4,
     rhoI: 0.6, rhoE: 0.2, con: 0.3, allyT: true, G: 0.8, newClub: true };
   const p = { ...defaultParameters(), epsC: 0.25, cP: 0.125 };
-  const terms = utilityTerms(ctx, p);
-  const names = (o: keyof typeof terms): string[] => terms[o].map((t) => t.term);
+  // computed inside each test (not at collection time), so that mutation testing attributes it to the test
+  const all = (): ReturnType<typeof utilityTerms> => utilityTerms(ctx, p);
+  const names = (o: Option): string[] => all()[o].map((t) => t.term);
   const hard = ['T·β_H', '−T·d_H·D', '−T·p_H·P3', '−T·l_H·λ', '−T·c_DH·disp', '−T·η·ally'];
   const soft = ['T·β_S', 'T·p_S·P3', 'T·l_S·λ', 'T·c_D·disp'];
   const inst = ['T·(d_S + d_I)·D', 'T·p_S·P3', 'T·l_S·λ', 'T·c_D·disp'];
@@ -57,7 +58,8 @@ describe('utilityTerms: every option, term by term', () => {
     const P3 = (0.3 + 0.5 + (1 - 0.4)) / 3;
     const disp = Math.abs(2 * 0.3 - 1);
     const X = (T - p.tStar) / (1 - p.tStar);
-    const value = (o: keyof typeof terms, name: string): number | undefined => terms[o].find((t) => t.term === name)?.value;
+    const terms = all();
+    const value = (o: Option, name: string): number | undefined => terms[o].find((t) => t.term === name)?.value;
     const close = (a: number | undefined, b: number): void => { expect(a).toBeCloseTo(b, 14); };
     close(value('NONE', '0'), 0);
     close(value('BAND', '−κ_BAND'), -p.kappaBAND);
