@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { economicPhase } from '../../../src/effects/economicPhase.js';
+import { applySanction, economicPhase } from '../../../src/effects/economicPhase.js';
 import type { ScenarioInput } from '../../../src/index.js';
 import { everyoneIdle, perceivedContext, setAction } from '../../support/tickContext.js';
 
@@ -87,5 +87,68 @@ describe('economicPhase (THEORY §5.5)', () => {
     for (let t = 0; t < 50; t++) economicPhase(ctx);
     expect(ctx.world.eco[b]).toBeGreaterThan(0);
     expect(ctx.world.eco[b]).toBe(ctx.world.floorEco);
+  });
+});
+
+describe('economicPhase: growth, bounding and the sanction world change', () => {
+  it('adds each state\'s growth of mil, eco and pop, proportional to the component, with the acts\' deltas', () => {
+    const ctx = perceivedContext(world(0.5));
+    everyoneIdle(ctx);
+    const { world: w } = ctx;
+    const [a, b, c] = ['A', 'B', 'C'].map(ctx.index);
+    w.growthMil[a] = 0.1; w.growthEco[b] = 0.2; w.growthPop[c] = -0.5; w.growthEco[a] = 0.05;
+    setAction(ctx, 'A', 'HI');
+    economicPhase(ctx);
+    const p = ctx.params;
+    expect(w.mil[a]).toBeCloseTo(2 * 1.1 + p.phiH * 4 * p.kConv, 14);
+    expect(w.eco[a]).toBeCloseTo(4 * 1.05 - p.phiH * 4, 14);
+    expect(w.pop[a]).toBe(1);
+    expect(w.eco[b]).toBeCloseTo(1.2, 14);
+    expect(w.mil[b]).toBe(1);
+    expect(w.pop[c]).toBeCloseTo(0.5, 14);
+    expect(w.eco[c]).toBe(2);
+  });
+
+  it('keeps capabilities bounded: past the bound every component is rescaled by the same power of two, whichever holds the largest', () => {
+    for (const component of ['mil', 'eco', 'pop'] as const) {
+      const ctx = perceivedContext(world(0.5));
+      everyoneIdle(ctx);
+      const { world: w } = ctx;
+      const c = ctx.index('C');
+      w[component][c] = 2 ** 140; // beyond the bound, in one component of one state only
+      const shares = (key: 'mil' | 'eco' | 'pop'): number[] => {
+        const total = Array.from(w[key]).reduce((s, x) => s + x, 0);
+        return Array.from(w[key]).map((x) => x / total);
+      };
+      const before = shares(component);
+      economicPhase(ctx);
+      expect(w.capabilityExponent, component).toBeGreaterThan(100);
+      expect(w[component][c]).toBeLessThan(2 ** 10);
+      expect(shares(component)).toEqual(before);
+    }
+    const still = perceivedContext(world(0.5));
+    everyoneIdle(still);
+    economicPhase(still);
+    expect(still.world.capabilityExponent === 0).toBe(true); // unchanged from the start (±0)
+  });
+
+  it('applySanction (the sanction world change) does to the pair what the phase does for one SS act', () => {
+    const viaPhase = perceivedContext(world(0.5));
+    everyoneIdle(viaPhase);
+    setAction(viaPhase, 'A', 'SS', 'B');
+    economicPhase(viaPhase);
+    const direct = perceivedContext(world(0.5));
+    const [a, b] = [direct.index('A'), direct.index('B')];
+    applySanction(direct.world, direct.params, a, b);
+    expect(Array.from(direct.world.eco)).toEqual(Array.from(viaPhase.world.eco));
+    expect(Array.from(direct.world.trade)).toEqual(Array.from(viaPhase.world.trade));
+    expect(direct.world.eco[a]).toBeCloseTo(4 - direct.params.s * 0.5, 14);
+    // large trade: the loss counts trade up to the smaller economy, and eco stays above its floor
+    const heavy = perceivedContext({ ...world(3), parameters: { s: 1 } });
+    const [ha, hb] = [heavy.index('A'), heavy.index('B')];
+    applySanction(heavy.world, heavy.params, ha, hb);
+    expect(heavy.world.eco[ha]).toBeCloseTo(3, 14);
+    expect(heavy.world.eco[hb]).toBe(heavy.world.floorEco);
+    expect(heavy.world.trade[hb * heavy.world.n + ha]).toBeCloseTo(3 * (1 - heavy.params.sRed), 14);
   });
 });
