@@ -61,8 +61,9 @@ describe('decidePhase (THEORY §5.4, §5.8 step 2)', () => {
       const c = contextOf(ctx, i);
       const { utilities, probabilities } = strategyProbabilities(c, ctx.params);
       OPTIONS.forEach((o, a) => {
-        expect(ctx.scratch.util[i * OPTION_COUNT + a], `${i} ${o}`).toBeCloseTo(utilities[o], 13);
-        expect(ctx.scratch.prob[i * OPTION_COUNT + a], `${i} ${o}`).toBeCloseTo(probabilities[o], 13);
+        // bit for bit: one tick per year leaves the logit's probabilities untouched (no 1 − Σ for NONE)
+        expect(ctx.scratch.util[i * OPTION_COUNT + a], `${i} ${o}`).toBe(utilities[o]);
+        expect(ctx.scratch.prob[i * OPTION_COUNT + a], `${i} ${o}`).toBe(probabilities[o]);
       });
     }
   });
