@@ -19,7 +19,7 @@ const world: ScenarioInput = {
     { id: 'C', capabilities: { mil: 3, eco: 2, pop: 3 }, ideology: 0.4, location: { lat: 48, lon: 16 } },
     { id: 'D', capabilities: { mil: 1, eco: 1, pop: 1 }, ideology: 0.1, location: { lat: 46, lon: 12 } },
   ],
-  dyads: [{ between: ['A', 'B'], trade: 0.4 }, { between: ['C', 'B'], trade: 0.2, entente: 0.5 }],
+  dyads: [{ between: ['A', 'B'], trade: 0.4, alliance: true }, { between: ['C', 'B'], trade: 0.2, entente: 0.5 }],
 };
 
 type Ctx = ReturnType<typeof perceivedContext>;
@@ -154,7 +154,9 @@ describe('decidePhase (THEORY §5.4, §5.8 step 2)', () => {
       }
       // the masks of this world are not all full, so masking is exercised
       expect(seen.some((c) => Object.values(c.available ?? {}).includes(false))).toBe(true);
-      expect(seen.some((c) => c.allyT === false && c.newClub !== undefined)).toBe(true);
+      // and some state is allied with its main threat (B with A), some is not
+      expect(seen.map((c) => c.allyT)).toContain(true);
+      expect(seen.map((c) => c.allyT)).toContain(false);
     });
 
     it('receives the run\'s parameters', () => {
@@ -205,6 +207,14 @@ describe('decidePhase (THEORY §5.4, §5.8 step 2)', () => {
         for (let i = 0; i < c.world.n; i++) { c.scratch.mask[i * OPTION_COUNT + 6] = 1; c.scratch.mask[i * OPTION_COUNT + 8] = 1; }
       });
       expect(Array.from(zero.scratch.action)).toEqual([6, 6, 6, 6]);
+    });
+
+    it('a draw beyond the rounded total falls on the last option with weight, not on a later one without', () => {
+      const ctx = run({ name: 'top', probabilities: () => ({ NONE: 1, SL: 1 }) }, (c) => {
+        c.scratch.draws.fill(1); // beyond any rounded total of the probabilities
+        c.scratch.mask.fill(1);
+      });
+      expect(Array.from(ctx.scratch.action)).toEqual([6, 6, 6, 6]);
     });
 
     it('rejects negative, NaN and infinite weights, naming the policy, the value and the option', () => {
