@@ -20,6 +20,7 @@ const world: ScenarioInput = {
     { id: 'D', capabilities: { mil: 1, eco: 1, pop: 1 }, ideology: 0.1, location: { lat: 46, lon: 12 } },
   ],
   dyads: [{ between: ['A', 'B'], trade: 0.4, alliance: true }, { between: ['C', 'B'], trade: 0.2, entente: 0.5 }],
+  institutions: [{ id: 'Q', members: ['B', 'C', 'D'] }], // a venue that excludes A: IE needs no new club against it
 };
 
 type Ctx = ReturnType<typeof perceivedContext>;
@@ -157,6 +158,8 @@ describe('decidePhase (THEORY §5.4, §5.8 step 2)', () => {
       // and some state is allied with its main threat (B with A), some is not
       expect(seen.map((c) => c.allyT)).toContain(true);
       expect(seen.map((c) => c.allyT)).toContain(false);
+      expect(seen.map((c) => c.newClub)).toContain(true);
+      expect(seen.map((c) => c.newClub)).toContain(false);
     });
 
     it('receives the run\'s parameters', () => {
@@ -185,6 +188,11 @@ describe('decidePhase (THEORY §5.4, §5.8 step 2)', () => {
         for (let i = 0; i < c.world.n; i++) c.scratch.mask[i * OPTION_COUNT + 5] = 0;
       });
       for (let i = 0; i < masked.world.n; i++) expect(probsOf(masked, i)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0]);
+      // one state with weight, the next without: the first keeps its probabilities (explain shows them)
+      let calls = 0;
+      const mixed = run({ name: 'mixed', probabilities: () => (calls++ === 0 ? { NONE: 1, SL: 1 } : { NONE: 0 }) }, (c) => c.scratch.mask.fill(1));
+      expect(probsOf(mixed, 0)).toEqual([0.5, 0, 0, 0, 0, 0, 0.5, 0, 0]);
+      expect(probsOf(mixed, 1)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0]);
     });
 
     it('the last option (IE) can be drawn, and u beyond the rounded total falls on the last weighted option', () => {
@@ -209,12 +217,16 @@ describe('decidePhase (THEORY §5.4, §5.8 step 2)', () => {
       expect(Array.from(zero.scratch.action)).toEqual([6, 6, 6, 6]);
     });
 
-    it('a draw beyond the rounded total falls on the last option with weight, not on a later one without', () => {
-      const ctx = run({ name: 'top', probabilities: () => ({ NONE: 1, SL: 1 }) }, (c) => {
-        c.scratch.draws.fill(1); // beyond any rounded total of the probabilities
-        c.scratch.mask.fill(1);
-      });
-      expect(Array.from(ctx.scratch.action)).toEqual([6, 6, 6, 6]);
+    it('a draw beyond the rounded total falls on the last option with weight, not on a later one without, nor on the next state\'s', () => {
+      for (const [weights, last] of [[{ NONE: 1, SL: 1 }, 6], [{ NONE: 1, IE: 1 }, 8]] as const) {
+        const ctx = run({ name: 'top', probabilities: () => weights }, (c) => {
+          c.scratch.draws.fill(1); // beyond any rounded total of the probabilities
+          c.scratch.mask.fill(1);
+        });
+        expect(Array.from(ctx.scratch.action)).toEqual([last, last, last, last]);
+        decidePhase(ctx); // again: the next state's slots now hold last tick's probabilities
+        expect(Array.from(ctx.scratch.action)).toEqual([last, last, last, last]);
+      }
     });
 
     it('rejects negative, NaN and infinite weights, naming the policy, the value and the option', () => {
