@@ -306,3 +306,40 @@ describe('checkAdmissible: the boundaries are inclusive, up to the 1e-12 toleran
     expect(constraints(check({ betaH: 6.5 - 1e-11 }))).toEqual(['C3']);
   });
 });
+
+describe('checkAdmissible: a value exactly 1e-12 beyond its bound is still admissible (the tolerance is inclusive)', () => {
+  const TOL = 1e-12;
+  const p = defaultParameters();
+  // Each case puts a value exactly at bound + 1e-12, computed with the check's own operations, so
+  // that `>` and `>=` (or `<` and `<=`) in the check give different answers.
+  const cases: [string, Partial<ModelParameters>][] = [
+    ['C2 institutional ≤ soft', { kappaII: 1.5 + TOL }],
+    ['C2 soft ≤ hard', { kappaSL: 3 + TOL }],
+    ['C3 β_E − β_I ≥ ζ', { zeta: (p.betaE - p.betaI) + TOL, betaS: 3, betaH: 7.5 }],
+    ['C6 β_E − β_I ≥ ζ + 2c_P', { cP: 0.2500000000005 }],
+    ['C4 σ_C ≤ d_S + d_H', { sigmaC: p.dS + p.dH + TOL, betaS: 2.4, betaH: 6.9, betaE: 1.9 }],
+    ['C5 2(c_D + c_DH) ≥ c_R', { cR: 2 * (p.cD + p.cDH) + TOL }],
+    ['C6 c_P ≤ c_R', { cP: p.cR + TOL, betaE: 1.9, betaS: 2.4, betaH: 6.9 }],
+    ['C7 β_I ≥ ε_C', { epsC: p.betaI + TOL }],
+    ['C8 c_A ≥ c_A2', { cA2: p.cA + TOL, betaH: 7 }],
+    ['ε_I + ε_esc ≤ ε_S', { epsI: 0, epsEsc: p.epsS + TOL }],
+  ];
+  it.each(cases)('%s', (_name, overrides) => {
+    expect(check(overrides)).toEqual([]);
+  });
+
+  it('the C6 case sits exactly on its bound (lhs + 1e-12 = ζ + 2c_P in floating point)', () => {
+    expect(p.betaE - p.betaI + TOL).toBe(p.zeta + 2 * 0.2500000000005);
+  });
+
+  it('ε_C enters β_H − β_E\'s bound with a plus sign', () => {
+    // β_H − β_E = 4.4 < 4.2 + ε_C = 4.5, while 4.2 − ε_C = 3.9 would pass
+    expect(check({ epsC: 0.3, betaE: 2.1 })).toEqual([expect.objectContaining({
+      constraint: 'C3', message: 'β_H − β_E ≥ d_S + d_I + d_H + p_S + p_H + l_S + l_H + c_D + c_DH + ζ + ε_C + η: 4.40000 < 4.50000' })]);
+  });
+
+  it('ω_c: the message names the condition and the value', () => {
+    const v = checkAdmissible({ ...p, omega: { ...p.omega, legitimacy: -2 } });
+    expect(v).toEqual([{ constraint: 'C1', message: 'omega.legitimacy must be > 0 (model §5.6: every ω_c > 0; got -2)', parameters: ['omega.legitimacy'] }]);
+  });
+});
