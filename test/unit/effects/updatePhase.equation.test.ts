@@ -23,7 +23,7 @@ const world = (ticksPerYear: number, iotaStar = 0.5): ScenarioInput => ({
     { between: ['R1', 'S3'], entente: 0.12 },
     { between: ['R2', 'S1'], trade: 0.3 },
   ],
-  institutions: [{ id: 'Q', members: ['R2', 'S1', 'S2'] }],
+  institutions: [{ id: 'Q', members: ['R2', 'S1', 'S2', 'S3'] }], // S3, the aggressor, is reassured by none of them
   parameters: { iotaStar },
 });
 
@@ -38,6 +38,9 @@ function setUp(ticksPerYear: number, acts: [string, Option, string][], iotaStar?
   // beliefs spread over [0, 1], so that both clips and every kind of entry show
   for (let k = 0; k < w.n * w.n; k++) w.ahat[k] = ((k * 0.37) % 1);
   for (let i = 0; i < w.n; i++) w.ahat[i * w.n + i] = 0;
+  const [r1, r2] = [ctx.index('R1'), ctx.index('R2')];
+  w.ahat[r1 * w.n + r2] = 0.4; // the rivals' beliefs of each other away from the clips, so that escalation shows
+  w.ahat[r2 * w.n + r1] = 0.3;
   return ctx;
 }
 
@@ -106,16 +109,30 @@ describe('updatePhase: every belief by the equation (THEORY §5.7, N2, N28, N31)
       updatePhase(ctx);
       Array.from(w.ahat).forEach((x, k) => expect(x, `ahat ${w.ids[(k / n) | 0]}→${w.ids[k % n]}`).toBeCloseTo(want[k], 14));
       expect(s.institutionalActs).toBe(1);
+      expect(s.pendingAllShare).toBe(false); // no institution holds every state
       // the two largest capability shares, the larger first
       expect([s.rivalA, s.rivalB].sort()).toEqual([ctx.index('R1'), ctx.index('R2')]);
       expect(s.cinc[s.rivalA]).toBeGreaterThan(s.cinc[s.rivalB]);
       expect(Math.min(...[0, 1, 2, 3, 4].filter((i) => i !== s.rivalA).map((i) => s.cinc[s.rivalB] - s.cinc[i]).filter((d) => d !== 0))).toBeGreaterThan(0);
       expect(s.gateMAD).toBe(1);
       expect(s.gateIdeo).toBe(0); // |0.9 − 0.1| ≥ ι* = 0.5
-      // the fixture reaches both clips and the escalation
-      expect(want.filter((x, k) => x === 0 && k % (n + 1) !== 0).length + want.filter((x) => x === 1).length).toBeGreaterThan(0);
     });
   }
+
+  it('escalation reaches both rivals\' beliefs of each other when neither acts on the other', () => {
+    const ctx = setUp(1, [['S2', 'II', 'R1']]);
+    ctx.scratch.venueUsed.fill(-1);
+    ctx.scratch.venueUsed[ctx.index('S2')] = 0;
+    const want = expectedBeliefs(ctx);
+    const n = ctx.world.n;
+    const [r1, r2] = [ctx.index('R1'), ctx.index('R2')];
+    updatePhase(ctx);
+    Array.from(ctx.world.ahat).forEach((x, k) => expect(x).toBeCloseTo(want[k], 14));
+    const esc = ctx.params.epsEsc / n;
+    const bulk = (m: number, j: number, old: number): number => (1 - ctx.rates.etaB) * old + ctx.rates.etaB * ctx.world.ideo[j];
+    expect(ctx.world.ahat[r1 * n + r2]).toBeCloseTo(bulk(r1, r2, 0.4) + esc, 14);
+    expect(ctx.world.ahat[r2 * n + r1]).toBeCloseTo(bulk(r2, r1, 0.3) + esc, 14);
+  });
 
   it('a narrower antagonism (ι* above it) closes the escalation gate: gate = 1 − |Δideo|/ι*', () => {
     const ctx = setUp(1, acts, 2);
@@ -128,6 +145,22 @@ describe('updatePhase: every belief by the equation (THEORY §5.7, N2, N28, N31)
     const off = setUp(1, acts, 0);
     updatePhase(off);
     expect(off.scratch.gateIdeo).toBe(0);
+    expect(off.scratch.gateMAD).toBe(1);
+    // MAD needs both rivals nuclear
+    const one = setUp(1, acts);
+    one.world.nuc[one.index('R2')] = 0;
+    updatePhase(one);
+    expect(one.scratch.gateMAD).toBe(0);
+  });
+});
+
+describe('updatePhase: pending relaxation', () => {
+  it('records whether some live institution holds every state (then every pair shares one)', () => {
+    const input = world(1);
+    input.institutions = [...(input.institutions ?? []), { id: 'ALL', members: ['R1', 'R2', 'S1', 'S2', 'S3'] }];
+    const ctx = perceivedContext(input);
+    updatePhase(ctx);
+    expect(ctx.scratch.pendingAllShare).toBe(true);
   });
 });
 
@@ -149,6 +182,12 @@ describe('updatePhase: ententes, trade, legitimacy and the post-war clock', () =
     expect(s.ententes).toBe(1);
     expect(s.entPartners[r1]).toBe(0);
     expect(p.entMin).toBe(0.1);
+    // an entente that decays exactly onto entMin still counts
+    p.entMin = w.ent[s1 * n + s2] * keep;
+    updatePhase(ctx);
+    expect(s.ententes).toBe(1);
+    expect(s.entPartners[s1]).toBe(1);
+    p.entMin = 0.1;
     w.ent[r1 * n + s3] = w.ent[s3 * n + r1] = 0; // decayed to exactly 0: leaves the list
     updatePhase(ctx);
     expect(w.entPairs).toEqual([Math.min(s1, s2) * n + Math.max(s1, s2)]);
