@@ -151,4 +151,19 @@ describe('economicPhase: growth, bounding and the sanction world change', () => 
     expect(heavy.world.eco[hb]).toBe(heavy.world.floorEco);
     expect(heavy.world.trade[hb * heavy.world.n + ha]).toBeCloseTo(3 * (1 - heavy.params.sRed), 14);
   });
+
+  it('mil and pop never fall below their floors either (shrinking growth)', () => {
+    const ctx = perceivedContext(world(0.5));
+    everyoneIdle(ctx);
+    const { world: w } = ctx;
+    const c = ctx.index('C');
+    w.growthMil[c] = -1 + 1e-15;
+    w.growthPop[c] = -1 + 1e-15;
+    economicPhase(ctx);
+    expect(w.mil[c]).toBe(w.floorMil);
+    expect(w.pop[c]).toBe(w.floorPop);
+    expect(w.floorMil).toBeGreaterThan(1e-15);
+    expect(w.floorPop).toBeGreaterThan(1e-15);
+  });
 });
+
