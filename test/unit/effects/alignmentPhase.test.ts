@@ -149,5 +149,49 @@ describe('alignmentPhase (THEORY §5.5 HE, SE)', () => {
       });
     }
   });
+
+  describe('ententes and mutual choice', () => {
+    it('SE adds ε_E to the pair\'s entente, capped at 1, lists a new pair once, and counts partners that cross entMin', () => {
+      for (const [start, expected, crosses] of [[0, 0.2, true], [0.05, 0.25, true], [0.5, 0.7, false], [0.95, 1, false]] as const) {
+        const ctx = perceivedContext(world);
+        everyoneIdle(ctx);
+        const { world: w, scratch: s } = ctx;
+        const n = w.n;
+        const [b, c] = [ctx.index('B'), ctx.index('C')];
+        w.ent[b * n + c] = w.ent[c * n + b] = start;
+        if (start > 0) w.entPairs.push(Math.min(b, c) * n + Math.max(b, c));
+        s.entPartners.fill(0);
+        setAction(ctx, 'B', 'SE', 'A');
+        alignmentPhase(ctx);
+        expect(s.partner[b]).toBe(c);
+        expect(w.ent[b * n + c], `from ${start}`).toBeCloseTo(expected, 15);
+        expect(w.ent[c * n + b]).toBe(w.ent[b * n + c]);
+        expect(w.entPairs, `from ${start}`).toEqual([Math.min(b, c) * n + Math.max(b, c)]);
+        expect([s.entPartners[b], s.entPartners[c]], `from ${start}`).toEqual(crosses ? [1, 1] : [0, 0]);
+        expect(s.alliancesFormed).toBe(0);
+      }
+    });
+
+    it('HE is mutual when the partner chose HE against the same target within the last year (N28), else it needs consent', () => {
+      const cases: [number, string, number][] = [[3, 'A', 1], [4, 'A', 0], [1, 'D', 0]]; // ticks ago, the partner's target, formed
+      for (const [ago, partnerTarget, formed] of cases) {
+        const ctx = perceivedContext({ ...world, meta: { ...world.meta, ticksPerYear: 4 } });
+        everyoneIdle(ctx);
+        const { world: w, scratch: s } = ctx;
+        const n = w.n;
+        const [b, c] = [ctx.index('B'), ctx.index('C')];
+        ctx.tick = 10;
+        s.lastAllyTick[c] = 10 - ago;
+        s.lastAllyTarget[c] = ctx.index(partnerTarget);
+        setAction(ctx, 'B', 'HE', 'A');
+        s.draws.fill(0.999999); // no consent
+        alignmentPhase(ctx);
+        expect(w.ally[b * n + c], `${ago} ticks ago against ${partnerTarget}`).toBe(formed);
+        expect(s.alliancesFormed).toBe(formed);
+        // B's own choice is remembered for its partners' next ticks
+        expect([s.lastAllyTick[b], s.lastAllyTarget[b]]).toEqual([10, ctx.index('A')]);
+      }
+    });
+  });
 });
 
