@@ -31,6 +31,8 @@ function pending(s: Scratch, n: number, words: number): void {
   s.patchCount = 2;
   s.patchIndex[0] = 1 * n + 4; s.patchValue[0] = 0.777;
   s.patchIndex[1] = 4 * n + 0; s.patchValue[1] = 0.333;
+  // stale entries past patchCount (from an earlier tick) must not be applied
+  s.patchIndex[2] = 2 * n + 3; s.patchValue[2] = 0.999;
 }
 
 function expected(ahat: Float64Array, s: Scratch, proximity: Float64Array, n: number): number[] {
