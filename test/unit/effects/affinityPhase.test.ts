@@ -195,5 +195,36 @@ describe('affinityPhase (N54)', () => {
       expect(at(ctx, 'A', 'C')).toBeCloseTo(down(up(0, 1, gc), 1, gx), 12);
       expect(at(ctx, 'B', 'D')).toBeCloseTo(down(0, 1, gx), 8);
     });
+
+    it('memory moves a displaced affinity by the factor 2^(−Δt/H) toward its seed in one tick (an odd number of steps)', () => {
+      const ctx = perceivedContext(input(1, { affinityHalfLife: 2 }));
+      everyoneIdle(ctx);
+      set(ctx, 'A', 'B', 0);
+      affinityPhase(ctx);
+      expect(at(ctx, 'A', 'B')).toBeCloseTo(0.8 - 0.8 * 2 ** -0.5, 12);
+    });
+
+    it('a pair\'s acts from both sides are one pair: cooperation first, whichever side acts (S1)', () => {
+      const ctx = still();
+      setAction(ctx, 'C', 'SS', 'A'); // conflict on A–C from C's side
+      setAction(ctx, 'A', 'II', 'C'); // cooperation on A–C from A's side
+      ctx.scratch.venueUsed[ctx.index('A')] = 1;
+      affinityPhase(ctx);
+      const [gc, gx] = [ctx.params.affinityCoop, ctx.params.affinityConflict];
+      expect(at(ctx, 'A', 'C')).toBeCloseTo(down(up(0, 1, gc), 1, gx), 12);
+      expect(at(ctx, 'C', 'A')).toBe(at(ctx, 'A', 'C'));
+    });
+
+    it('only this tick\'s votes count: a stale block past voteCount is ignored', () => {
+      const ctx = still();
+      const [a, b, c] = ['A', 'B', 'C'].map(ctx.index);
+      ctx.scratch.voteCount = 1;
+      ctx.scratch.voteVoter[0] = a; ctx.scratch.voteCandidate[0] = b; ctx.scratch.voteBlock[0] = 0;
+      ctx.scratch.voteVoter[1] = c; ctx.scratch.voteCandidate[1] = a; ctx.scratch.voteBlock[1] = 1; // left from an earlier tick
+      affinityPhase(ctx);
+      expect(at(ctx, 'A', 'C')).toBeCloseTo(0, 8);
+      expect(at(ctx, 'A', 'B')).toBeCloseTo(0.8, 8);
+    });
   });
 });
+
