@@ -165,5 +165,37 @@ describe('economicPhase: growth, bounding and the sanction world change', () => 
     expect(w.floorMil).toBeGreaterThan(1e-15);
     expect(w.floorPop).toBeGreaterThan(1e-15);
   });
+
+  it('the same arithmetic from every actor index: growth ∝ the component, k_conv, BAND and sanctions sent by a later state', () => {
+    const ctx = perceivedContext({ ...world(0.5), parameters: { kConv: 0.5 } });
+    everyoneIdle(ctx);
+    const { world: w, params: p } = ctx;
+    const n = w.n;
+    const [a, b, c] = ['A', 'B', 'C'].map(ctx.index);
+    w.pop[c] = 4; w.growthPop[c] = -0.5;
+    w.trade[a * n + c] = w.trade[c * n + a] = 0.6; w.tradeBase[a * n + c] = w.tradeBase[c * n + a] = 0.6;
+    setAction(ctx, 'A', 'BAND', 'B'); // A (index 0) bandwagons with B
+    setAction(ctx, 'C', 'SS', 'A'); // C (index 2) sanctions A
+    setAction(ctx, 'B', 'HI'); // B arms at k_conv = 0.5
+    economicPhase(ctx);
+    expect(w.pop[c]).toBeCloseTo(2, 14);
+    expect(w.mil[b]).toBeCloseTo(1 + p.phiH * 1 * 0.5, 14);
+    expect(w.eco[b]).toBeCloseTo(1 - p.phiH, 14);
+    expect(w.eco[a]).toBeCloseTo(4 + p.gB * 0.5 - p.s * 0.6, 14);
+    expect(w.eco[c]).toBeCloseTo(2 - p.s * 0.6, 14);
+    expect(w.trade[c * n + a]).toBeCloseTo(0.6 * (1 - p.sRed), 14);
+    expect(w.trade[a * n + c]).toBe(w.trade[c * n + a]);
+    expect(w.trade[a * n + b]).toBe(0.5);
+  });
+
+  it('bounding finds the largest component wherever it is (here the first state\'s mil)', () => {
+    const ctx = perceivedContext(world(0.5));
+    everyoneIdle(ctx);
+    const { world: w } = ctx;
+    w.mil[ctx.index('A')] = 2 ** 140;
+    economicPhase(ctx);
+    expect(w.capabilityExponent).toBeGreaterThan(100);
+    expect(w.mil[ctx.index('A')]).toBeLessThan(2 ** 10);
+  });
 });
 
