@@ -127,6 +127,14 @@ describe('alliances end (model note N29)', () => {
       expect(ctx.events?.at(-1)).toEqual({ tick: ctx.tick, type: 'alliance-lapsed', actor: 'B', partner: 'C', target: '' });
     });
 
+    it('lapses without collecting events when the run collects none', () => {
+      const { ctx, b, c } = formed();
+      ctx.events = null;
+      tick(ctx, 0, 0);
+      tick(ctx, 0, 0);
+      expect(ctx.world.ally[b * ctx.world.n + c]).toBe(0);
+    });
+
     it('visits every formed alliance: two that fade together lapse in the same tick', () => {
       const { ctx, a, b, c } = formed();
       const d = ctx.index('D');
