@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { economicPhase } from '../../../src/effects/economicPhase.js';
+import { applySanction, economicPhase } from '../../../src/effects/economicPhase.js';
 import type { ScenarioInput } from '../../../src/index.js';
 import { everyoneIdle, perceivedContext, setAction } from '../../support/tickContext.js';
 
@@ -89,3 +89,113 @@ describe('economicPhase (THEORY §5.5)', () => {
     expect(ctx.world.eco[b]).toBe(ctx.world.floorEco);
   });
 });
+
+describe('economicPhase: growth, bounding and the sanction world change', () => {
+  it('adds each state\'s growth of mil, eco and pop, proportional to the component, with the acts\' deltas', () => {
+    const ctx = perceivedContext(world(0.5));
+    everyoneIdle(ctx);
+    const { world: w } = ctx;
+    const [a, b, c] = ['A', 'B', 'C'].map(ctx.index);
+    w.growthMil[a] = 0.1; w.growthEco[b] = 0.2; w.growthPop[c] = -0.5; w.growthEco[a] = 0.05;
+    setAction(ctx, 'A', 'HI');
+    economicPhase(ctx);
+    const p = ctx.params;
+    expect(w.mil[a]).toBeCloseTo(2 * 1.1 + p.phiH * 4 * p.kConv, 14);
+    expect(w.eco[a]).toBeCloseTo(4 * 1.05 - p.phiH * 4, 14);
+    expect(w.pop[a]).toBe(1);
+    expect(w.eco[b]).toBeCloseTo(1.2, 14);
+    expect(w.mil[b]).toBe(1);
+    expect(w.pop[c]).toBeCloseTo(0.5, 14);
+    expect(w.eco[c]).toBe(2);
+  });
+
+  it('keeps capabilities bounded: past the bound every component is rescaled by the same power of two, whichever holds the largest', () => {
+    for (const component of ['mil', 'eco', 'pop'] as const) {
+      const ctx = perceivedContext(world(0.5));
+      everyoneIdle(ctx);
+      const { world: w } = ctx;
+      const c = ctx.index('C');
+      w[component][c] = 2 ** 140; // beyond the bound, in one component of one state only
+      const shares = (key: 'mil' | 'eco' | 'pop'): number[] => {
+        const total = Array.from(w[key]).reduce((s, x) => s + x, 0);
+        return Array.from(w[key]).map((x) => x / total);
+      };
+      const before = shares(component);
+      economicPhase(ctx);
+      expect(w.capabilityExponent, component).toBeGreaterThan(100);
+      expect(w[component][c]).toBeLessThan(2 ** 10);
+      expect(shares(component)).toEqual(before);
+    }
+    const still = perceivedContext(world(0.5));
+    everyoneIdle(still);
+    economicPhase(still);
+    expect(still.world.capabilityExponent === 0).toBe(true); // unchanged from the start (±0)
+  });
+
+  it('applySanction (the sanction world change) does to the pair what the phase does for one SS act', () => {
+    const viaPhase = perceivedContext(world(0.5));
+    everyoneIdle(viaPhase);
+    setAction(viaPhase, 'A', 'SS', 'B');
+    economicPhase(viaPhase);
+    const direct = perceivedContext(world(0.5));
+    const [a, b] = [direct.index('A'), direct.index('B')];
+    applySanction(direct.world, direct.params, a, b);
+    expect(Array.from(direct.world.eco)).toEqual(Array.from(viaPhase.world.eco));
+    expect(Array.from(direct.world.trade)).toEqual(Array.from(viaPhase.world.trade));
+    expect(direct.world.eco[a]).toBeCloseTo(4 - direct.params.s * 0.5, 14);
+    // large trade: the loss counts trade up to the smaller economy, and eco stays above its floor
+    const heavy = perceivedContext({ ...world(3), parameters: { s: 1 } });
+    const [ha, hb] = [heavy.index('A'), heavy.index('B')];
+    applySanction(heavy.world, heavy.params, ha, hb);
+    expect(heavy.world.eco[ha]).toBeCloseTo(3, 14);
+    expect(heavy.world.eco[hb]).toBe(heavy.world.floorEco);
+    expect(heavy.world.trade[hb * heavy.world.n + ha]).toBeCloseTo(3 * (1 - heavy.params.sRed), 14);
+  });
+
+  it('mil and pop never fall below their floors either (shrinking growth)', () => {
+    const ctx = perceivedContext(world(0.5));
+    everyoneIdle(ctx);
+    const { world: w } = ctx;
+    const c = ctx.index('C');
+    w.growthMil[c] = -1 + 1e-15;
+    w.growthPop[c] = -1 + 1e-15;
+    economicPhase(ctx);
+    expect(w.mil[c]).toBe(w.floorMil);
+    expect(w.pop[c]).toBe(w.floorPop);
+    expect(w.floorMil).toBeGreaterThan(1e-15);
+    expect(w.floorPop).toBeGreaterThan(1e-15);
+  });
+
+  it('the same arithmetic from every actor index: growth ∝ the component, k_conv, BAND and sanctions sent by a later state', () => {
+    const ctx = perceivedContext({ ...world(0.5), parameters: { kConv: 0.5 } });
+    everyoneIdle(ctx);
+    const { world: w, params: p } = ctx;
+    const n = w.n;
+    const [a, b, c] = ['A', 'B', 'C'].map(ctx.index);
+    w.pop[c] = 4; w.growthPop[c] = -0.5;
+    w.trade[a * n + c] = w.trade[c * n + a] = 0.6; w.tradeBase[a * n + c] = w.tradeBase[c * n + a] = 0.6;
+    setAction(ctx, 'A', 'BAND', 'B'); // A (index 0) bandwagons with B
+    setAction(ctx, 'C', 'SS', 'A'); // C (index 2) sanctions A
+    setAction(ctx, 'B', 'HI'); // B arms at k_conv = 0.5
+    economicPhase(ctx);
+    expect(w.pop[c]).toBeCloseTo(2, 14);
+    expect(w.mil[b]).toBeCloseTo(1 + p.phiH * 1 * 0.5, 14);
+    expect(w.eco[b]).toBeCloseTo(1 - p.phiH, 14);
+    expect(w.eco[a]).toBeCloseTo(4 + p.gB * 0.5 - p.s * 0.6, 14);
+    expect(w.eco[c]).toBeCloseTo(2 - p.s * 0.6, 14);
+    expect(w.trade[c * n + a]).toBeCloseTo(0.6 * (1 - p.sRed), 14);
+    expect(w.trade[a * n + c]).toBe(w.trade[c * n + a]);
+    expect(w.trade[a * n + b]).toBe(0.5);
+  });
+
+  it('bounding finds the largest component wherever it is (here the first state\'s mil)', () => {
+    const ctx = perceivedContext(world(0.5));
+    everyoneIdle(ctx);
+    const { world: w } = ctx;
+    w.mil[ctx.index('A')] = 2 ** 140;
+    economicPhase(ctx);
+    expect(w.capabilityExponent).toBeGreaterThan(100);
+    expect(w.mil[ctx.index('A')]).toBeLessThan(2 ** 10);
+  });
+});
+

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignmentPhase } from '../../../src/effects/alignmentPhase.js';
+import { setAlliance } from '../../../src/engine/createWorld.js';
 import { lapseAlliances } from '../../../src/effects/lapseAlliances.js';
 import { createSimulation, resolveScenario, type ScenarioInput } from '../../../src/index.js';
 import { perceivePhase } from '../../../src/perception/perceivePhase.js';
@@ -75,4 +76,79 @@ describe('alliances end (model note N29)', () => {
   it('allianceLapseYears must be > 0 (checkAdmissible, C1)', () => {
     expect(() => resolveScenario(world(1, 0))).toThrow(/allianceLapseYears/);
   });
+
+  describe('which formed alliances lapse', () => {
+    const formed = (): { ctx: ReturnType<typeof perceivedContext>; b: number; c: number; a: number } => {
+      const ctx = perceivedContext(world(1, 2)); // 2 years at 1 tick a year
+      const [a, b, c] = ['A', 'B', 'C'].map(ctx.index);
+      everyoneIdle(ctx);
+      setAction(ctx, 'B', 'HE', 'A');
+      setAction(ctx, 'C', 'HE', 'A');
+      alignmentPhase(ctx);
+      expect(ctx.world.formedTarget).toEqual([a]);
+      return { ctx, a, b, c };
+    };
+    const tick = (ctx: ReturnType<typeof perceivedContext>, beliefB: number, beliefC: number): void => {
+      const { world: w } = ctx;
+      const n = w.n;
+      const a = ctx.index('A');
+      ctx.tick++;
+      w.ahat[ctx.index('B') * n + a] = beliefB;
+      w.ahat[ctx.index('C') * n + a] = beliefC;
+      perceivePhase(ctx);
+      lapseAlliances(ctx);
+    };
+
+    it('only when the threat has faded for both partners', () => {
+      for (const [bb, bc] of [[0, 0.9], [0.9, 0]]) {
+        const { ctx, b, c } = formed();
+        for (let t = 0; t < 4; t++) tick(ctx, bb, bc);
+        expect(ctx.world.ally[b * ctx.world.n + c], `${bb} ${bc}`).toBe(1);
+      }
+      const { ctx, b, c } = formed();
+      tick(ctx, 0, 0);
+      expect(ctx.world.ally[b * ctx.world.n + c]).toBe(1);
+      tick(ctx, 0, 0);
+      expect(ctx.world.ally[b * ctx.world.n + c]).toBe(0);
+    });
+
+    it('an alliance whose target left the state system (target −1, N43) lapses after the same time, with an empty target', () => {
+      const { ctx, b, c } = formed();
+      ctx.world.formedTarget[0] = -1;
+      // every state's threat from D high, so that reading a threat "toward state −1" (an entry of the
+      // row before) could not count as faded
+      const n = ctx.world.n;
+      const d = ctx.index('D');
+      for (let m = 0; m < n; m++) if (m !== d) ctx.world.ahat[m * n + d] = 1;
+      tick(ctx, 0.9, 0.9); // the threat from A is high, but the alliance was against a state that is gone
+      expect(ctx.world.ally[b * ctx.world.n + c]).toBe(1);
+      tick(ctx, 0.9, 0.9);
+      expect(ctx.world.ally[b * ctx.world.n + c]).toBe(0);
+      expect(ctx.events?.at(-1)).toEqual({ tick: ctx.tick, type: 'alliance-lapsed', actor: 'B', partner: 'C', target: '' });
+    });
+
+    it('lapses without collecting events when the run collects none', () => {
+      const { ctx, b, c } = formed();
+      ctx.events = null;
+      tick(ctx, 0, 0);
+      tick(ctx, 0, 0);
+      expect(ctx.world.ally[b * ctx.world.n + c]).toBe(0);
+    });
+
+    it('visits every formed alliance: two that fade together lapse in the same tick', () => {
+      const { ctx, a, b, c } = formed();
+      const d = ctx.index('D');
+      const n = ctx.world.n;
+      expect(setAlliance(ctx.world, b, d, true, a)).toBe(true); // a second formed alliance, B–D against A
+      ctx.world.ahat[d * n + a] = 0;
+      tick(ctx, 0, 0);
+      expect(ctx.world.formedPairs).toHaveLength(2);
+      tick(ctx, 0, 0);
+      expect(ctx.world.ally[b * n + c]).toBe(0);
+      expect(ctx.world.ally[b * n + d]).toBe(0);
+      expect(ctx.world.formedPairs).toEqual([]);
+      expect(ctx.events?.filter((e) => e.type === 'alliance-lapsed')).toHaveLength(2);
+    });
+  });
 });
+

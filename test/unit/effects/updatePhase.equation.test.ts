@@ -1,0 +1,240 @@
+/** The update phase against the equations of its TSDoc, entry by entry (THEORY §5.5, §5.7; N2, N28, N31). */
+import { describe, expect, it } from 'vitest';
+import { OPTION_INDEX, type Option } from '../../../src/decision/options.js';
+import { updatePhase } from '../../../src/effects/updatePhase.js';
+import type { ScenarioInput } from '../../../src/index.js';
+import { perceivedContext } from '../../support/tickContext.js';
+
+type Ctx = ReturnType<typeof perceivedContext>;
+
+// The two strongest, R1 and R2, are ideological antagonists with nuclear weapons (the escalation gate
+// of §5.7 is open); an institution, an alliance, an entente and a trading pair whose trade was cut.
+const world = (ticksPerYear: number, iotaStar = 0.5): ScenarioInput => ({
+  meta: { id: 'update-eq', ticksPerYear, startYear: 2000 },
+  states: [
+    { id: 'R1', capabilities: { mil: 9, eco: 8, pop: 7 }, ideology: 0.9, nuclear: true, major: true, legitimacy: 0.7, location: { lat: 50, lon: 10 } },
+    { id: 'R2', capabilities: { mil: 8, eco: 7, pop: 9 }, ideology: 0.1, nuclear: true, major: true, legitimacy: 0.4, location: { lat: 52, lon: 20 } },
+    { id: 'S1', capabilities: { mil: 2, eco: 3, pop: 2 }, ideology: 0.3, legitimacy: 0.9, location: { lat: 48, lon: 14 } },
+    { id: 'S2', capabilities: { mil: 1, eco: 2, pop: 1 }, ideology: 0.5, legitimacy: 0.2, location: { lat: 40, lon: 30 } },
+    { id: 'S3', capabilities: { mil: 3, eco: 2, pop: 1 }, ideology: 0.7, revisionism: 0.5, location: { lat: 10, lon: 100 } },
+  ],
+  dyads: [
+    { between: ['S1', 'S2'], alliance: true, entente: 0.5, trade: 0.4 },
+    { between: ['R1', 'S3'], entente: 0.12 },
+    { between: ['R2', 'S1'], trade: 0.3 },
+  ],
+  institutions: [{ id: 'Q', members: ['R2', 'S1', 'S2', 'S3'] }], // S3, the aggressor, is reassured by none of them
+  parameters: { iotaStar },
+});
+
+function setUp(ticksPerYear: number, acts: [string, Option, string][], iotaStar?: number): Ctx {
+  const ctx = perceivedContext(world(ticksPerYear, iotaStar));
+  const { world: w, scratch: s } = ctx;
+  s.action.fill(OPTION_INDEX.NONE);
+  for (const [actor, option, target] of acts) {
+    s.action[ctx.index(actor)] = OPTION_INDEX[option];
+    s.target[ctx.index(actor)] = ctx.index(target);
+  }
+  // beliefs spread over [0, 1], so that both clips and every kind of entry show
+  for (let k = 0; k < w.n * w.n; k++) w.ahat[k] = ((k * 0.37) % 1);
+  for (let i = 0; i < w.n; i++) w.ahat[i * w.n + i] = 0;
+  const [r1, r2] = [ctx.index('R1'), ctx.index('R2')];
+  w.ahat[r1 * w.n + r2] = 0.4; // the rivals' beliefs of each other away from the clips, so that escalation shows
+  w.ahat[r2 * w.n + r1] = 0.3;
+  return ctx;
+}
+
+/** The belief equation of the TSDoc, from the state at the start of the phase. */
+function expectedBeliefs(ctx: Ctx): number[] {
+  const { world: w, scratch: s, params: p } = ctx;
+  const n = w.n;
+  const eta = ctx.rates.etaB;
+  const member = (x: number): number[] => Array.from({ length: w.instSlots }, (_, q) => q).filter((q) => w.instAlive[q] === 1 && w.member[q * n + x] === 1);
+  const share = (x: number, y: number): boolean => member(x).some((q) => member(y).includes(q));
+  const family = (a: number): number => [0, 0, 1, 1, 2, 2, 2, 3, 3][a];
+  const prov = (j: number): number => [0, p.epsH, p.epsS, p.epsI][family(s.action[j])] + s.blockProvocation[j];
+  // rivals: the two largest capability shares; the escalation when their antagonism reaches ι*
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => s.cinc[y] - s.cinc[x] || x - y);
+  const [a, b] = order;
+  const gate = p.iotaStar > 0 ? Math.max(0, 1 - Math.abs(w.ideo[a] - w.ideo[b]) / p.iotaStar) : 0;
+  let instActs = 0;
+  for (let j = 0; j < n; j++) if (family(s.action[j]) === 3 && s.venueUsed[j] >= 0) instActs++;
+  const esc = gate === 0 ? p.epsEsc * instActs / n : 0;
+  const out: number[] = [];
+  for (let m = 0; m < n; m++) {
+    for (let j = 0; j < n; j++) {
+      if (m === j) { out.push(0); continue; }
+      const old = w.ahat[m * n + j];
+      const g = w.proximity[m * n + j];
+      const agg = s.aggressed[j] === 1;
+      const victim = s.victim[j];
+      const seen = agg && victim >= 0 && (victim === m || w.ally[m * n + victim] === 1) ? 1 : g;
+      let obs = w.ideo[j];
+      if (agg && seen > obs) obs = seen;
+      if (!agg && share(m, j)) obs -= p.epsReass;
+      const impulse = agg && seen > w.ideo[j] ? (p.etaB - eta) * (seen - w.ideo[j]) : 0;
+      const rate = s.action[m] === OPTION_INDEX.BAND && s.target[m] === j ? eta + p.deltaBand : eta;
+      let v = (1 - rate) * old + eta * obs + impulse;
+      const arm = s.action[j] === OPTION_INDEX.HI ? p.epsArm : 0;
+      v += s.target[j] === m ? arm + prov(j) : arm * g;
+      if ((m === a && j === b) || (m === b && j === a)) v += esc;
+      out.push(Math.min(1, Math.max(0, v)));
+    }
+  }
+  return out;
+}
+
+describe('updatePhase: every belief by the equation (THEORY §5.7, N2, N28, N31)', () => {
+  const acts: [string, Option, string][] = [
+    ['R1', 'HI', 'R2'], // arming: ε_arm in full for R2, by proximity for the others, plus ε_H
+    ['S1', 'SS', 'R1'], // a sanction: ε_S
+    ['S2', 'II', 'R1'], // an institutional act in a venue: ε_I, and an institutional act for the escalation
+    ['R2', 'IE', 'R1'], // another, without a venue: ε_I, not counted
+    ['S3', 'BAND', 'R1'], // bandwagoning: S3's belief of R1 relaxes faster by δ_band
+  ];
+  for (const ticksPerYear of [1, 4]) {
+    it(`with an aggression, blocks, reassurance and escalation (${ticksPerYear} tick${ticksPerYear > 1 ? 's' : ''} a year)`, () => {
+      const ctx = setUp(ticksPerYear, acts);
+      const { world: w, scratch: s } = ctx;
+      const n = w.n;
+      s.venueUsed.fill(-1);
+      s.venueUsed[ctx.index('S2')] = 0;
+      s.blockProvocation.fill(0);
+      s.blockProvocation[ctx.index('S1')] = 0.02;
+      s.aggressed.fill(0);
+      s.victim.fill(-1);
+      s.aggressed[ctx.index('S3')] = 1; // S3 attacked S2: S1 (S2's ally) sees it in full
+      s.victim[ctx.index('S3')] = ctx.index('S2');
+      const want = expectedBeliefs(ctx);
+      updatePhase(ctx);
+      Array.from(w.ahat).forEach((x, k) => expect(x, `ahat ${w.ids[(k / n) | 0]}→${w.ids[k % n]}`).toBeCloseTo(want[k], 14));
+      expect(s.institutionalActs).toBe(1);
+      expect(s.pendingAllShare).toBe(false); // no institution holds every state
+      // the two largest capability shares, the larger first
+      expect([s.rivalA, s.rivalB].sort()).toEqual([ctx.index('R1'), ctx.index('R2')]);
+      expect(s.cinc[s.rivalA]).toBeGreaterThan(s.cinc[s.rivalB]);
+      expect(Math.min(...[0, 1, 2, 3, 4].filter((i) => i !== s.rivalA).map((i) => s.cinc[s.rivalB] - s.cinc[i]).filter((d) => d !== 0))).toBeGreaterThan(0);
+      expect(s.gateMAD).toBe(1);
+      expect(s.gateIdeo).toBe(0); // |0.9 − 0.1| ≥ ι* = 0.5
+    });
+  }
+
+  it('escalation reaches both rivals\' beliefs of each other when neither acts on the other', () => {
+    const ctx = setUp(1, [['S2', 'II', 'R1']]);
+    ctx.scratch.venueUsed.fill(-1);
+    ctx.scratch.venueUsed[ctx.index('S2')] = 0;
+    const want = expectedBeliefs(ctx);
+    const n = ctx.world.n;
+    const [r1, r2] = [ctx.index('R1'), ctx.index('R2')];
+    updatePhase(ctx);
+    Array.from(ctx.world.ahat).forEach((x, k) => expect(x).toBeCloseTo(want[k], 14));
+    const esc = ctx.params.epsEsc / n;
+    const bulk = (m: number, j: number, old: number): number => (1 - ctx.rates.etaB) * old + ctx.rates.etaB * ctx.world.ideo[j];
+    expect(ctx.world.ahat[r1 * n + r2]).toBeCloseTo(bulk(r1, r2, 0.4) + esc, 14);
+    expect(ctx.world.ahat[r2 * n + r1]).toBeCloseTo(bulk(r2, r1, 0.3) + esc, 14);
+  });
+
+  it('a narrower antagonism (ι* above it) closes the escalation gate: gate = 1 − |Δideo|/ι*', () => {
+    const ctx = setUp(1, acts, 2);
+    ctx.scratch.venueUsed.fill(-1);
+    ctx.scratch.venueUsed[ctx.index('S2')] = 0;
+    const want = expectedBeliefs(ctx);
+    updatePhase(ctx);
+    expect(ctx.scratch.gateIdeo).toBeCloseTo(1 - 0.8 / 2, 14);
+    Array.from(ctx.world.ahat).forEach((x, k) => expect(x).toBeCloseTo(want[k], 14));
+    const off = setUp(1, acts, 0);
+    updatePhase(off);
+    expect(off.scratch.gateIdeo).toBe(0);
+    expect(off.scratch.gateMAD).toBe(1);
+    // MAD needs both rivals nuclear
+    const one = setUp(1, acts);
+    one.world.nuc[one.index('R2')] = 0;
+    updatePhase(one);
+    expect(one.scratch.gateMAD).toBe(0);
+  });
+});
+
+describe('updatePhase: pending relaxation', () => {
+  it('records whether some live institution holds every state (then every pair shares one)', () => {
+    const input = world(1);
+    input.institutions = [...(input.institutions ?? []), { id: 'ALL', members: ['R1', 'R2', 'S1', 'S2', 'S3'] }];
+    const ctx = perceivedContext(input);
+    updatePhase(ctx);
+    expect(ctx.scratch.pendingAllShare).toBe(true);
+  });
+});
+
+describe('updatePhase: ententes, trade, legitimacy and the post-war clock', () => {
+  it('ententes decay by δ_E per tick, partners at or above entMin are counted, a pair at exactly 0 leaves the list', () => {
+    const ctx = setUp(1, []);
+    const { world: w, scratch: s, params: p } = ctx;
+    const n = w.n;
+    const [r1, s1, s2, s3] = ['R1', 'S1', 'S2', 'S3'].map(ctx.index);
+    const keep = 1 - ctx.rates.deltaE;
+    updatePhase(ctx);
+    expect(w.ent[s1 * n + s2]).toBeCloseTo(0.5 * keep, 15);
+    expect(w.ent[s2 * n + s1]).toBe(w.ent[s1 * n + s2]);
+    expect(w.ent[r1 * n + s3]).toBeCloseTo(0.12 * keep, 15);
+    // 0.5·0.9 ≥ entMin = 0.1 counts, 0.12·0.9 = 0.108 too
+    expect(s.ententes).toBe(2);
+    expect(Array.from(s.entPartners)).toEqual(w.ids.map((id) => (['S1', 'S2', 'R1', 'S3'].includes(id) ? 1 : 0)));
+    updatePhase(ctx); // 0.12·0.81 < 0.1: no longer counted
+    expect(s.ententes).toBe(1);
+    expect(s.entPartners[r1]).toBe(0);
+    expect(p.entMin).toBe(0.1);
+    // an entente that decays exactly onto entMin still counts
+    p.entMin = w.ent[s1 * n + s2] * keep;
+    updatePhase(ctx);
+    expect(s.ententes).toBe(1);
+    expect(s.entPartners[s1]).toBe(1);
+    p.entMin = 0.1;
+    w.ent[r1 * n + s3] = w.ent[s3 * n + r1] = 0; // decayed to exactly 0: leaves the list
+    updatePhase(ctx);
+    expect(w.entPairs).toEqual([Math.min(s1, s2) * n + Math.max(s1, s2)]);
+  });
+
+  it('cut trade recovers toward its scenario level at ρ_X per tick; uncut trade does not move', () => {
+    const ctx = setUp(1, []);
+    const { world: w } = ctx;
+    const n = w.n;
+    const [r2, s1, s2] = ['R2', 'S1', 'S2'].map(ctx.index);
+    w.trade[r2 * n + s1] = w.trade[s1 * n + r2] = 0.1;
+    updatePhase(ctx);
+    expect(w.trade[r2 * n + s1]).toBeCloseTo(0.1 + ctx.rates.rhoX * 0.2, 15);
+    expect(w.trade[s1 * n + r2]).toBe(w.trade[r2 * n + s1]);
+    expect(w.trade[s1 * n + s2]).toBe(0.4);
+  });
+
+  it('legitimacy: leg + ρ_L(legBase − leg) − denial − ν·δ_agg·[aggressed] + accommodation, clipped to [0, 1]', () => {
+    const ctx = setUp(1, []);
+    const { world: w, scratch: s, params: p } = ctx;
+    const [r1, r2, s1, s2, s3] = ['R1', 'R2', 'S1', 'S2', 'S3'].map(ctx.index);
+    w.leg[r1] = 0.5; w.legBase[r1] = 0.7;
+    s.denial.fill(0); s.accommodation.fill(0); s.aggressed.fill(0);
+    s.denial[r2] = 0.1;
+    s.accommodation[s1] = 0.3; w.leg[s1] = 0.9; // 0.9 + 0.3 clips at 1
+    s.denial[s2] = 0.5; w.leg[s2] = 0.2; // clips at 0
+    s.aggressed[s3] = 1; s.victim[s3] = s2;
+    const before = Array.from(w.leg);
+    const base = Array.from(w.legBase);
+    updatePhase(ctx);
+    const rho = ctx.rates.rhoL;
+    expect(w.leg[r1]).toBeCloseTo(0.5 + rho * 0.2, 15);
+    expect(w.leg[r2]).toBeCloseTo(before[r2] + rho * (base[r2] - before[r2]) - 0.1, 15);
+    expect(w.leg[s1]).toBe(1);
+    expect(w.leg[s2]).toBe(0);
+    expect(w.leg[s3]).toBeCloseTo(before[s3] + rho * (base[s3] - before[s3]) - w.nu * p.deltaAgg, 15);
+  });
+
+  it('a major war sets the post-war clock to this year; no major war leaves it', () => {
+    const ctx = setUp(1, []);
+    const last = ctx.world.lastMajorWar;
+    ctx.scratch.majorWars = 0;
+    updatePhase(ctx);
+    expect(ctx.world.lastMajorWar).toBe(last);
+    ctx.scratch.majorWars = 1;
+    ctx.year = 2003;
+    updatePhase(ctx);
+    expect(ctx.world.lastMajorWar).toBe(2003);
+  });
+});
