@@ -97,7 +97,12 @@ export function parseScenarioWithProvenance(text: string, format: ScenarioFormat
   // The file schema checks every core field as the core does: a core issue at or under a path the
   // file schema (or a failed data reference) already reported is the same problem, or its echo.
   const primary = [...fileIssues, ...expressionIssues(value), ...expansion.issues];
-  const covered = [...primary.map((i) => i.path), ...expansion.placeholders];
+  // An institution whose members stand in for a failed data reference cannot be checked against
+  // its veto holders either (model §5.12): those issues are the same problem's echo.
+  const vetoEchoes = expansion.placeholders
+    .filter((p) => p.length === 3 && p[0] === 'institutions' && p[2] === 'members')
+    .map((p) => [p[0], p[1], 'vetoMembers']);
+  const covered = [...primary.map((i) => i.path), ...expansion.placeholders, ...vetoEchoes];
   const all = [...primary, ...coreIssues.filter((i) => !covered.some((p) => startsWith(i.path, p)))];
   if (all.length > 0) throw error(all.map((i) => locate(i, expansion.origins, document)), file);
 
