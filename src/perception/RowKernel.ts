@@ -5,6 +5,7 @@ import { ROW_KERNEL_WASM } from './rowKernelWasm.js';
 type RowFunction = (
   ahatRow: number, proximityRow: number, obs: number, arm: number, off: number, cinc: number, past: number,
   affinity: number, idHash: number, n: number, i: number, u: number, keep: number, wP: number, wG: number, wShift: number,
+  seed: number,
 ) => number;
 
 /** The part of the WebAssembly JavaScript API the kernel uses (Node and browsers; not in lib ES2022). */

@@ -251,7 +251,7 @@ function kernelRow(w: World, s: Scratch, k: RowKernel, i: number, u: number, kee
   const off = w.nuc[i] === 1 ? k.offNucAt : k.offOpenAt; // O_ij: MAD applies when both are nuclear
   s.target[i] = k.row(
     k.ahatAt + i * n * 8, k.proximityAt + i * n * 8, obsAt, armAt, off, k.cincAt, k.pastAt, k.affinityAt, k.idHashAt,
-    n, i, u, keep, s.threatWP, s.threatWG, s.threatWShift,
+    n, i, u, keep, s.threatWP, s.threatWG, s.threatWShift, s.target[i], // last tick's target: the seed of the argmax
   );
   s.tMain[i] = k.result[0];
 }

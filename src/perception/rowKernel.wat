@@ -62,7 +62,10 @@
             (if (i64.lt_s (global.get $bestKey) (i64.const 0))
               (then (global.set $bestKey (i64.extend_i32_u (call $mix32 (local.get $u) (i32.load (i32.add (local.get $hashP) (i32.shl (global.get $best) (i32.const 2)))))))))
             (local.set $key (i64.extend_i32_u (call $mix32 (local.get $u) (i32.load (i32.add (local.get $hashP) (i32.shl (local.get $j) (i32.const 2)))))))
-            (if (i64.lt_s (local.get $key) (global.get $bestKey)) (then (global.set $best (local.get $j)) (global.set $bestKey (local.get $key)))))))))
+            ;; equal keys (two states with the same identity hash): the smaller index, as in row order
+            (if (i32.or (i64.lt_s (local.get $key) (global.get $bestKey))
+                        (i32.and (i64.eq (local.get $key) (global.get $bestKey)) (i32.lt_s (local.get $j) (global.get $best))))
+              (then (global.set $best (local.get $j)) (global.set $bestKey (local.get $key)))))))))
   ;; The threat entries T_ij of row i toward a list of states j (last tick's targets and the great
   ;; powers, collected while the row is in cache): out[g] = a_ij·(w_P·F_ij + w_G·G_ij + O_ij)·f_j, 0 for
   ;; j = i — collectGuessedColumns in perceivePhase.ts, the same expression.
@@ -95,7 +98,7 @@
   (func (export "row") (param $aP i32) (param $gP i32) (param $obsP i32) (param $armP i32) (param $oP i32)
         (param $cincP i32) (param $pastP i32) (param $fP i32) (param $hashP i32)
         (param $n i32) (param $i i32) (param $u i32)
-        (param $keep f64) (param $wP f64) (param $wG f64) (param $wS f64) (result i32)
+        (param $keep f64) (param $wP f64) (param $wG f64) (param $wS f64) (param $seed i32) (result i32)
     (local $j i32) (local $j8 i32) (local $ci f64) (local $ci0 f64)
     (local $keep2 v128) (local $half v128) (local $one v128) (local $wP2 v128) (local $wG2 v128)
     (local $v v128) (local $a v128) (local $g v128) (local $o v128) (local $bound v128) (local $bt v128)
@@ -109,6 +112,23 @@
     (local.set $wP2 (f64x2.splat (local.get $wP)))
     (local.set $wG2 (f64x2.splat (local.get $wG)))
     (local.set $end2 (i32.and (local.get $n) (i32.const -2)))
+    ;; The seed (last tick's target, −1 for none) is taken as a candidate first, from its updated
+    ;; belief computed as the loop computes it (not stored: the loop stores it). The argmax is the
+    ;; lexicographic maximum of (T, cinc_j, −key_j, −j), whatever the order, so a seed that is likely
+    ;; the winner only raises the bound early: the loop then skips more entries. The loop meets the
+    ;; seed again as an exact tie with itself, which changes nothing.
+    (if (i32.and (i32.lt_u (local.get $seed) (local.get $n)) (i32.ne (local.get $seed) (local.get $i)))
+      (then
+        (local.set $j8 (i32.shl (local.get $seed) (i32.const 3)))
+        (local.set $gk (f64.load (i32.add (local.get $gP) (local.get $j8))))
+        (local.set $v1 (f64.add (f64.mul (local.get $keep) (f64.load (i32.add (local.get $aP) (local.get $j8))))
+                                (f64.add (f64.load (i32.add (local.get $obsP) (local.get $j8)))
+                                         (f64.mul (f64.load (i32.add (local.get $armP) (local.get $j8))) (local.get $gk)))))
+        (local.set $z (f64.mul (f64.add (local.get $v1) (f64.abs (local.get $v1))) (f64.const 0.5)))
+        (local.set $ak (if (result f64) (f64.gt (local.get $z) (f64.const 1)) (then (f64.const 1)) (else (local.get $z))))
+        (call $cand (local.get $seed) (local.get $ak) (local.get $gk) (f64.load (i32.add (local.get $oP) (local.get $j8)))
+                    (local.get $cincP) (local.get $pastP) (local.get $fP) (local.get $hashP) (local.get $ci) (local.get $ci0)
+                    (local.get $wP) (local.get $wG) (local.get $wS) (local.get $u))))
     (local.set $j (i32.const 0))
     (block $done
       (loop $pairs
