@@ -3,7 +3,7 @@ import { ROW_KERNEL_WASM } from './rowKernelWasm.js';
 
 /** The kernel's row function (rowKernel.wat): pointers are byte addresses in its memory. */
 type RowFunction = (
-  ahatRow: number, proximityRow: number, obs: number, arm: number, off: number, cinc: number, past: number,
+  ahatRow: number, proximityRow: number, obs: number, off: number, cinc: number, past: number,
   affinity: number, idHash: number, n: number, i: number, u: number, keep: number, wP: number, wG: number, wShift: number,
   seed: number,
 ) => number;
@@ -38,7 +38,7 @@ const MAX_BYTES = 2 ** 32 - 2 ** 16;
  * rowKernel.wat): the same arithmetic as `fusedRow` in perceivePhase.ts, bit for bit, about twice as
  * fast. It works on the world's own matrices: ahat and proximity are views into the kernel's memory
  * (regions of capacity² elements, so a rebuilt world remaps them in place, note N43), beside vectors
- * of n entries that the pass fills per tick or per row (observations, arming evidence, offence terms,
+ * of n entries that the pass fills per tick or per row (observations with the arming evidence, offence terms,
  * shares, affinity factors, identity hashes). The memory is allocated once, when the world is
  * created, and never grows (growing would detach the matrices' buffer).
  * @internal
@@ -58,9 +58,7 @@ export class RowKernel {
   readonly obsSharedAt: number;
   readonly obsInside: Float64Array;
   readonly obsInsideAt: number;
-  readonly arm: Float64Array;
-  readonly armAt: number;
-  /** Always zero: the observations and arming evidence of a row with nothing pending. */
+  /** Always zero: the observations of a row with nothing pending. */
   readonly zeroAt: number;
   readonly offOpen: Float64Array;
   readonly offOpenAt: number;
@@ -96,7 +94,6 @@ export class RowKernel {
     [this.obs, this.obsAt] = vector();
     [this.obsShared, this.obsSharedAt] = vector();
     [this.obsInside, this.obsInsideAt] = vector();
-    [this.arm, this.armAt] = vector();
     this.zeroAt = vector()[1];
     [this.offOpen, this.offOpenAt] = vector();
     [this.offNuc, this.offNucAt] = vector();
@@ -122,7 +119,7 @@ export class RowKernel {
 
 /** Bytes of a kernel's memory for `capacity` states. */
 function kernelBytes(capacity: number): number {
-  return 64 + 2 * capacity * capacity * F64 + 11 * capacity * F64 + 2 * capacity * 4;
+  return 64 + 2 * capacity * capacity * F64 + 10 * capacity * F64 + 2 * capacity * 4;
 }
 
 /**

@@ -148,17 +148,18 @@ function fusedWaltRows(ctx: TickContext): void {
   if (s.zeroRow.length < n) s.zeroRow = new Float64Array(n);
   const kernel = rowKernelOf(w.ahat, w.proximity);
   if (kernel !== null) {
-    loadKernel(w, s, kernel, pending, armed, affinityOn);
+    loadKernel(w, s, kernel, pending, affinityOn);
     for (let g = 0; g < guesses; g++) kernel.guessList[g] = s.guessTargets[g];
   }
   const insideObs = kernel !== null ? kernel.obsInside : s.obsInside;
+  const sharedObs = kernel !== null ? kernel.obsShared : s.obsReassured;
   const rowObs = kernel !== null ? kernel.obs : s.obsRow;
   const inside = pending && !s.pendingAllShare ? prepareInsideRows(w, s, insideObs) : -1;
   for (let i = 0; i < n; i++) {
     const u = Math.floor(s.draws[i * DRAWS_PER_TICK + DRAW_TIE] * 4294967296) >>> 0;
     if (affinityOn) writeAffinityRow(w, p.affinityThreat, i, kernel !== null ? kernel.affinity : s.affinityRow);
     if (!pending) {
-      if (kernel !== null) kernelRow(w, s, kernel, i, u, 1, kernel.zeroAt, kernel.zeroAt);
+      if (kernel !== null) kernelRow(w, s, kernel, i, u, 1, kernel.zeroAt);
       else threatRow(w, s, i, u);
     } else {
       // The reassurance test (do i and j share an institution?) depends on the width of the
@@ -171,20 +172,17 @@ function fusedWaltRows(ctx: TickContext): void {
       else if (words === 1) obs = writeObsRow1(s, i, n, rowObs);
       else if (words === 2) obs = writeObsRow2(s, i, n, rowObs);
       else obs = writeObsRowN(s, i, n, words, rowObs);
+      // The arming evidence (N31) joins the observation of the few columns whose state armed, so the
+      // row loop carries no per-entry term for it: obs_ij + arm_j·G_ij, as applyPendingBeliefs adds it.
+      // When obs is shared between rows — obsReassured when every pair shares an institution, or
+      // obsInside for the members of a nearly universal one (only its outsiders are rewritten per
+      // row) — its armed entries are raised for this row and put back after it (no copy of the row).
+      if (armed) addArmingEvidence(s, w.proximity, i * n, obs);
       if (kernel !== null) {
-        // The kernel adds the arming evidence arm_j·G_ij of every column (0 where j did not arm).
         const at = obs === kernel.obsShared ? kernel.obsSharedAt : obs === kernel.obsInside ? kernel.obsInsideAt : kernel.obsAt;
-        kernelRow(w, s, kernel, i, u, s.pendingKeep, at, armed ? kernel.armAt : kernel.zeroAt);
-      } else {
-        // The arming evidence (N31) joins the observation of the few columns whose state armed, so the
-        // row loop carries no per-entry term for it: obs_ij + arm_j·G_ij, as applyPendingBeliefs adds it.
-        // When obs is shared between rows — obsReassured when every pair shares an institution, or
-        // obsInside for the members of a nearly universal one (only its outsiders are rewritten per
-        // row) — its armed entries are raised for this row and put back after it (no copy of the row).
-        if (armed) addArmingEvidence(s, w.proximity, i * n, obs);
-        fusedRow(w, s, i, u, s.pendingKeep, obs);
-        if (armed && (obs === s.obsReassured || obs === s.obsInside)) restoreArmedColumns(s, obs);
-      }
+        kernelRow(w, s, kernel, i, u, s.pendingKeep, at);
+      } else fusedRow(w, s, i, u, s.pendingKeep, obs);
+      if (armed && (obs === sharedObs || obs === insideObs)) restoreArmedColumns(s, obs);
       if (s.patchStart[i] < s.patchStart[i + 1]) foldPatches(w, s, i, u, kernel);
     }
     if (guesses > 0) {
@@ -226,12 +224,12 @@ function threatRow(w: World, s: Scratch, i: number, u: number): void {
 
 /**
  * Fills the kernel's vectors for this tick's rows (docs/model.md §5.2, §5.7): shares, the shares of
- * the shift window, offence terms, identity hashes, the arming evidence, the shared observations and
+ * the shift window, offence terms, identity hashes, the shared observations and
  * the affinity factors (all 1 when affinity is off). O(n) per tick.
  */
-function loadKernel(w: World, s: Scratch, k: RowKernel, pending: boolean, armed: boolean, affinityOn: boolean): void {
+function loadKernel(w: World, s: Scratch, k: RowKernel, pending: boolean, affinityOn: boolean): void {
   const n = w.n;
-  const { cinc, cincPast, offOpen, offNuc, armEvidence, obsReassured } = s;
+  const { cinc, cincPast, offOpen, offNuc, obsReassured } = s;
   const idHash = w.idHash;
   for (let j = 0; j < n; j++) {
     k.cinc[j] = cinc[j];
@@ -240,17 +238,16 @@ function loadKernel(w: World, s: Scratch, k: RowKernel, pending: boolean, armed:
     k.offNuc[j] = offNuc[j];
     k.idHash[j] = idHash[j];
   }
-  if (pending && armed) for (let j = 0; j < n; j++) k.arm[j] = armEvidence[j];
   if (pending && s.pendingAllShare) for (let j = 0; j < n; j++) k.obsShared[j] = obsReassured[j];
   if (!affinityOn) k.affinity.fill(1, 0, n);
 }
 
-/** Row i through the row kernel: what {@link fusedRow} computes, with `obsAt`/`armAt` the row's observations and arming evidence. */
-function kernelRow(w: World, s: Scratch, k: RowKernel, i: number, u: number, keep: number, obsAt: number, armAt: number): void {
+/** Row i through the row kernel: what {@link fusedRow} computes, with `obsAt` the row's observations (arming evidence included). */
+function kernelRow(w: World, s: Scratch, k: RowKernel, i: number, u: number, keep: number, obsAt: number): void {
   const n = w.n;
   const off = w.nuc[i] === 1 ? k.offNucAt : k.offOpenAt; // O_ij: MAD applies when both are nuclear
   s.target[i] = k.row(
-    k.ahatAt + i * n * 8, k.proximityAt + i * n * 8, obsAt, armAt, off, k.cincAt, k.pastAt, k.affinityAt, k.idHashAt,
+    k.ahatAt + i * n * 8, k.proximityAt + i * n * 8, obsAt, off, k.cincAt, k.pastAt, k.affinityAt, k.idHashAt,
     n, i, u, keep, s.threatWP, s.threatWG, s.threatWShift, s.target[i], // last tick's target: the seed of the argmax
   );
   s.tMain[i] = k.result[0];
@@ -442,7 +439,7 @@ function foldPatches(w: World, s: Scratch, i: number, u: number, kernel: RowKern
     if (s.patchRowIndex[k] - row === best) stale = true;
   }
   if (stale) {
-    if (kernel !== null) kernelRow(w, s, kernel, i, u, 1, kernel.zeroAt, kernel.zeroAt);
+    if (kernel !== null) kernelRow(w, s, kernel, i, u, 1, kernel.zeroAt);
     else threatRow(w, s, i, u);
     return;
   }

@@ -7,7 +7,9 @@
 ;;
 ;; Memory (the world's, see RowKernel.ts): every pointer is a byte address of Float64 data (idHash:
 ;; Uint32). Per entry j of the row:
-;;   v = keep·ahat_ij + (obs_j + arm_j·G_ij)        the pending update (arm_j = 0 when j did not arm)
+;;   v = keep·ahat_ij + obs_j                         the pending update (obs_j holds the arming evidence
+;;                                                    arm_j·G_ij of the few columns j that armed, added and
+;;                                                    taken back by perceivePhase.ts as for fusedRow)
 ;;   a = min(max(v, 0), 1), as (v + |v|)/2 and then "> 1 ? 1"; ahat_ij ← a
 ;;   skip j when a·(w_P + w_G·G_ij + O_ij) < best T so far, or j = i (the bound of perceivePhase.ts)
 ;;   else T_ij = a·(w_P·F_ij + w_G·G_ij + O_ij)·f_j, F_ij the power factor with the shift (N32), and
@@ -95,7 +97,7 @@
         (br $each))))
 
   ;; The row: entries in pairs (f64x2); a pair goes to the scalar path when a lane passes the bound or holds i.
-  (func (export "row") (param $aP i32) (param $gP i32) (param $obsP i32) (param $armP i32) (param $oP i32)
+  (func (export "row") (param $aP i32) (param $gP i32) (param $obsP i32) (param $oP i32)
         (param $cincP i32) (param $pastP i32) (param $fP i32) (param $hashP i32)
         (param $n i32) (param $i i32) (param $u i32)
         (param $keep f64) (param $wP f64) (param $wG f64) (param $wS f64) (param $seed i32) (result i32)
@@ -122,8 +124,7 @@
         (local.set $j8 (i32.shl (local.get $seed) (i32.const 3)))
         (local.set $gk (f64.load (i32.add (local.get $gP) (local.get $j8))))
         (local.set $v1 (f64.add (f64.mul (local.get $keep) (f64.load (i32.add (local.get $aP) (local.get $j8))))
-                                (f64.add (f64.load (i32.add (local.get $obsP) (local.get $j8)))
-                                         (f64.mul (f64.load (i32.add (local.get $armP) (local.get $j8))) (local.get $gk)))))
+                                (f64.load (i32.add (local.get $obsP) (local.get $j8)))))
         (local.set $z (f64.mul (f64.add (local.get $v1) (f64.abs (local.get $v1))) (f64.const 0.5)))
         (local.set $ak (if (result f64) (f64.gt (local.get $z) (f64.const 1)) (then (f64.const 1)) (else (local.get $z))))
         (call $cand (local.get $seed) (local.get $ak) (local.get $gk) (f64.load (i32.add (local.get $oP) (local.get $j8)))
@@ -136,8 +137,7 @@
         (local.set $j8 (i32.shl (local.get $j) (i32.const 3)))
         (local.set $g (v128.load (i32.add (local.get $gP) (local.get $j8))))
         (local.set $v (f64x2.add (f64x2.mul (local.get $keep2) (v128.load (i32.add (local.get $aP) (local.get $j8))))
-                                 (f64x2.add (v128.load (i32.add (local.get $obsP) (local.get $j8)))
-                                            (f64x2.mul (v128.load (i32.add (local.get $armP) (local.get $j8))) (local.get $g)))))
+                                 (v128.load (i32.add (local.get $obsP) (local.get $j8)))))
         (local.set $v (f64x2.mul (f64x2.add (local.get $v) (f64x2.abs (local.get $v))) (local.get $half)))
         (local.set $a (v128.bitselect (local.get $one) (local.get $v) (f64x2.gt (local.get $v) (local.get $one))))
         (v128.store (i32.add (local.get $aP) (local.get $j8)) (local.get $a))
@@ -169,8 +169,7 @@
         (local.set $j8 (i32.shl (local.get $j) (i32.const 3)))
         (local.set $gk (f64.load (i32.add (local.get $gP) (local.get $j8))))
         (local.set $v1 (f64.add (f64.mul (local.get $keep) (f64.load (i32.add (local.get $aP) (local.get $j8))))
-                                (f64.add (f64.load (i32.add (local.get $obsP) (local.get $j8)))
-                                         (f64.mul (f64.load (i32.add (local.get $armP) (local.get $j8))) (local.get $gk)))))
+                                (f64.load (i32.add (local.get $obsP) (local.get $j8)))))
         (local.set $z (f64.mul (f64.add (local.get $v1) (f64.abs (local.get $v1))) (f64.const 0.5)))
         (local.set $ak (if (result f64) (f64.gt (local.get $z) (f64.const 1)) (then (f64.const 1)) (else (local.get $z))))
         (f64.store (i32.add (local.get $aP) (local.get $j8)) (local.get $ak))
