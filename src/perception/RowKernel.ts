@@ -1,12 +1,15 @@
 import { registerMatrixRegion } from '../engine/remapMatrix.js';
 import { ROW_KERNEL_WASM } from './rowKernelWasm.js';
 
-/** The kernel's row function (rowKernel.wat): pointers are byte addresses in its memory. */
-type RowFunction = (
-  ahatRow: number, proximityRow: number, obs: number, off: number, cinc: number, past: number,
-  affinity: number, idHash: number, n: number, i: number, u: number, keep: number, wP: number, wG: number, wShift: number,
-  seed: number,
-) => number;
+/** The kernel's row function (rowKernel.wat): row i, its tie draw, the belief's keep factor, the byte addresses of
+ * the row's observations and offence terms, the seed of the argmax (−1: none), and how many guessed columns to collect (0: none). */
+type RowFunction = (i: number, u: number, keep: number, obs: number, off: number, seed: number, guesses: number) => number;
+
+/** The kernel's per-tick constants (rowKernel.wat `setup`): byte addresses, the number of states, the weights. */
+type SetupFunction = (
+  ahat: number, proximity: number, cinc: number, past: number, affinity: number, idHash: number, guessList: number,
+  guessOut: number, n: number, wP: number, wG: number, wShift: number,
+) => void;
 
 /** The part of the WebAssembly JavaScript API the kernel uses (Node and browsers; not in lib ES2022). */
 interface WasmMemory { readonly buffer: ArrayBuffer }
@@ -17,11 +20,8 @@ interface WasmApi {
 }
 const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
-/** The kernel's guessed-columns function (rowKernel.wat): T_ij toward a list of states j, into out[g]. */
-type GuessFunction = (
-  ahatRow: number, proximityRow: number, off: number, cinc: number, past: number, affinity: number,
-  list: number, count: number, i: number, wP: number, wG: number, wShift: number, out: number,
-) => void;
+/** The kernel's guessed-columns function (rowKernel.wat): row i's entries T_ij toward the first `count` states of the list, into guessOut. */
+type GuessFunction = (i: number, off: number, count: number) => void;
 
 /** Worlds of fewer states than this keep their matrices in ordinary arrays and the JavaScript row pass. */
 let minStates = 32;
@@ -48,6 +48,7 @@ export class RowKernel {
   readonly buffer: ArrayBuffer;
   readonly row: RowFunction;
   readonly guesses: GuessFunction;
+  readonly setup: SetupFunction;
   /** T_ij* of the last row (address 0). */
   readonly result: Float64Array;
   readonly ahatAt: number;
@@ -84,6 +85,7 @@ export class RowKernel {
     const instance = new api.Instance(module, { env: { memory } });
     this.row = instance.exports.row as RowFunction;
     this.guesses = instance.exports.guesses as GuessFunction;
+    this.setup = instance.exports.setup as SetupFunction;
     const c = capacity;
     let at = 64;
     const take = (elements: number, bytes = F64): number => { const a = at; at += elements * bytes; return a; };

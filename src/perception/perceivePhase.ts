@@ -158,8 +158,12 @@ function fusedWaltRows(ctx: TickContext): void {
   for (let i = 0; i < n; i++) {
     const u = Math.floor(s.draws[i * DRAWS_PER_TICK + DRAW_TIE] * 4294967296) >>> 0;
     if (affinityOn) writeAffinityRow(w, p.affinityThreat, i, kernel !== null ? kernel.affinity : s.affinityRow);
+    // A row without patches gets its guessed columns from the kernel in the row's own call; a patched
+    // row, after its patches are folded in.
+    const patched = pending && s.patchStart[i] < s.patchStart[i + 1];
+    const inRow = kernel !== null && !patched ? guesses : 0;
     if (!pending) {
-      if (kernel !== null) kernelRow(w, s, kernel, i, u, 1, kernel.zeroAt);
+      if (kernel !== null) kernelRow(w, s, kernel, i, u, 1, kernel.zeroAt, inRow);
       else threatRow(w, s, i, u);
     } else {
       // The reassurance test (do i and j share an institution?) depends on the width of the
@@ -180,12 +184,12 @@ function fusedWaltRows(ctx: TickContext): void {
       if (armed) addArmingEvidence(s, w.proximity, i * n, obs);
       if (kernel !== null) {
         const at = obs === kernel.obsShared ? kernel.obsSharedAt : obs === kernel.obsInside ? kernel.obsInsideAt : kernel.obsAt;
-        kernelRow(w, s, kernel, i, u, s.pendingKeep, at);
+        kernelRow(w, s, kernel, i, u, s.pendingKeep, at, inRow);
       } else fusedRow(w, s, i, u, s.pendingKeep, obs);
       if (armed && (obs === sharedObs || obs === insideObs)) restoreArmedColumns(s, obs);
-      if (s.patchStart[i] < s.patchStart[i + 1]) foldPatches(w, s, i, u, kernel);
+      if (patched) foldPatches(w, s, i, u, kernel);
     }
-    if (guesses > 0) {
+    if (guesses > 0 && inRow === 0) {
       if (kernel !== null) kernelGuesses(w, s, kernel, i, guesses);
       else collectGuessedColumns(w, s, i, guesses);
     }
@@ -240,27 +244,29 @@ function loadKernel(w: World, s: Scratch, k: RowKernel, pending: boolean, affini
   }
   if (pending && s.pendingAllShare) for (let j = 0; j < n; j++) k.obsShared[j] = obsReassured[j];
   if (!affinityOn) k.affinity.fill(1, 0, n);
+  k.setup(k.ahatAt, k.proximityAt, k.cincAt, k.pastAt, k.affinityAt, k.idHashAt, k.guessListAt, k.guessOutAt, n, s.threatWP, s.threatWG, s.threatWShift);
 }
 
-/** Row i through the row kernel: what {@link fusedRow} computes, with `obsAt` the row's observations (arming evidence included). */
-function kernelRow(w: World, s: Scratch, k: RowKernel, i: number, u: number, keep: number, obsAt: number): void {
-  const n = w.n;
+/**
+ * Row i through the row kernel: what {@link fusedRow} computes, with `obsAt` the row's observations
+ * (arming evidence included), seeded with last tick's target; with `guesses` > 0 the kernel then
+ * collects the row's guessed columns too (what {@link kernelGuesses} does), in the same call.
+ */
+function kernelRow(w: World, s: Scratch, k: RowKernel, i: number, u: number, keep: number, obsAt: number, guesses: number): void {
   const off = w.nuc[i] === 1 ? k.offNucAt : k.offOpenAt; // O_ij: MAD applies when both are nuclear
-  s.target[i] = k.row(
-    k.ahatAt + i * n * 8, k.proximityAt + i * n * 8, obsAt, off, k.cincAt, k.pastAt, k.affinityAt, k.idHashAt,
-    n, i, u, keep, s.threatWP, s.threatWG, s.threatWShift, s.target[i], // last tick's target: the seed of the argmax
-  );
+  s.target[i] = k.row(i, u, keep, obsAt, off, s.target[i], guesses); // last tick's target: the seed of the argmax
   s.tMain[i] = k.result[0];
+  if (guesses > 0) copyGuesses(s, k, i, w.n, guesses);
 }
 
 /** Row i's entries toward the guessed targets through the kernel: what {@link collectGuessedColumns} writes. */
 function kernelGuesses(w: World, s: Scratch, k: RowKernel, i: number, guesses: number): void {
-  const n = w.n;
-  const off = w.nuc[i] === 1 ? k.offNucAt : k.offOpenAt;
-  k.guesses(
-    k.ahatAt + i * n * 8, k.proximityAt + i * n * 8, off, k.cincAt, k.pastAt, k.affinityAt,
-    k.guessListAt, guesses, i, s.threatWP, s.threatWG, s.threatWShift, k.guessOutAt,
-  );
+  k.guesses(i, w.nuc[i] === 1 ? k.offNucAt : k.offOpenAt, guesses);
+  copyGuesses(s, k, i, w.n, guesses);
+}
+
+/** The kernel's entries of row i toward the guessed targets into their columns. */
+function copyGuesses(s: Scratch, k: RowKernel, i: number, n: number, guesses: number): void {
   const cols = s.guessColumns;
   const out = k.guessOut;
   for (let g = 0; g < guesses; g++) cols[g * n + i] = out[g];
@@ -439,7 +445,7 @@ function foldPatches(w: World, s: Scratch, i: number, u: number, kernel: RowKern
     if (s.patchRowIndex[k] - row === best) stale = true;
   }
   if (stale) {
-    if (kernel !== null) kernelRow(w, s, kernel, i, u, 1, kernel.zeroAt);
+    if (kernel !== null) kernelRow(w, s, kernel, i, u, 1, kernel.zeroAt, 0);
     else threatRow(w, s, i, u);
     return;
   }

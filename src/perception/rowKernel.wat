@@ -14,14 +14,42 @@
 ;;   skip j when a·(w_P + w_G·G_ij + O_ij) < best T so far, or j = i (the bound of perceivePhase.ts)
 ;;   else T_ij = a·(w_P·F_ij + w_G·G_ij + O_ij)·f_j, F_ij the power factor with the shift (N32), and
 ;;   the argmax: larger T, or equal T and larger cinc_j, or a full tie and the smaller mix32(u, id_j).
-;; After the row ahat_ii ← 0. Returns j* (−1 if none) and writes T_ij* at address 0.
+;; After the row ahat_ii ← 0. Returns j* (−1 if none) and writes T_ij* at address 0; then, when asked,
+;; the row's entries toward a list of states (the guessed targets and the great powers).
+;; The tick's constants (addresses, n, the weights) are set once per tick by `setup`, so a row's call
+;; passes only what changes per row: each call from JavaScript costs about as much as 10 entries.
 (module
   (memory (import "env" "memory") 1)
 
+  ;; The argmax of the current row.
   (global $best (mut i32) (i32.const -1))
   (global $bestT (mut f64) (f64.const -inf))
   (global $bestC (mut f64) (f64.const -inf))
   (global $bestKey (mut i64) (i64.const -1)) ;; −1: not computed yet
+  ;; The tick's constants (setup): byte addresses, the number of states and the weights.
+  (global $ahatP (mut i32) (i32.const 0))
+  (global $proxP (mut i32) (i32.const 0))
+  (global $cincP (mut i32) (i32.const 0))
+  (global $pastP (mut i32) (i32.const 0))
+  (global $fP (mut i32) (i32.const 0))
+  (global $hashP (mut i32) (i32.const 0))
+  (global $listP (mut i32) (i32.const 0))
+  (global $outP (mut i32) (i32.const 0))
+  (global $n (mut i32) (i32.const 0))
+  (global $wP (mut f64) (f64.const 0))
+  (global $wG (mut f64) (f64.const 0))
+  (global $wS (mut f64) (f64.const 0))
+  ;; The current row's constants: cinc_i, its value a window ago, and the tie draw.
+  (global $ci (mut f64) (f64.const 0))
+  (global $ci0 (mut f64) (f64.const 0))
+  (global $u (mut i32) (i32.const 0))
+
+  (func (export "setup") (param $ahat i32) (param $prox i32) (param $cinc i32) (param $past i32) (param $f i32)
+        (param $hash i32) (param $list i32) (param $out i32) (param $n i32) (param $wP f64) (param $wG f64) (param $wS f64)
+    (global.set $ahatP (local.get $ahat)) (global.set $proxP (local.get $prox)) (global.set $cincP (local.get $cinc))
+    (global.set $pastP (local.get $past)) (global.set $fP (local.get $f)) (global.set $hashP (local.get $hash))
+    (global.set $listP (local.get $list)) (global.set $outP (local.get $out)) (global.set $n (local.get $n))
+    (global.set $wP (local.get $wP)) (global.set $wG (local.get $wG)) (global.set $wS (local.get $wS)))
 
   ;; mix32 of src/random/hashString.ts
   (func $mix32 (param $a i32) (param $b i32) (result i32)
@@ -45,16 +73,15 @@
     (if (i32.eqz (f64.gt (local.get $rise) (f64.const 0))) (then (return (local.get $P))))
     (local.set $f (f64.add (local.get $P) (f64.mul (local.get $wS) (local.get $rise))))
     (if (result f64) (f64.gt (local.get $f) (f64.const 1)) (then (f64.const 1)) (else (local.get $f))))
+
   ;; An entry that the bound let through: its T_ij and the argmax with the tie rule.
   (func $cand (param $j i32) (param $a f64) (param $g f64) (param $oj f64)
-              (param $cincP i32) (param $pastP i32) (param $fP i32) (param $hashP i32)
-              (param $ci f64) (param $ci0 f64) (param $wP f64) (param $wG f64) (param $wS f64) (param $u i32)
     (local $cj f64) (local $P f64) (local $t f64) (local $key i64) (local $j8 i32)
     (local.set $j8 (i32.shl (local.get $j) (i32.const 3)))
-    (local.set $cj (f64.load (i32.add (local.get $cincP) (local.get $j8))))
-    (local.set $P (call $power (local.get $ci) (local.get $cj) (local.get $ci0) (f64.load (i32.add (local.get $pastP) (local.get $j8))) (local.get $wS)))
-    (local.set $t (f64.mul (f64.mul (local.get $a) (f64.add (f64.add (f64.mul (local.get $wP) (local.get $P)) (f64.mul (local.get $wG) (local.get $g))) (local.get $oj)))
-                           (f64.load (i32.add (local.get $fP) (local.get $j8)))))
+    (local.set $cj (f64.load (i32.add (global.get $cincP) (local.get $j8))))
+    (local.set $P (call $power (global.get $ci) (local.get $cj) (global.get $ci0) (f64.load (i32.add (global.get $pastP) (local.get $j8))) (global.get $wS)))
+    (local.set $t (f64.mul (f64.mul (local.get $a) (f64.add (f64.add (f64.mul (global.get $wP) (local.get $P)) (f64.mul (global.get $wG) (local.get $g))) (local.get $oj)))
+                           (f64.load (i32.add (global.get $fP) (local.get $j8)))))
     (if (i32.or (f64.gt (local.get $t) (global.get $bestT))
                 (i32.and (f64.eq (local.get $t) (global.get $bestT)) (f64.gt (local.get $cj) (global.get $bestC))))
       (then (global.set $best (local.get $j)) (global.set $bestT (local.get $t)) (global.set $bestC (local.get $cj)) (global.set $bestKey (i64.const -1)))
@@ -62,18 +89,26 @@
         (if (i32.and (f64.eq (local.get $t) (global.get $bestT)) (f64.eq (local.get $cj) (global.get $bestC)))
           (then
             (if (i64.lt_s (global.get $bestKey) (i64.const 0))
-              (then (global.set $bestKey (i64.extend_i32_u (call $mix32 (local.get $u) (i32.load (i32.add (local.get $hashP) (i32.shl (global.get $best) (i32.const 2)))))))))
-            (local.set $key (i64.extend_i32_u (call $mix32 (local.get $u) (i32.load (i32.add (local.get $hashP) (i32.shl (local.get $j) (i32.const 2)))))))
+              (then (global.set $bestKey (i64.extend_i32_u (call $mix32 (global.get $u) (i32.load (i32.add (global.get $hashP) (i32.shl (global.get $best) (i32.const 2)))))))))
+            (local.set $key (i64.extend_i32_u (call $mix32 (global.get $u) (i32.load (i32.add (global.get $hashP) (i32.shl (local.get $j) (i32.const 2)))))))
             ;; equal keys (two states with the same identity hash): the smaller index, as in row order
             (if (i32.or (i64.lt_s (local.get $key) (global.get $bestKey))
                         (i32.and (i64.eq (local.get $key) (global.get $bestKey)) (i32.lt_s (local.get $j) (global.get $best))))
               (then (global.set $best (local.get $j)) (global.set $bestKey (local.get $key)))))))))
-  ;; The threat entries T_ij of row i toward a list of states j (last tick's targets and the great
-  ;; powers, collected while the row is in cache): out[g] = a_ij·(w_P·F_ij + w_G·G_ij + O_ij)·f_j, 0 for
-  ;; j = i — collectGuessedColumns in perceivePhase.ts, the same expression.
-  (func (export "guesses") (param $aP i32) (param $gP i32) (param $oP i32) (param $cincP i32) (param $pastP i32) (param $fP i32)
-        (param $listP i32) (param $count i32) (param $i i32) (param $wP f64) (param $wG f64) (param $wS f64) (param $outP i32)
-    (local $g i32) (local $j i32) (local $j8 i32) (local $ci f64) (local $ci0 f64) (local $P f64)
+
+  ;; The threat entries T_ij of row i toward the list's first `count` states j (last tick's targets
+  ;; and the great powers, collected while the row is in cache): out[g] = a_ij·(w_P·F_ij + w_G·G_ij +
+  ;; O_ij)·f_j, 0 for j = i — collectGuessedColumns in perceivePhase.ts, the same expression.
+  (func $guesses (export "guesses") (param $i i32) (param $oP i32) (param $count i32)
+    (local $g i32) (local $j i32) (local $j8 i32) (local $ci f64) (local $ci0 f64) (local $P f64) (local $row i32)
+    (local $aP i32) (local $gP i32) (local $cincP i32) (local $pastP i32) (local $fP i32) (local $listP i32) (local $outP i32)
+    (local $wP f64) (local $wG f64) (local $wS f64)
+    (local.set $row (i32.shl (i32.mul (local.get $i) (global.get $n)) (i32.const 3)))
+    (local.set $aP (i32.add (global.get $ahatP) (local.get $row)))
+    (local.set $gP (i32.add (global.get $proxP) (local.get $row)))
+    (local.set $cincP (global.get $cincP)) (local.set $pastP (global.get $pastP)) (local.set $fP (global.get $fP))
+    (local.set $listP (global.get $listP)) (local.set $outP (global.get $outP))
+    (local.set $wP (global.get $wP)) (local.set $wG (global.get $wG)) (local.set $wS (global.get $wS))
     (local.set $ci (f64.load (i32.add (local.get $cincP) (i32.shl (local.get $i) (i32.const 3)))))
     (local.set $ci0 (f64.load (i32.add (local.get $pastP) (i32.shl (local.get $i) (i32.const 3)))))
     (local.set $g (i32.const 0))
@@ -96,18 +131,24 @@
         (local.set $g (i32.add (local.get $g) (i32.const 1)))
         (br $each))))
 
-  ;; The row: entries in pairs (f64x2); a pair goes to the scalar path when a lane passes the bound or holds i.
-  (func (export "row") (param $aP i32) (param $gP i32) (param $obsP i32) (param $oP i32)
-        (param $cincP i32) (param $pastP i32) (param $fP i32) (param $hashP i32)
-        (param $n i32) (param $i i32) (param $u i32)
-        (param $keep f64) (param $wP f64) (param $wG f64) (param $wS f64) (param $seed i32) (result i32)
-    (local $j i32) (local $j8 i32) (local $ci f64) (local $ci0 f64)
+  ;; Row i: entries in pairs (f64x2); a pair goes to the scalar path when a lane passes the bound or
+  ;; holds i. obsP: the row's observations; oP: the offence terms for i (open or nuclear); seed: a
+  ;; likely winner taken first (−1: none); count > 0: then the guessed columns (see "guesses").
+  (func (export "row") (param $i i32) (param $u i32) (param $keep f64) (param $obsP i32) (param $oP i32)
+        (param $seed i32) (param $count i32) (result i32)
+    (local $j i32) (local $j8 i32) (local $n i32) (local $aP i32) (local $gP i32) (local $wP f64) (local $wG f64)
     (local $keep2 v128) (local $half v128) (local $one v128) (local $wP2 v128) (local $wG2 v128)
-    (local $v v128) (local $a v128) (local $g v128) (local $o v128) (local $bound v128) (local $bt v128)
+    (local $v v128) (local $a v128) (local $g v128) (local $o v128) (local $bound v128)
     (local $k i32) (local $ak f64) (local $gk f64) (local $ok f64) (local $v1 f64) (local $z f64) (local $end2 i32)
     (global.set $best (i32.const -1)) (global.set $bestT (f64.const -inf)) (global.set $bestC (f64.const -inf)) (global.set $bestKey (i64.const -1))
-    (local.set $ci (f64.load (i32.add (local.get $cincP) (i32.shl (local.get $i) (i32.const 3)))))
-    (local.set $ci0 (f64.load (i32.add (local.get $pastP) (i32.shl (local.get $i) (i32.const 3)))))
+    (local.set $n (global.get $n))
+    (local.set $aP (i32.add (global.get $ahatP) (i32.shl (i32.mul (local.get $i) (local.get $n)) (i32.const 3))))
+    (local.set $gP (i32.add (global.get $proxP) (i32.shl (i32.mul (local.get $i) (local.get $n)) (i32.const 3))))
+    (local.set $wP (global.get $wP))
+    (local.set $wG (global.get $wG))
+    (global.set $ci (f64.load (i32.add (global.get $cincP) (i32.shl (local.get $i) (i32.const 3)))))
+    (global.set $ci0 (f64.load (i32.add (global.get $pastP) (i32.shl (local.get $i) (i32.const 3)))))
+    (global.set $u (local.get $u))
     (local.set $keep2 (f64x2.splat (local.get $keep)))
     (local.set $half (f64x2.splat (f64.const 0.5)))
     (local.set $one (f64x2.splat (f64.const 1)))
@@ -127,9 +168,7 @@
                                 (f64.load (i32.add (local.get $obsP) (local.get $j8)))))
         (local.set $z (f64.mul (f64.add (local.get $v1) (f64.abs (local.get $v1))) (f64.const 0.5)))
         (local.set $ak (if (result f64) (f64.gt (local.get $z) (f64.const 1)) (then (f64.const 1)) (else (local.get $z))))
-        (call $cand (local.get $seed) (local.get $ak) (local.get $gk) (f64.load (i32.add (local.get $oP) (local.get $j8)))
-                    (local.get $cincP) (local.get $pastP) (local.get $fP) (local.get $hashP) (local.get $ci) (local.get $ci0)
-                    (local.get $wP) (local.get $wG) (local.get $wS) (local.get $u))))
+        (call $cand (local.get $seed) (local.get $ak) (local.get $gk) (f64.load (i32.add (local.get $oP) (local.get $j8))))))
     (local.set $j (i32.const 0))
     (block $done
       (loop $pairs
@@ -153,14 +192,15 @@
             (local.set $ok (f64x2.extract_lane 0 (local.get $o)))
             (if (i32.and (i32.eqz (f64.lt (f64.mul (local.get $ak) (f64.add (f64.add (local.get $wP) (f64.mul (local.get $wG) (local.get $gk))) (local.get $ok))) (global.get $bestT)))
                          (i32.ne (local.get $k) (local.get $i)))
-              (then (call $cand (local.get $k) (local.get $ak) (local.get $gk) (local.get $ok) (local.get $cincP) (local.get $pastP) (local.get $fP) (local.get $hashP) (local.get $ci) (local.get $ci0) (local.get $wP) (local.get $wG) (local.get $wS) (local.get $u))))
+              (then (call $cand (local.get $k) (local.get $ak) (local.get $gk) (local.get $ok))))
+            ;; lane 1
             (local.set $k (i32.add (local.get $j) (i32.const 1)))
             (local.set $ak (f64x2.extract_lane 1 (local.get $a)))
             (local.set $gk (f64x2.extract_lane 1 (local.get $g)))
             (local.set $ok (f64x2.extract_lane 1 (local.get $o)))
             (if (i32.and (i32.eqz (f64.lt (f64.mul (local.get $ak) (f64.add (f64.add (local.get $wP) (f64.mul (local.get $wG) (local.get $gk))) (local.get $ok))) (global.get $bestT)))
                          (i32.ne (local.get $k) (local.get $i)))
-              (then (call $cand (local.get $k) (local.get $ak) (local.get $gk) (local.get $ok) (local.get $cincP) (local.get $pastP) (local.get $fP) (local.get $hashP) (local.get $ci) (local.get $ci0) (local.get $wP) (local.get $wG) (local.get $wS) (local.get $u))))))
+              (then (call $cand (local.get $k) (local.get $ak) (local.get $gk) (local.get $ok))))))
         (local.set $j (i32.add (local.get $j) (i32.const 2)))
         (br $pairs)))
     ;; odd tail
@@ -176,8 +216,9 @@
         (local.set $ok (f64.load (i32.add (local.get $oP) (local.get $j8))))
         (if (i32.and (i32.eqz (f64.lt (f64.mul (local.get $ak) (f64.add (f64.add (local.get $wP) (f64.mul (local.get $wG) (local.get $gk))) (local.get $ok))) (global.get $bestT)))
                      (i32.ne (local.get $j) (local.get $i)))
-          (then (call $cand (local.get $j) (local.get $ak) (local.get $gk) (local.get $ok) (local.get $cincP) (local.get $pastP) (local.get $fP) (local.get $hashP) (local.get $ci) (local.get $ci0) (local.get $wP) (local.get $wG) (local.get $wS) (local.get $u))))))
+          (then (call $cand (local.get $j) (local.get $ak) (local.get $gk) (local.get $ok))))))
     (f64.store (i32.add (local.get $aP) (i32.shl (local.get $i) (i32.const 3))) (f64.const 0))
     (f64.store (i32.const 0) (global.get $bestT))
+    (if (i32.gt_s (local.get $count) (i32.const 0)) (then (call $guesses (local.get $i) (local.get $oP) (local.get $count))))
     (global.get $best))
 )
