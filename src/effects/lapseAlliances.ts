@@ -1,5 +1,7 @@
 import { setAlliance } from '../engine/createWorld.js';
+import type { Scratch } from '../engine/Scratch.js';
 import type { TickContext } from '../engine/TickContext.js';
+import type { World } from '../engine/World.js';
 import { threatEntry } from '../perception/perceivePhase.js';
 
 /**
@@ -19,16 +21,13 @@ export function lapseAlliances(ctx: TickContext): void {
   const n = w.n;
   const need = ctx.rates.allianceLapseTicks;
   const tMin = p.tMin;
-  // T_ij of this tick: stored by the general path; recomputed exactly on the fused path, whose
-  // beliefs are still those the perceive phase used.
-  const threat = (i: number, j: number): number => (s.threatStored ? s.threat[i * n + j] : threatEntry(w, s, i, j));
   for (let k = 0; k < pairs.length;) {
     const key = pairs[k];
     const i = (key / n) | 0;
     const m = key - i * n;
     const j = w.formedTarget[k];
     // A target that left the state system (j = −1, N43) threatens no one any more.
-    const faded = j < 0 || (threat(i, j) < tMin && threat(m, j) < tMin);
+    const faded = j < 0 || (threatNow(w, s, i, j) < tMin && threatNow(w, s, m, j) < tMin);
     const ticks = faded ? w.formedFaded[k] + 1 : 0;
     w.formedFaded[k] = ticks;
     if (ticks >= need && setAlliance(w, i, m, false)) { // removes entry k: do not advance
@@ -37,4 +36,15 @@ export function lapseAlliances(ctx: TickContext): void {
     }
     k++;
   }
+}
+
+/**
+ * T_ij of this tick: stored by the general path; on the fused path read from j's column when the
+ * perceive phase prepared j as a target (the same expression, so the same value), else recomputed
+ * exactly ({@link threatEntry}): the beliefs are still those the perceive phase used.
+ */
+function threatNow(w: World, s: Scratch, i: number, j: number): number {
+  if (s.threatStored) return s.threat[i * w.n + j];
+  if (s.targetStamp[j] === s.stamp) return s.targetThreat[s.targetSlot[j] * w.n + i];
+  return threatEntry(w, s, i, j);
 }
