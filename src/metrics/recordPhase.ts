@@ -1,5 +1,6 @@
 import { FAMILY_INDEX_OF_OPTION } from '../decision/options.js';
 import type { TickContext } from '../engine/TickContext.js';
+import { refreshMembershipIndex } from '../institutions/membershipIndex.js';
 import { institutionIncludes, writeGreatPowerPositions } from './greatPowerPositions.js';
 
 /**
@@ -106,16 +107,22 @@ export function recordPhase(ctx: TickContext): void {
   s.friction = frictionSoft + frictionInstitutional;
   dualTrackPairs(ctx, K);
 
-  // Inclusive / exclusive memberships relative to each member's main threat (THEORY §2.6, E9).
+  // Inclusive / exclusive memberships relative to each member's main threat (THEORY §2.6, E9): of
+  // i's live institutions (full membership: the bits of its mask), those that include its target
+  // (institutionIncludes: the target a full member) are the bits it shares with the target's mask.
+  refreshMembershipIndex(w, s);
   let inclusive = 0;
   let exclusive = 0;
-  for (let q = 0; q < w.instSlots; q++) {
-    if (w.instAlive[q] === 0) continue;
-    const base = q * n;
-    for (let i = 0; i < n; i++) {
-      if (w.member[base + i] === 0) continue;
-      if (institutionIncludes(w, q, s.target[i])) inclusive++;
-      else exclusive++;
+  const words = s.maskWords;
+  const mask = s.stateMask;
+  for (let i = 0; i < n; i++) {
+    const t = s.target[i];
+    for (let c = 0; c < words; c++) {
+      const own = mask[i * words + c];
+      if (own === 0) continue;
+      const shared = t >= 0 ? bitCount(own & mask[t * words + c]) : 0;
+      inclusive += shared;
+      exclusive += bitCount(own) - shared;
     }
   }
   s.inclusiveMemberships = inclusive;
@@ -134,4 +141,11 @@ export function recordPhase(ctx: TickContext): void {
   s.meanLegitimacy = leg / n;
   s.meanRestraint = pressed > 0 ? restraint / pressed : 0;
   s.meanOmega = pressed > 0 ? omega / pressed : 0;
+}
+
+/** The number of set bits of a 32-bit word. */
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
