@@ -2,13 +2,14 @@ import { registerMatrixRegion } from '../engine/remapMatrix.js';
 import { ROW_KERNEL_WASM } from './rowKernelWasm.js';
 
 /** The kernel's row function (rowKernel.wat): row i, its tie draw, the belief's keep factor, the byte addresses of
- * the row's observations and offence terms, the seed of the argmax (−1: none), and how many guessed columns to collect (0: none). */
-type RowFunction = (i: number, u: number, keep: number, obs: number, off: number, seed: number, guesses: number) => number;
+ * the row's observations and offence terms, the seed of the argmax (−1: none), how many guessed columns to collect (0: none), and how
+ * many states of the arming list add their evidence to the row's observations (0: none). */
+type RowFunction = (i: number, u: number, keep: number, obs: number, off: number, seed: number, guesses: number, armed: number) => number;
 
 /** The kernel's per-tick constants (rowKernel.wat `setup`): byte addresses, the number of states, the weights. */
 type SetupFunction = (
   ahat: number, proximity: number, cinc: number, past: number, affinity: number, idHash: number, guessList: number,
-  guessOut: number, n: number, wP: number, wG: number, wShift: number,
+  guessOut: number, armList: number, arm: number, armSaved: number, n: number, wP: number, wG: number, wShift: number,
 ) => void;
 
 /** The part of the WebAssembly JavaScript API the kernel uses (Node and browsers; not in lib ES2022). */
@@ -78,6 +79,12 @@ export class RowKernel {
   readonly guessListAt: number;
   readonly guessOut: Float64Array;
   readonly guessOutAt: number;
+  /** The states that armed (N31), their arming evidence by state, and the row's observations they replace while it runs. */
+  readonly armList: Int32Array;
+  readonly armListAt: number;
+  readonly arm: Float64Array;
+  readonly armAt: number;
+  readonly armSavedAt: number;
 
   constructor(api: WasmApi, module: object, capacity: number, memory: WasmMemory) {
     this.capacity = capacity;
@@ -103,8 +110,12 @@ export class RowKernel {
     [this.past, this.pastAt] = vector();
     [this.affinity, this.affinityAt] = vector();
     [this.guessOut, this.guessOutAt] = vector();
+    [this.arm, this.armAt] = vector();
+    this.armSavedAt = vector()[1];
     this.guessListAt = take(c, 4);
     this.guessList = new Int32Array(this.buffer, this.guessListAt, c);
+    this.armListAt = take(c, 4);
+    this.armList = new Int32Array(this.buffer, this.armListAt, c);
     this.idHashAt = take(c, 4);
     this.idHash = new Uint32Array(this.buffer, this.idHashAt, c);
     registerMatrixRegion(this.buffer, this.ahatAt, c * c);
@@ -121,7 +132,7 @@ export class RowKernel {
 
 /** Bytes of a kernel's memory for `capacity` states. */
 function kernelBytes(capacity: number): number {
-  return 64 + 2 * capacity * capacity * F64 + 10 * capacity * F64 + 2 * capacity * 4;
+  return 64 + 2 * capacity * capacity * F64 + 12 * capacity * F64 + 3 * capacity * 4;
 }
 
 /**

@@ -152,7 +152,6 @@ function fusedWaltRows(ctx: TickContext): void {
     for (let g = 0; g < guesses; g++) kernel.guessList[g] = s.guessTargets[g];
   }
   const insideObs = kernel !== null ? kernel.obsInside : s.obsInside;
-  const sharedObs = kernel !== null ? kernel.obsShared : s.obsReassured;
   const rowObs = kernel !== null ? kernel.obs : s.obsRow;
   const inside = pending && !s.pendingAllShare ? prepareInsideRows(w, s, insideObs) : -1;
   for (let i = 0; i < n; i++) {
@@ -163,7 +162,7 @@ function fusedWaltRows(ctx: TickContext): void {
     const patched = pending && s.patchStart[i] < s.patchStart[i + 1];
     const inRow = kernel !== null && !patched ? guesses : 0;
     if (!pending) {
-      if (kernel !== null) kernelRow(w, s, kernel, i, u, 1, kernel.zeroAt, inRow);
+      if (kernel !== null) kernelRow(w, s, kernel, i, u, 1, kernel.zeroAt, inRow, 0);
       else threatRow(w, s, i, u);
     } else {
       // The reassurance test (do i and j share an institution?) depends on the width of the
@@ -181,12 +180,15 @@ function fusedWaltRows(ctx: TickContext): void {
       // When obs is shared between rows — obsReassured when every pair shares an institution, or
       // obsInside for the members of a nearly universal one (only its outsiders are rewritten per
       // row) — its armed entries are raised for this row and put back after it (no copy of the row).
-      if (armed) addArmingEvidence(s, w.proximity, i * n, obs);
+      // The kernel does both itself, around its row.
       if (kernel !== null) {
         const at = obs === kernel.obsShared ? kernel.obsSharedAt : obs === kernel.obsInside ? kernel.obsInsideAt : kernel.obsAt;
-        kernelRow(w, s, kernel, i, u, s.pendingKeep, at, inRow);
-      } else fusedRow(w, s, i, u, s.pendingKeep, obs);
-      if (armed && (obs === sharedObs || obs === insideObs)) restoreArmedColumns(s, obs);
+        kernelRow(w, s, kernel, i, u, s.pendingKeep, at, inRow, s.armCount);
+      } else {
+        if (armed) addArmingEvidence(s, w.proximity, i * n, obs);
+        fusedRow(w, s, i, u, s.pendingKeep, obs);
+        if (armed && (obs === s.obsReassured || obs === s.obsInside)) restoreArmedColumns(s, obs);
+      }
       if (patched) foldPatches(w, s, i, u, kernel);
     }
     if (guesses > 0 && inRow === 0) {
@@ -244,17 +246,25 @@ function loadKernel(w: World, s: Scratch, k: RowKernel, pending: boolean, affini
   }
   if (pending && s.pendingAllShare) for (let j = 0; j < n; j++) k.obsShared[j] = obsReassured[j];
   if (!affinityOn) k.affinity.fill(1, 0, n);
-  k.setup(k.ahatAt, k.proximityAt, k.cincAt, k.pastAt, k.affinityAt, k.idHashAt, k.guessListAt, k.guessOutAt, n, s.threatWP, s.threatWG, s.threatWShift);
+  if (pending) {
+    for (let a = 0; a < s.armCount; a++) { const j = s.armList[a]; k.armList[a] = j; k.arm[j] = s.armEvidence[j]; }
+  }
+  k.setup(
+    k.ahatAt, k.proximityAt, k.cincAt, k.pastAt, k.affinityAt, k.idHashAt, k.guessListAt, k.guessOutAt, k.armListAt, k.armAt,
+    k.armSavedAt, n, s.threatWP, s.threatWG, s.threatWShift,
+  );
 }
 
 /**
- * Row i through the row kernel: what {@link fusedRow} computes, with `obsAt` the row's observations
- * (arming evidence included), seeded with last tick's target; with `guesses` > 0 the kernel then
- * collects the row's guessed columns too (what {@link kernelGuesses} does), in the same call.
+ * Row i through the row kernel: what {@link fusedRow} computes, with `obsAt` the row's observations,
+ * to which the kernel adds the arming evidence of the first `armed` states of the arming list for
+ * the row (as {@link addArmingEvidence} does for fusedRow), seeded with last tick's target; with
+ * `guesses` > 0 the kernel then collects the row's guessed columns too (what {@link kernelGuesses}
+ * does), in the same call.
  */
-function kernelRow(w: World, s: Scratch, k: RowKernel, i: number, u: number, keep: number, obsAt: number, guesses: number): void {
+function kernelRow(w: World, s: Scratch, k: RowKernel, i: number, u: number, keep: number, obsAt: number, guesses: number, armed: number): void {
   const off = w.nuc[i] === 1 ? k.offNucAt : k.offOpenAt; // O_ij: MAD applies when both are nuclear
-  s.target[i] = k.row(i, u, keep, obsAt, off, s.target[i], guesses); // last tick's target: the seed of the argmax
+  s.target[i] = k.row(i, u, keep, obsAt, off, s.target[i], guesses, armed); // last tick's target: the seed of the argmax
   s.tMain[i] = k.result[0];
   if (guesses > 0) copyGuesses(s, k, i, w.n, guesses);
 }
@@ -445,7 +455,7 @@ function foldPatches(w: World, s: Scratch, i: number, u: number, kernel: RowKern
     if (s.patchRowIndex[k] - row === best) stale = true;
   }
   if (stale) {
-    if (kernel !== null) kernelRow(w, s, kernel, i, u, 1, kernel.zeroAt, 0);
+    if (kernel !== null) kernelRow(w, s, kernel, i, u, 1, kernel.zeroAt, 0, 0);
     else threatRow(w, s, i, u);
     return;
   }

@@ -7,9 +7,11 @@
 ;;
 ;; Memory (the world's, see RowKernel.ts): every pointer is a byte address of Float64 data (idHash:
 ;; Uint32). Per entry j of the row:
-;;   v = keep·ahat_ij + obs_j                         the pending update (obs_j holds the arming evidence
-;;                                                    arm_j·G_ij of the few columns j that armed, added and
-;;                                                    taken back by perceivePhase.ts as for fusedRow)
+;;   v = keep·ahat_ij + obs_j                         the pending update; for the `armed` states j of the
+;;                                                    arming list, obs_j + arm_j·G_ij (the arming evidence,
+;;                                                    N31: added to the row's observations before the row
+;;                                                    and taken back after it, as perceivePhase.ts does for
+;;                                                    fusedRow, so the loop carries no per-entry term for it)
 ;;   a = min(max(v, 0), 1), as (v + |v|)/2 and then "> 1 ? 1"; ahat_ij ← a
 ;;   skip j when a·(w_P + w_G·G_ij + O_ij) < best T so far, or j = i (the bound of perceivePhase.ts)
 ;;   else T_ij = a·(w_P·F_ij + w_G·G_ij + O_ij)·f_j, F_ij the power factor with the shift (N32), and
@@ -35,6 +37,9 @@
   (global $hashP (mut i32) (i32.const 0))
   (global $listP (mut i32) (i32.const 0))
   (global $outP (mut i32) (i32.const 0))
+  (global $armListP (mut i32) (i32.const 0)) ;; the states that armed (i32), their evidence by state (f64), saved obs (f64)
+  (global $armP (mut i32) (i32.const 0))
+  (global $savedP (mut i32) (i32.const 0))
   (global $n (mut i32) (i32.const 0))
   (global $wP (mut f64) (f64.const 0))
   (global $wG (mut f64) (f64.const 0))
@@ -45,7 +50,9 @@
   (global $u (mut i32) (i32.const 0))
 
   (func (export "setup") (param $ahat i32) (param $prox i32) (param $cinc i32) (param $past i32) (param $f i32)
-        (param $hash i32) (param $list i32) (param $out i32) (param $n i32) (param $wP f64) (param $wG f64) (param $wS f64)
+        (param $hash i32) (param $list i32) (param $out i32) (param $armList i32) (param $arm i32) (param $saved i32)
+        (param $n i32) (param $wP f64) (param $wG f64) (param $wS f64)
+    (global.set $armListP (local.get $armList)) (global.set $armP (local.get $arm)) (global.set $savedP (local.get $saved))
     (global.set $ahatP (local.get $ahat)) (global.set $proxP (local.get $prox)) (global.set $cincP (local.get $cinc))
     (global.set $pastP (local.get $past)) (global.set $fP (local.get $f)) (global.set $hashP (local.get $hash))
     (global.set $listP (local.get $list)) (global.set $outP (local.get $out)) (global.set $n (local.get $n))
@@ -133,9 +140,10 @@
 
   ;; Row i: entries in pairs (f64x2); a pair goes to the scalar path when a lane passes the bound or
   ;; holds i. obsP: the row's observations; oP: the offence terms for i (open or nuclear); seed: a
-  ;; likely winner taken first (−1: none); count > 0: then the guessed columns (see "guesses").
+  ;; likely winner taken first (−1: none); count > 0: then the guessed columns (see "guesses"); armed:
+  ;; how many states of the arming list add their evidence to the row's observations (0: none).
   (func (export "row") (param $i i32) (param $u i32) (param $keep f64) (param $obsP i32) (param $oP i32)
-        (param $seed i32) (param $count i32) (result i32)
+        (param $seed i32) (param $count i32) (param $armed i32) (result i32)
     (local $j i32) (local $j8 i32) (local $n i32) (local $aP i32) (local $gP i32) (local $wP f64) (local $wG f64)
     (local $keep2 v128) (local $half v128) (local $one v128) (local $wP2 v128) (local $wG2 v128)
     (local $v v128) (local $a v128) (local $g v128) (local $o v128) (local $bound v128)
@@ -155,6 +163,18 @@
     (local.set $wP2 (f64x2.splat (local.get $wP)))
     (local.set $wG2 (f64x2.splat (local.get $wG)))
     (local.set $end2 (i32.and (local.get $n) (i32.const -2)))
+    ;; The arming evidence: obs_j ← obs_j + arm_j·G_ij for the armed j, the old values saved.
+    (local.set $k (i32.const 0))
+    (block $added
+      (loop $add
+        (br_if $added (i32.ge_s (local.get $k) (local.get $armed)))
+        (local.set $j8 (i32.shl (i32.load (i32.add (global.get $armListP) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 3)))
+        (local.set $ok (f64.load (i32.add (local.get $obsP) (local.get $j8))))
+        (f64.store (i32.add (global.get $savedP) (i32.shl (local.get $k) (i32.const 3))) (local.get $ok))
+        (f64.store (i32.add (local.get $obsP) (local.get $j8))
+          (f64.add (local.get $ok) (f64.mul (f64.load (i32.add (global.get $armP) (local.get $j8))) (f64.load (i32.add (local.get $gP) (local.get $j8))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $add)))
     ;; The seed (last tick's target, −1 for none) is taken as a candidate first, from its updated
     ;; belief computed as the loop computes it (not stored: the loop stores it). The argmax is the
     ;; lexicographic maximum of (T, cinc_j, −key_j, −j), whatever the order, so a seed that is likely
@@ -219,6 +239,15 @@
           (then (call $cand (local.get $j) (local.get $ak) (local.get $gk) (local.get $ok))))))
     (f64.store (i32.add (local.get $aP) (i32.shl (local.get $i) (i32.const 3))) (f64.const 0))
     (f64.store (i32.const 0) (global.get $bestT))
+    ;; The row's observations back as they were (they may be shared between rows).
+    (local.set $k (i32.const 0))
+    (block $restored
+      (loop $restore
+        (br_if $restored (i32.ge_s (local.get $k) (local.get $armed)))
+        (f64.store (i32.add (local.get $obsP) (i32.shl (i32.load (i32.add (global.get $armListP) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 3)))
+                   (f64.load (i32.add (global.get $savedP) (i32.shl (local.get $k) (i32.const 3)))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $restore)))
     (if (i32.gt_s (local.get $count) (i32.const 0)) (then (call $guesses (local.get $i) (local.get $oP) (local.get $count))))
     (global.get $best))
 )
