@@ -191,7 +191,8 @@ function alliedWorld(seed: number, states: number, institutions: number, allianc
 /**
  * Eight identical states at one place (every T_kj equal: ties in the partner ranking and the argmax);
  * with ideology 0 nobody perceives intent, so every T and every shared_q(j) is 0 and two exclusive
- * venues of different strength (the weaker in the first slot) tie on s_q·shared_q(j) = 0.
+ * venues of different strength (the weaker in the first slot) tie on s_q·shared_q(j) = 0. Two venues of
+ * equal strength (STRONG, TWIN): the first slot is kept, as inclusive and as exclusive venue.
  */
 function tiedWorld(ideology: number): ScenarioInput {
   const ids = Array.from({ length: 8 }, (_, k) => `T${k}`);
@@ -202,7 +203,8 @@ function tiedWorld(ideology: number): ScenarioInput {
     institutions: [
       { id: 'I1-WEAK', members: ids.slice(0, 4), strength: 0.3 },
       { id: 'I2-STRONG', members: ids.slice(0, 4), strength: 0.7 },
-      { id: 'I3-OTHER', members: ids.slice(4), strength: 0.5 },
+      { id: 'I3-TWIN', members: ids.slice(0, 4), strength: 0.7 },
+      { id: 'I4-OTHER', members: ids.slice(4), strength: 0.5 },
     ],
   };
 }
@@ -210,6 +212,7 @@ function tiedWorld(ideology: number): ScenarioInput {
 const worlds: [string, () => ScenarioInput][] = [
   ['identical states (ties everywhere)', () => tiedWorld(0.4)],
   ['identical states without intent (every T is 0)', () => tiedWorld(0)],
+  ['two states (no third state: the denominator of A is 0)', () => randomWorld(36, { states: 2, institutions: 1 })],
   ['a random world, one mask word', () => randomWorld(31, { states: 12, institutions: 5 })],
   ['a random world, two mask words', () => randomWorld(32, { states: 13, institutions: 40 })],
   ['dense alliances, statuses and affinity', () => alliedWorld(33, 9, 4, 0.6)],
