@@ -16,6 +16,18 @@ describe('aggregatePower (N32: Walt\'s power factor with the power shift)', () =
     expect(aggregatePower(3, 2, 3, 1, 1)).toBeCloseTo(0.4 + 0.15, 15);
     expect(aggregatePower(1, 9, 9, 1, 1)).toBe(1);
   });
+
+  it('is P exactly where the exact test (cross products) and the rounded difference of the shares disagree', () => {
+    // cj·ci0 = cj0·ci in floating point (no rise), yet the two rounded shares differ by +3.5e-18.
+    const [ci, cj, ci0, cj0] = [0.7004086971282959, 0.011667966842651367, 0.7004086971282958, 0.011667966842651364];
+    expect(cj / (ci + cj) - cj0 / (ci0 + cj0)).toBeGreaterThan(0);
+    expect(aggregatePower(ci, cj, ci0, cj0, 1)).toBe(cj / (ci + cj));
+    // cj·ci0 > cj0·ci (a rise), yet the rounded difference of the shares is −1.1e-16: no shift, not a fall.
+    const [di, dj, di0, dj0] = [0.08306014537811279, 0.6766695082187653, 0.08306014537811274, 0.6766695082187647];
+    expect(dj * di0 > dj0 * di).toBe(true);
+    expect(dj / (di + dj) - dj0 / (di0 + dj0)).toBeLessThan(0);
+    expect(aggregatePower(di, dj, di0, dj0, 1)).toBe(dj / (di + dj));
+  });
 });
 
 /**
