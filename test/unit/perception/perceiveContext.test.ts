@@ -164,6 +164,14 @@ function checkPerception(ctx: TickContext): void {
   }
 }
 
+/** Overwrites the perceive phase's outputs (not its inputs) with values it never writes. */
+function scribble(ctx: TickContext): void {
+  const s = ctx.scratch;
+  for (const a of [s.z, s.shared, s.instCinc, s.targetColumns, s.targetThreat, s.targetAllySum, s.tMain]) a.fill(7);
+  for (const a of [s.mask]) a.fill(7);
+  for (const a of [s.inclusiveVenue, s.exclusiveVenue, s.partnerTop, s.targetFreeCount]) a.fill(77);
+}
+
 /** A random world with denser alliances (so some targets leave a state no partner), statuses and affinity. */
 function alliedWorld(seed: number, states: number, institutions: number, allianceShare: number): ScenarioInput {
   const input = randomWorld(seed, { states, institutions });
@@ -209,7 +217,61 @@ function tiedWorld(ideology: number): ScenarioInput {
   };
 }
 
+const far = (k: number): { lat: number; lon: number } => ({ lat: -40 + 10 * k, lon: -120 });
+const caps = (x: number): { mil: number; eco: number; pop: number } => ({ mil: x, eco: x, pop: x });
+
+/**
+ * S1's main threat is S2 (strong, near, intent). S2 is allied with S0, S1 with S0 and S3: of the
+ * candidates S3 and S4 not allied with S2, only S4 is free, so HE stays available (the scan of i's
+ * allies runs, free = allies of i = 2, and must stop at the last state). S1 and S2 share only an
+ * institution of strength 0 (an inclusive venue all the same). S1 has a voice in two exclusive venues:
+ * Z1 (s = 0.5, whose member S3 fears S2) and the stronger Z2 (s = 0.9, whose members see no intent in
+ * S2: shared 0); the better score wins, not the stronger venue.
+ */
+function scanWorld(): ScenarioInput {
+  return {
+    meta: { id: 'scan', startYear: 1900 },
+    states: [
+      { id: 'S0', capabilities: caps(1), ideology: 0, location: far(0) },
+      { id: 'S1', capabilities: caps(2), ideology: 0.1, location: { lat: 50, lon: 10 } },
+      { id: 'S2', capabilities: caps(10), ideology: 0.9, location: { lat: 50, lon: 12 } },
+      { id: 'S3', capabilities: caps(1), ideology: 0, location: far(1) },
+      { id: 'S4', capabilities: caps(1), ideology: 0, location: far(2) },
+    ],
+    dyads: [
+      { between: ['S0', 'S2'], alliance: true }, { between: ['S1', 'S3'], alliance: true }, { between: ['S0', 'S1'], alliance: true },
+    ],
+    institutions: [
+      { id: 'Z0', members: ['S1', 'S2'], strength: 0 },
+      { id: 'Z1', members: ['S3', 'S4'], strength: 0.5, statuses: [{ state: 'S1', status: 'observer' }] },
+      { id: 'Z2', members: ['S0', 'S4'], strength: 0.9, statuses: [{ state: 'S1', status: 'associate' }] },
+    ],
+    perceptions: [{ from: 'S0', to: 'S2', intent: 0 }, { from: 'S4', to: 'S2', intent: 0 }],
+  };
+}
+
+/** A's main threat is B; B's only non-allies besides A are C, A's one ally: no partner, found by the scan (free = allies of A = 1). */
+function noPartnerWorld(): ScenarioInput {
+  return {
+    meta: { id: 'no-partner', startYear: 1900 },
+    states: [
+      { id: 'A', capabilities: caps(2), ideology: 0.1, location: { lat: 50, lon: 10 } },
+      { id: 'B', capabilities: caps(10), ideology: 0.9, location: { lat: 50, lon: 12 } },
+      { id: 'C', capabilities: caps(1), ideology: 0, location: far(0) },
+      { id: 'D', capabilities: caps(1), ideology: 0, location: far(1) },
+    ],
+    dyads: [{ between: ['A', 'C'], alliance: true }, { between: ['B', 'D'], alliance: true }],
+  };
+}
+
 const worlds: [string, () => ScenarioInput][] = [
+  ['the scan of allies that must stop at the last state; a venue of strength 0', scanWorld],
+  ['no partner, found by the scan of allies', noPartnerWorld],
+  ['two states with shares 1/4 and 3/4 (the denominator of A is exactly 0)', () => ({
+    meta: { id: 'two' }, states: [
+      { id: 'P', capabilities: caps(1), ideology: 0.5, location: { lat: 50, lon: 10 } },
+      { id: 'Q', capabilities: caps(3), ideology: 0.5, location: { lat: 50, lon: 12 } }],
+  })],
   ['identical states (ties everywhere)', () => tiedWorld(0.4)],
   ['identical states without intent (every T is 0)', () => tiedWorld(0)],
   ['two states (no third state: the denominator of A is 0)', () => randomWorld(36, { states: 2, institutions: 1 })],
@@ -226,11 +288,16 @@ describe('perceivePhase: the context it hands on, against an independent computa
       const ctx = perceivedContext(make());
       expect(ctx.scratch.threatStored).toBe(true);
       checkPerception(ctx);
+      // Perceived again over outputs left with other values: every output is written, none kept.
+      scribble(ctx);
+      perceivePhase(ctx);
+      checkPerception(ctx);
     });
 
     it(`fused path: ${name}`, () => {
       const ctx = perceivedContext(make());
       (ctx as { fused?: boolean }).fused = true;
+      scribble(ctx);
       perceivePhase(ctx); // a second perception of tick 0: last perception's targets are the guesses
       expect(ctx.scratch.threatStored).toBe(false);
       checkPerception(ctx);
@@ -244,6 +311,20 @@ describe('perceivePhase: the context it hands on, against an independent computa
       checkPerception(fresh);
     });
   }
+
+  it('the handcrafted worlds are what they claim: S1 → S2 with a partner and a venue of strength 0; A → B without a partner', () => {
+    const scan = perceivedContext(scanWorld());
+    const [s1, s2] = [scan.index('S1'), scan.index('S2')];
+    expect(scan.scratch.target[s1]).toBe(s2);
+    expect(scan.scratch.mask[s1 * OPTION_COUNT + OPTION_INDEX.HE]).toBe(1);
+    expect(scan.scratch.mask[s1 * OPTION_COUNT + OPTION_INDEX.II]).toBe(1);
+    expect(scan.scratch.z[s1 * Z_SIZE + Z_RHOI]).toBe(0);
+    expect(scan.scratch.exclusiveVenue[s1]).toBe(1); // Z1
+    expect(scan.scratch.z[s1 * Z_SIZE + Z_RHOE]).toBeGreaterThan(0);
+    const np = perceivedContext(noPartnerWorld());
+    expect(np.scratch.target[np.index('A')]).toBe(np.index('B'));
+    expect(np.scratch.mask[np.index('A') * OPTION_COUNT + OPTION_INDEX.HE]).toBe(0);
+  });
 
   it('the worlds reach every branch checked: no partner, no trade, no inclusive venue, a status holder\'s venue', () => {
     let noPartner = 0; let noTrade = 0; let noVenue = 0; let statusVenue = 0;
