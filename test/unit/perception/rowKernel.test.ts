@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulation, resolveScenario, type Simulation } from '../../../src/index.js';
 import type { Engine } from '../../../src/engine/Simulation.js';
 import { loadScenario } from '../../../src/node/index.js';
-import { rowKernelOf, setRowKernelMinStates } from '../../../src/perception/RowKernel.js';
+import { createRowKernel, rowKernelOf, setRowKernelMinStates, type RowKernel } from '../../../src/perception/RowKernel.js';
 import type { ResolvedScenario } from '../../../src/model/ResolvedScenario.js';
 import { randomWorld } from '../../support/randomWorld.js';
 
@@ -88,5 +88,54 @@ describe('RowKernel: the row pass in WebAssembly gives the JavaScript pass\'s nu
 
   it('the committed bytes are what rowKernel.wat assembles to (npm run build:wasm -- --check)', () => {
     expect(() => execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-wasm.mjs'), '--check'], { cwd: ROOT, stdio: 'pipe' })).not.toThrow();
+  });
+});
+
+describe('RowKernel: its memory and the threshold', () => {
+  it('the threshold is inclusive: a world of exactly minStates states gets the kernel, one state fewer does not', () => {
+    restore = setRowKernelMinStates(32);
+    expect(createRowKernel(31)).toBeNull();
+    expect(createRowKernel(32)).not.toBeNull();
+    expect(setRowKernelMinStates(Infinity)).toBe(32);
+    expect(createRowKernel(100)).toBeNull();
+    setRowKernelMinStates(32);
+    expect(createRowKernel(20000)).toBeNull(); // 6.4 GB of matrices: beyond a 32-bit memory
+  });
+
+  it('every capacity from 32 to 400 gets a memory that holds all its regions, none overlapping', () => {
+    restore = setRowKernelMinStates(32);
+    for (let c = 32; c <= 400; c++) {
+      const k = createRowKernel(c) as RowKernel;
+      expect(k, `capacity ${c}`).not.toBeNull();
+      const vectors = [k.obs, k.obsShared, k.obsInside, k.arm, k.offOpen, k.offNuc, k.cinc, k.past, k.affinity, k.guessOut];
+      const regions: [Float64Array | Int32Array | Uint32Array, number][] = [
+        [k.ahat(c), 1], [k.proximity(c), 2], ...vectors.map((v, m): [Float64Array, number] => [v, 3 + m]), [k.guessList, 20], [k.idHash, 21],
+      ];
+      for (const [v, x] of regions) { expect(v.length).toBe(v === regions[0][0] || v === regions[1][0] ? c * c : c); v.fill(x); }
+      k.result[0] = 99;
+      const zero = new Float64Array(k.buffer, k.zeroAt, c);
+      expect(zero.every((x) => x === 0), `capacity ${c}: the zero vector`).toBe(true);
+      for (const [v, x] of regions) expect(v.every((y) => y === x), `capacity ${c}: a region overwritten`).toBe(true);
+      expect(k.ahatAt).toBeGreaterThanOrEqual(8); // after the result
+      expect([k.ahat(c).byteOffset, k.proximity(c).byteOffset]).toEqual([k.ahatAt, k.proximityAt]);
+      // The addresses the row function receives are the regions' own.
+      const at: [number, Float64Array | Int32Array | Uint32Array][] = [[k.obsAt, k.obs], [k.obsSharedAt, k.obsShared], [k.obsInsideAt, k.obsInside],
+        [k.armAt, k.arm], [k.offOpenAt, k.offOpen], [k.offNucAt, k.offNuc], [k.cincAt, k.cinc], [k.pastAt, k.past], [k.affinityAt, k.affinity],
+        [k.guessOutAt, k.guessOut], [k.guessListAt, k.guessList], [k.idHashAt, k.idHash]];
+      for (const [a, v] of at) expect(v.byteOffset).toBe(a);
+    }
+  });
+
+  it('rowKernelOf: the kernel only for its own ahat and proximity, at their own places', () => {
+    restore = setRowKernelMinStates(32);
+    const k = createRowKernel(40) as RowKernel;
+    const n = 36;
+    expect(rowKernelOf(k.ahat(n), k.proximity(n))).toBe(k);
+    expect(rowKernelOf(new Float64Array(n * n), k.proximity(n))).toBeNull();
+    expect(rowKernelOf(k.ahat(n), new Float64Array(n * n))).toBeNull();
+    expect(rowKernelOf(k.proximity(n), k.proximity(n))).toBeNull();
+    expect(rowKernelOf(k.ahat(n), k.ahat(n))).toBeNull();
+    const other = createRowKernel(40) as RowKernel;
+    expect(rowKernelOf(k.ahat(n), other.proximity(n))).toBeNull();
   });
 });
