@@ -150,6 +150,25 @@ describe('alignmentPhase: the partner k* through the candidate list and through 
     expect(partnerOf(ctx, 'I')).toBe('K16'); // 0.2·(1 + 3) = 0.8 > 0.5
   });
 
+  it('the full list: an unlisted co-member that exactly ties the best listed score wins by its lower index', () => {
+    // K16 (the highest index) scores 0.5 without a club; K14, the last listed, 0.25; K15 (not listed:
+    // the tie with K14 goes to the lower index) 0.25 with a club, 0.25·(1 + 1) = 0.5 exactly.
+    const ks = Array.from({ length: 17 }, (_, t) => `K${String(t).padStart(2, '0')}`);
+    const input: ScenarioInput = {
+      meta: { id: 'full-list-tie' },
+      states: [plain('I', 1), threat, ...ks.map((id) => plain(id, 1))],
+      institutions: [{ id: 'Q', members: ['I', 'K15'] }],
+      parameters: { chiClub: 1 },
+    };
+    const ctx = perceivedContext(input);
+    craft(ctx, Object.fromEntries([['I', 0], ...ks.map((id, t) => [id, t === 16 ? 0.5 : t < 14 ? 0.4 : 0.25])]));
+    const s = ctx.scratch;
+    const slot = s.targetSlot[ctx.index('J')];
+    expect(s.partnerTopCount[slot]).toBe(PARTNER_TOP);
+    expect(s.partnerTop[slot * PARTNER_TOP + PARTNER_TOP - 1]).toBe(ctx.index('K14'));
+    expect(partnerOf(ctx, 'I')).toBe('K15');
+  });
+
   it('a candidate allied with the target after the perceive phase is skipped (the list is out of date)', () => {
     const ctx = perceivedContext(six());
     expect(setAlliance(ctx.world, ctx.index('J'), ctx.index('C'), true)).toBe(true);
