@@ -169,6 +169,17 @@ describe('alignmentPhase: the partner k* through the candidate list and through 
     expect(partnerOf(ctx, 'I')).toBe('K15');
   });
 
+  it('the full list, every candidate allied with the actor: no partner (−1), also after the list falls through to the scan', () => {
+    const ks = Array.from({ length: 17 }, (_, t) => `K${String(t).padStart(2, '0')}`);
+    const ctx = perceivedContext({
+      meta: { id: 'full-list-allied' },
+      states: [plain('I', 1), threat, ...ks.map((id) => plain(id, 1))],
+      dyads: ks.map((id) => ({ between: ['I', id] as [string, string], alliance: true })),
+    });
+    expect(ctx.scratch.partnerTopCount[ctx.scratch.targetSlot[ctx.index('J')]]).toBe(PARTNER_TOP);
+    expect(partnerOf(ctx, 'I')).toBe('none');
+  });
+
   it('a candidate allied with the target after the perceive phase is skipped (the list is out of date)', () => {
     const ctx = perceivedContext(six());
     expect(setAlliance(ctx.world, ctx.index('J'), ctx.index('C'), true)).toBe(true);
