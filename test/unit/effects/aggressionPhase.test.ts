@@ -191,4 +191,11 @@ describe('aggressionPhase (THEORY §5.6)', () => {
     expect(ctx.scratch.aggressed[r]).toBe(1);
     expect(ctx.scratch.majorWars).toBe(1);
   });
+  it('when every state is revisionist, each can aggress', () => {
+    const ctx = perceivedContext({ ...world, states: world.states.map((s) => ({ ...s, revisionism: 0.8 })) });
+    ctx.scratch.draws.fill(0);
+    aggressionPhase(ctx);
+    expect(Array.from(ctx.scratch.aggressed)).toEqual([1, 1, 1, 1]);
+    expect(ctx.scratch.aggressions).toBe(4);
+  });
 });
