@@ -154,6 +154,53 @@ describe('updatePhase: every belief by the equation (THEORY §5.7, N2, N28, N31)
   });
 });
 
+describe('updatePhase: the patched entries in the corners of the equation', () => {
+  const check = (ctx: Ctx): void => {
+    const n = ctx.world.n;
+    const want = expectedBeliefs(ctx);
+    updatePhase(ctx);
+    Array.from(ctx.world.ahat).forEach((x, k) => expect(x, `ahat ${ctx.world.ids[(k / n) | 0]}→${ctx.world.ids[k % n]}`).toBeCloseTo(want[k], 14));
+  };
+
+  it('an aggression against the state with index 0, a bandwagoner provoked by another state, escalation only between the rivals, the clip at 1', () => {
+    const ctx = setUp(1, [
+      ['S2', 'II', 'R1'], // an institutional act in a venue: escalation is on (the gate is open)
+      ['S3', 'BAND', 'R1'], // S3 bandwagons with R1 ...
+      ['S1', 'SS', 'S3'], // ... and S1 sanctions S3: S3's belief of S1 relaxes at η_b, not η_b + δ_band
+      ['R2', 'SS', 'S1'], // the larger rival acts on S1: S1's belief of R2 gets ε_S but no escalation
+      ['R1', 'HI', 'R2'],
+    ]);
+    const { world: w, scratch: s } = ctx;
+    const n = w.n;
+    const [r1, r2, s2] = ['R1', 'R2', 'S2'].map(ctx.index);
+    expect(r1).toBe(0);
+    s.venueUsed.fill(-1);
+    s.venueUsed[s2] = 0;
+    s.aggressed.fill(0);
+    s.victim.fill(-1);
+    s.aggressed[s2] = 1; // S2 attacked R1 (index 0): R1 sees it in full
+    s.victim[s2] = r1;
+    w.ahat[r2 * n + r1] = 1; // armed against and provoked from 1: clipped at 1
+    check(ctx);
+    expect(s.rivalA).toBe(r2); // the escalation pair is R2–R1
+    expect(w.ahat[r2 * n + r1]).toBe(1);
+    // R1's belief of S2 moved toward 1 (in full), not toward G_R1,S2
+    expect(w.proximity[r1 * n + s2]).toBeLessThan(0.9);
+  });
+
+  it('reassurance between co-members of an institution in a patched entry, down to the clip at 0', () => {
+    // S1 bandwagons with R2 (both in Q); R2's ideology 0.1 is below ε_reass = 0.3, so obs < 0.
+    const ctx = setUp(1, [['S1', 'BAND', 'R2'], ['S2', 'SS', 'S3']]); // S3's belief of S2: S2 and S3 share Q
+    const { world: w, params: p } = ctx;
+    const n = w.n;
+    const [r2, s1] = [ctx.index('R2'), ctx.index('S1')];
+    p.epsReass = 0.3;
+    w.ahat[s1 * n + r2] = 0;
+    check(ctx);
+    expect(w.ahat[s1 * n + r2]).toBe(0);
+  });
+});
+
 describe('updatePhase: pending relaxation', () => {
   it('records whether some live institution holds every state (then every pair shares one)', () => {
     const input = world(1);
