@@ -201,6 +201,86 @@ describe('updatePhase: the patched entries in the corners of the equation', () =
   });
 });
 
+describe('updatePhase: rivals, gates and buffers', () => {
+  const plainState = (id: string, c: number, extra: object = {}): ScenarioInput['states'][number] => ({ id, capabilities: { mil: c, eco: c, pop: c }, ...extra });
+  const rivals = (caps: number[]): [string, string] => {
+    const ctx = perceivedContext({ meta: { id: 'rivals' }, states: caps.map((c, k) => plainState(`S${k}`, c)) });
+    ctx.scratch.action.fill(OPTION_INDEX.NONE);
+    updatePhase(ctx);
+    return [ctx.world.ids[ctx.scratch.rivalA], ctx.world.ids[ctx.scratch.rivalB]];
+  };
+
+  it('the two leading rivals by cinc, the larger first, wherever they stand; ties go to the first in canonical order', () => {
+    expect(rivals([9, 1, 5, 2])).toEqual(['S0', 'S2']); // the strongest has index 0, a weaker state between the two
+    expect(rivals([9, 5, 1, 2])).toEqual(['S0', 'S1']); // the second right after the first
+    expect(rivals([1, 5, 2, 9])).toEqual(['S3', 'S1']);
+    expect(rivals([9, 9, 1, 2])).toEqual(['S0', 'S1']); // a tie for the lead
+    expect(rivals([9, 5, 5, 2])).toEqual(['S0', 'S1']); // a tie for second
+    expect(rivals([2, 5, 5, 9])).toEqual(['S3', 'S1']);
+  });
+
+  it('MAD needs both rivals nuclear, also when only the smaller one is not; ι* = 0 closes the ideology gate even for equal ideologies', () => {
+    const ctx = setUp(1, []);
+    ctx.world.nuc[ctx.index('R1')] = 0; // R1 is the smaller rival (rivalB)
+    updatePhase(ctx);
+    expect(ctx.scratch.rivalB).toBe(ctx.index('R1'));
+    expect(ctx.scratch.gateMAD).toBe(0);
+    const same = setUp(1, [], 0);
+    same.world.ideo[same.index('R1')] = same.world.ideo[same.index('R2')];
+    updatePhase(same);
+    expect(same.scratch.gateIdeo).toBe(0);
+  });
+
+  it('every patched entry by the equation when there are more patches than the first buffer holds (two aggressors, every state acting, escalation)', () => {
+    // (the aggressors, R2 and S1, do not arm: see the note on arming aggressors in docs/testing.md)
+    const ctx = setUp(1, [['R1', 'HI', 'R2'], ['R2', 'SS', 'S1'], ['S1', 'SS', 'S3'], ['S2', 'II', 'R1'], ['S3', 'HI', 'S2']]);
+    const { world: w, scratch: s } = ctx;
+    const n = w.n;
+    s.venueUsed.fill(-1);
+    s.venueUsed[ctx.index('S2')] = 0;
+    s.aggressed.fill(0);
+    s.victim.fill(-1);
+    for (const [j, v] of [['R2', 'S2'], ['S1', 'S3']]) { s.aggressed[ctx.index(j)] = 1; s.victim[ctx.index(j)] = ctx.index(v); }
+    expect(s.patchIndex.length).toBeLessThan(2 * (n - 1) + n + 2);
+    const want = expectedBeliefs(ctx);
+    updatePhase(ctx);
+    expect(s.patchCount).toBeGreaterThan(2 * n + 2);
+    Array.from(w.ahat).forEach((x, k) => expect(x, `ahat ${w.ids[(k / n) | 0]}→${w.ids[k % n]}`).toBeCloseTo(want[k], 14));
+  });
+
+  it('arming without provocation (ε_H = ε_S = ε_I = ε_esc = 0): the state armed against sees ε_arm in full; the armed states are listed for the fused path', () => {
+    const input = world(1);
+    input.parameters = { ...input.parameters, epsH: 0, epsS: 0, epsI: 0, epsEsc: 0 };
+    const ctx = perceivedContext(input);
+    const { world: w, scratch: s } = ctx;
+    const n = w.n;
+    s.action.fill(OPTION_INDEX.NONE);
+    for (const [a, t] of [['R1', 'R2'], ['S3', 'S1']]) { s.action[ctx.index(a)] = OPTION_INDEX.HI; s.target[ctx.index(a)] = ctx.index(t); }
+    for (let k = 0; k < n * n; k++) w.ahat[k] = k % (n + 1) === 0 ? 0 : 0.3;
+    const want = expectedBeliefs(ctx);
+    updatePhase(ctx);
+    Array.from(w.ahat).forEach((x, k) => expect(x, `ahat ${w.ids[(k / n) | 0]}→${w.ids[k % n]}`).toBeCloseTo(want[k], 14));
+    expect(s.armCount).toBe(2);
+    expect(Array.from(s.armList.subarray(0, 2))).toEqual([ctx.index('R1'), ctx.index('S3')]);
+  });
+
+  it('reassurance through an institution in the second 32-bit word of the masks', () => {
+    const input = world(1);
+    input.institutions = Array.from({ length: 40 }, (_, q) => ({ id: `Q${String(q).padStart(2, '0')}`, members: q === 39 ? ['R2', 'S1', 'S2', 'S3'] : ['R1', 'R2'] }));
+    const ctx = perceivedContext(input);
+    const { world: w, scratch: s } = ctx;
+    const n = w.n;
+    expect(s.maskWords).toBe(2);
+    s.action.fill(OPTION_INDEX.NONE);
+    s.action[ctx.index('S1')] = OPTION_INDEX.SS;
+    s.target[ctx.index('S1')] = ctx.index('S2');
+    for (let k = 0; k < n * n; k++) w.ahat[k] = k % (n + 1) === 0 ? 0 : ((k * 0.37) % 1);
+    const want = expectedBeliefs(ctx);
+    updatePhase(ctx);
+    Array.from(w.ahat).forEach((x, k) => expect(x, `ahat ${w.ids[(k / n) | 0]}→${w.ids[k % n]}`).toBeCloseTo(want[k], 14));
+  });
+});
+
 describe('updatePhase: pending relaxation', () => {
   it('records whether some live institution holds every state (then every pair shares one)', () => {
     const input = world(1);
