@@ -248,6 +248,25 @@ describe('updatePhase: rivals, gates and buffers', () => {
     Array.from(w.ahat).forEach((x, k) => expect(x, `ahat ${w.ids[(k / n) | 0]}→${w.ids[k % n]}`).toBeCloseTo(want[k], 14));
   });
 
+  it('the largest number of patches: every state both bandwagons (or acts) and blocks, an aggressor, escalation', () => {
+    // Two patches per state (its block's provocation of its target, and its bandwagoning), the
+    // aggressor's column and the escalation pair: 2n + 2 + (n − 1) entries.
+    const ctx = setUp(1, [['R1', 'BAND', 'S1'], ['R2', 'BAND', 'S3'], ['S1', 'BAND', 'R1'], ['S2', 'II', 'R1'], ['S3', 'BAND', 'R1']]); // the rivals R1, R2 do not act on each other
+    const { world: w, scratch: s } = ctx;
+    const n = w.n;
+    s.venueUsed.fill(-1);
+    s.venueUsed[ctx.index('S2')] = 0;
+    s.blockProvocation.fill(0.01);
+    s.aggressed.fill(0);
+    s.victim.fill(-1);
+    s.aggressed[ctx.index('S3')] = 1;
+    s.victim[ctx.index('S3')] = ctx.index('S1');
+    const want = expectedBeliefs(ctx);
+    updatePhase(ctx);
+    expect(s.patchCount).toBe(2 * n - 1 + 2 + (n - 1)); // S2's II is one patch, the other four two each
+    Array.from(w.ahat).forEach((x, k) => expect(x, `ahat ${w.ids[(k / n) | 0]}→${w.ids[k % n]}`).toBeCloseTo(want[k], 14));
+  });
+
   it('arming without provocation (ε_H = ε_S = ε_I = ε_esc = 0): the state armed against sees ε_arm in full; the armed states are listed for the fused path', () => {
     const input = world(1);
     input.parameters = { ...input.parameters, epsH: 0, epsS: 0, epsI: 0, epsEsc: 0 };
