@@ -269,7 +269,7 @@ describe('updatePhase: rivals, gates and buffers', () => {
 
   it('arming without provocation (ε_H = ε_S = ε_I = ε_esc = 0): the state armed against sees ε_arm in full; the armed states are listed for the fused path', () => {
     const input = world(1);
-    input.parameters = { ...input.parameters, epsH: 0, epsS: 0, epsI: 0, epsEsc: 0 };
+    input.parameters = { iotaStar: 0.5, epsH: 0, epsS: 0, epsI: 0, epsEsc: 0 }; // world(1) has ι* = 0.5
     const ctx = perceivedContext(input);
     const { world: w, scratch: s } = ctx;
     const n = w.n;
