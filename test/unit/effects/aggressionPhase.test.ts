@@ -152,4 +152,50 @@ describe('aggressionPhase (THEORY §5.6)', () => {
     expect(Array.from(one.scratch.aggressed)).toEqual(['F', 'R', 'V1', 'V2'].map((id) => (id === 'R' ? 1 : 0)));
     expect(one.world.ids).toEqual(['F', 'R', 'V1', 'V2']);
   });
+  it('a revisionist never picks itself: with every proximity 0 the victim is the first other state', () => {
+    // A (index 0) is the revisionist; G = 0 for every pair of states, so every score is 0 and the tie goes to B.
+    const ctx = perceivedContext({
+      meta: { id: 'no-locations' },
+      states: [
+        { id: 'A', capabilities: { mil: 4, eco: 4, pop: 4 }, revisionism: 0.8 },
+        { id: 'B', capabilities: { mil: 1, eco: 1, pop: 1 } },
+        { id: 'C', capabilities: { mil: 1, eco: 1, pop: 1 } },
+      ],
+    });
+    const [a, b] = [ctx.index('A'), ctx.index('B')];
+    expect(a).toBe(0);
+    const n = ctx.world.n;
+    for (let x = 0; x < n; x++) for (let y = 0; y < n; y++) if (x !== y) ctx.world.proximity[x * n + y] = 0;
+    drawOf(ctx, a, 0);
+    aggressionPhase(ctx);
+    expect(ctx.scratch.victim[a]).toBe(b);
+    expect(ctx.events).toEqual([{ tick: 0, type: 'aggression', actor: 'A', target: 'B', majorWar: false }]);
+  });
+
+  it('a major war needs both to be great powers: a minor aggressor against a great power is not one', () => {
+    const minor = perceivedContext({ ...world, states: world.states.map((s) => (s.id === 'R' ? { ...s, major: false } : s)) });
+    const r = minor.index('R');
+    drawOf(minor, r, 0);
+    aggressionPhase(minor);
+    expect(minor.scratch.victim[r]).toBe(minor.index('V1')); // a great power
+    expect(minor.scratch.majorWars).toBe(0);
+    expect(minor.events).toEqual([{ tick: 0, type: 'aggression', actor: 'R', target: 'V1', majorWar: false }]);
+  });
+
+  it('aggresses without collecting events when the run collects none', () => {
+    const ctx = perceivedContext(world);
+    const r = ctx.index('R');
+    ctx.events = null;
+    drawOf(ctx, r, 0);
+    aggressionPhase(ctx);
+    expect(ctx.scratch.aggressed[r]).toBe(1);
+    expect(ctx.scratch.majorWars).toBe(1);
+  });
+  it('when every state is revisionist, each can aggress', () => {
+    const ctx = perceivedContext({ ...world, states: world.states.map((s) => ({ ...s, revisionism: 0.8 })) });
+    ctx.scratch.draws.fill(0);
+    aggressionPhase(ctx);
+    expect(Array.from(ctx.scratch.aggressed)).toEqual([1, 1, 1, 1]);
+    expect(ctx.scratch.aggressions).toBe(4);
+  });
 });

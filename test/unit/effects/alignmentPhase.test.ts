@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignmentPhase } from '../../../src/effects/alignmentPhase.js';
 import { aggressionPhase } from '../../../src/effects/aggressionPhase.js';
+import { setAlliance } from '../../../src/engine/createWorld.js';
 import type { ScenarioInput } from '../../../src/index.js';
 import { DRAW_CONSENT, DRAWS_PER_TICK } from '../../../src/random/StateStreams.js';
 import { everyoneIdle, perceivedContext, setAction } from '../../support/tickContext.js';
@@ -114,14 +115,17 @@ describe('alignmentPhase (THEORY §5.5 HE, SE)', () => {
       return best;
     };
 
-    for (const [withAffinity, chiClub] of [[false, 1], [true, 1], [false, 0], [true, 3]] as const) {
-      it(`every state's partner against every target${withAffinity ? ', with affinity' : ''}, χ_club = ${chiClub}`, () => {
+    for (const [withAffinity, chiClub, scan] of [[false, 1, false], [true, 1, false], [false, 0, false], [true, 3, false], [false, 1, true], [true, 3, true]] as const) {
+      it(`every state's partner against every target${withAffinity ? ', with affinity' : ''}, χ_club = ${chiClub}${scan ? ', by the full scan (an alliance changed after the perceive phase)' : ''}`, () => {
         let checked = 0;
         let none = 0;
         let club = 0;
         for (let j = 0; j < ids.length; j += 1) {
           const ctx = perceivedContext(big(withAffinity, chiClub));
           const n = ctx.world.n;
+          // An alliance formed after the perceive phase: its candidate lists are out of date, so
+          // every partner comes from the full scan over all states.
+          if (scan) expect(setAlliance(ctx.world, 15, 16, true)).toBe(true);
           everyoneIdle(ctx);
           const actors: number[] = [];
           for (let i = 0; i < n; i++) {

@@ -150,5 +150,82 @@ describe('alliances end (model note N29)', () => {
       expect(ctx.events?.filter((e) => e.type === 'alliance-lapsed')).toHaveLength(2);
     });
   });
+  describe('the threat each partner reads (the stored matrix of the general path)', () => {
+    // Four states without input alliances; B and C (indices 1, 2) formed an alliance against D
+    // (index 3, not 0, so that T_BD and T_CD are not in column 0). The test writes the stored threat
+    // matrix itself and calls lapseAlliances alone, with a lapse time of one tick.
+    const setUp = (): { ctx: ReturnType<typeof perceivedContext>; b: number; c: number; d: number; tMin: number } => {
+      const input = world(1, 1);
+      input.dyads = [];
+      const ctx = perceivedContext(input);
+      const [b, c, d] = ['B', 'C', 'D'].map(ctx.index);
+      expect([b, c, d]).toEqual([1, 2, 3]);
+      expect(ctx.scratch.threatStored).toBe(true);
+      expect(ctx.rates.allianceLapseTicks).toBe(1);
+      expect(setAlliance(ctx.world, b, c, true, d)).toBe(true);
+      ctx.scratch.threat.fill(0);
+      const tMin = ctx.params.tMin;
+      expect(tMin).toBeGreaterThan(0);
+      return { ctx, b, c, d, tMin };
+    };
+    const allied = (ctx: ReturnType<typeof perceivedContext>, b: number, c: number): number => ctx.world.ally[b * ctx.world.n + c];
+
+    it('a threat exactly at T_min has not faded, for either partner (faded means T < T_min)', () => {
+      for (const atMin of ['B', 'C'] as const) {
+        const { ctx, b, c, d, tMin } = setUp();
+        const n = ctx.world.n;
+        ctx.scratch.threat[(atMin === 'B' ? b : c) * n + d] = tMin; // the other partner's threat is 0
+        lapseAlliances(ctx);
+        expect(allied(ctx, b, c), `${atMin} at T_min`).toBe(1);
+        expect(ctx.world.formedFaded, `${atMin} at T_min`).toEqual([0]);
+      }
+      const { ctx, b, c, d, tMin } = setUp();
+      const n = ctx.world.n;
+      const below = tMin - 2 ** -40;
+      ctx.scratch.threat[b * n + d] = below;
+      ctx.scratch.threat[c * n + d] = below;
+      lapseAlliances(ctx);
+      expect(allied(ctx, b, c)).toBe(0);
+    });
+
+    it('reads T_ij toward the common target j, not another entry of the matrix', () => {
+      // every entry high except the two toward D: faded
+      const low = setUp();
+      const n = low.ctx.world.n;
+      low.ctx.scratch.threat.fill(1);
+      low.ctx.scratch.threat[low.b * n + low.d] = 0;
+      low.ctx.scratch.threat[low.c * n + low.d] = 0;
+      lapseAlliances(low.ctx);
+      expect(allied(low.ctx, low.b, low.c)).toBe(0);
+      // only the two entries toward D high: not faded
+      const high = setUp();
+      high.ctx.scratch.threat[high.b * n + high.d] = 1;
+      high.ctx.scratch.threat[high.c * n + high.d] = 1;
+      lapseAlliances(high.ctx);
+      expect(allied(high.ctx, high.b, high.c)).toBe(1);
+    });
+
+    it('keeps the formed-alliance lists parallel (World.formedPairs, formedTarget, formedFaded)', () => {
+      const { ctx, b, c, d, tMin } = setUp();
+      const w = ctx.world;
+      const n = w.n;
+      const a = ctx.index('A');
+      expect(setAlliance(w, a, b, true, d)).toBe(true); // a second formed alliance, A–B against D
+      const parallel = (): void => {
+        expect(w.formedTarget).toHaveLength(w.formedPairs.length);
+        expect(w.formedFaded).toHaveLength(w.formedPairs.length);
+      };
+      ctx.scratch.threat.fill(1); // nothing fades
+      lapseAlliances(ctx);
+      parallel();
+      expect(w.formedFaded).toEqual([0, 0]);
+      ctx.scratch.threat[a * n + d] = 0;
+      ctx.scratch.threat[b * n + d] = tMin / 2; // A–B fades and lapses; B–C does not (C's threat stays)
+      lapseAlliances(ctx);
+      parallel();
+      expect(w.formedPairs).toEqual([Math.min(b, c) * n + Math.max(b, c)]);
+      expect(allied(ctx, a, b)).toBe(0);
+    });
+  });
 });
 

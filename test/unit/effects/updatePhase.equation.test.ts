@@ -154,6 +154,152 @@ describe('updatePhase: every belief by the equation (THEORY §5.7, N2, N28, N31)
   });
 });
 
+describe('updatePhase: the patched entries in the corners of the equation', () => {
+  const check = (ctx: Ctx): void => {
+    const n = ctx.world.n;
+    const want = expectedBeliefs(ctx);
+    updatePhase(ctx);
+    Array.from(ctx.world.ahat).forEach((x, k) => expect(x, `ahat ${ctx.world.ids[(k / n) | 0]}→${ctx.world.ids[k % n]}`).toBeCloseTo(want[k], 14));
+  };
+
+  it('an aggression against the state with index 0, a bandwagoner provoked by another state, escalation only between the rivals, the clip at 1', () => {
+    const ctx = setUp(1, [
+      ['S2', 'II', 'R1'], // an institutional act in a venue: escalation is on (the gate is open)
+      ['S3', 'BAND', 'R1'], // S3 bandwagons with R1 ...
+      ['S1', 'SS', 'S3'], // ... and S1 sanctions S3: S3's belief of S1 relaxes at η_b, not η_b + δ_band
+      ['R2', 'SS', 'S1'], // the larger rival acts on S1: S1's belief of R2 gets ε_S but no escalation
+      ['R1', 'HI', 'R2'],
+    ]);
+    const { world: w, scratch: s } = ctx;
+    const n = w.n;
+    const [r1, r2, s2] = ['R1', 'R2', 'S2'].map(ctx.index);
+    expect(r1).toBe(0);
+    s.venueUsed.fill(-1);
+    s.venueUsed[s2] = 0;
+    s.aggressed.fill(0);
+    s.victim.fill(-1);
+    s.aggressed[s2] = 1; // S2 attacked R1 (index 0): R1 sees it in full
+    s.victim[s2] = r1;
+    w.ahat[r2 * n + r1] = 1; // armed against and provoked from 1: clipped at 1
+    check(ctx);
+    expect(s.rivalA).toBe(r2); // the escalation pair is R2–R1
+    expect(w.ahat[r2 * n + r1]).toBe(1);
+    // R1's belief of S2 moved toward 1 (in full), not toward G_R1,S2
+    expect(w.proximity[r1 * n + s2]).toBeLessThan(0.9);
+  });
+
+  it('reassurance between co-members of an institution in a patched entry, down to the clip at 0', () => {
+    // S1 bandwagons with R2 (both in Q); R2's ideology 0.1 is below ε_reass = 0.3, so obs < 0.
+    const ctx = setUp(1, [['S1', 'BAND', 'R2'], ['S2', 'SS', 'S3']]); // S3's belief of S2: S2 and S3 share Q
+    const { world: w, params: p } = ctx;
+    const n = w.n;
+    const [r2, s1] = [ctx.index('R2'), ctx.index('S1')];
+    p.epsReass = 0.3;
+    w.ahat[s1 * n + r2] = 0;
+    check(ctx);
+    expect(w.ahat[s1 * n + r2]).toBe(0);
+  });
+});
+
+describe('updatePhase: rivals, gates and buffers', () => {
+  const plainState = (id: string, c: number, extra: object = {}): ScenarioInput['states'][number] => ({ id, capabilities: { mil: c, eco: c, pop: c }, ...extra });
+  const rivals = (caps: number[]): [string, string] => {
+    const ctx = perceivedContext({ meta: { id: 'rivals' }, states: caps.map((c, k) => plainState(`S${k}`, c)) });
+    ctx.scratch.action.fill(OPTION_INDEX.NONE);
+    updatePhase(ctx);
+    return [ctx.world.ids[ctx.scratch.rivalA], ctx.world.ids[ctx.scratch.rivalB]];
+  };
+
+  it('the two leading rivals by cinc, the larger first, wherever they stand; ties go to the first in canonical order', () => {
+    expect(rivals([9, 1, 5, 2])).toEqual(['S0', 'S2']); // the strongest has index 0, a weaker state between the two
+    expect(rivals([9, 5, 1, 2])).toEqual(['S0', 'S1']); // the second right after the first
+    expect(rivals([1, 5, 2, 9])).toEqual(['S3', 'S1']);
+    expect(rivals([9, 9, 1, 2])).toEqual(['S0', 'S1']); // a tie for the lead
+    expect(rivals([9, 5, 5, 2])).toEqual(['S0', 'S1']); // a tie for second
+    expect(rivals([2, 5, 5, 9])).toEqual(['S3', 'S1']);
+  });
+
+  it('MAD needs both rivals nuclear, also when only the smaller one is not; ι* = 0 closes the ideology gate even for equal ideologies', () => {
+    const ctx = setUp(1, []);
+    ctx.world.nuc[ctx.index('R1')] = 0; // R1 is the smaller rival (rivalB)
+    updatePhase(ctx);
+    expect(ctx.scratch.rivalB).toBe(ctx.index('R1'));
+    expect(ctx.scratch.gateMAD).toBe(0);
+    const same = setUp(1, [], 0);
+    same.world.ideo[same.index('R1')] = same.world.ideo[same.index('R2')];
+    updatePhase(same);
+    expect(same.scratch.gateIdeo).toBe(0);
+  });
+
+  it('every patched entry by the equation when there are more patches than the first buffer holds (two aggressors, every state acting, escalation)', () => {
+    // (the aggressors, R2 and S1, do not arm: see the note on arming aggressors in docs/testing.md)
+    const ctx = setUp(1, [['R1', 'HI', 'R2'], ['R2', 'SS', 'S1'], ['S1', 'SS', 'S3'], ['S2', 'II', 'R1'], ['S3', 'HI', 'S2']]);
+    const { world: w, scratch: s } = ctx;
+    const n = w.n;
+    s.venueUsed.fill(-1);
+    s.venueUsed[ctx.index('S2')] = 0;
+    s.aggressed.fill(0);
+    s.victim.fill(-1);
+    for (const [j, v] of [['R2', 'S2'], ['S1', 'S3']]) { s.aggressed[ctx.index(j)] = 1; s.victim[ctx.index(j)] = ctx.index(v); }
+    expect(s.patchIndex.length).toBeLessThan(2 * (n - 1) + n + 2);
+    const want = expectedBeliefs(ctx);
+    updatePhase(ctx);
+    expect(s.patchCount).toBeGreaterThan(2 * n + 2);
+    Array.from(w.ahat).forEach((x, k) => expect(x, `ahat ${w.ids[(k / n) | 0]}→${w.ids[k % n]}`).toBeCloseTo(want[k], 14));
+  });
+
+  it('the largest number of patches: every state both bandwagons (or acts) and blocks, an aggressor, escalation', () => {
+    // Two patches per state (its block's provocation of its target, and its bandwagoning), the
+    // aggressor's column and the escalation pair: 2n + 2 + (n − 1) entries.
+    const ctx = setUp(1, [['R1', 'BAND', 'S1'], ['R2', 'BAND', 'S3'], ['S1', 'BAND', 'R1'], ['S2', 'II', 'R1'], ['S3', 'BAND', 'R1']]); // the rivals R1, R2 do not act on each other
+    const { world: w, scratch: s } = ctx;
+    const n = w.n;
+    s.venueUsed.fill(-1);
+    s.venueUsed[ctx.index('S2')] = 0;
+    s.blockProvocation.fill(0.01);
+    s.aggressed.fill(0);
+    s.victim.fill(-1);
+    s.aggressed[ctx.index('S3')] = 1;
+    s.victim[ctx.index('S3')] = ctx.index('S1');
+    const want = expectedBeliefs(ctx);
+    updatePhase(ctx);
+    expect(s.patchCount).toBe(2 * n - 1 + 2 + (n - 1)); // S2's II is one patch, the other four two each
+    Array.from(w.ahat).forEach((x, k) => expect(x, `ahat ${w.ids[(k / n) | 0]}→${w.ids[k % n]}`).toBeCloseTo(want[k], 14));
+  });
+
+  it('arming without provocation (ε_H = ε_S = ε_I = ε_esc = 0): the state armed against sees ε_arm in full; the armed states are listed for the fused path', () => {
+    const input = world(1);
+    input.parameters = { iotaStar: 0.5, epsH: 0, epsS: 0, epsI: 0, epsEsc: 0 }; // world(1) has ι* = 0.5
+    const ctx = perceivedContext(input);
+    const { world: w, scratch: s } = ctx;
+    const n = w.n;
+    s.action.fill(OPTION_INDEX.NONE);
+    for (const [a, t] of [['R1', 'R2'], ['S3', 'S1']]) { s.action[ctx.index(a)] = OPTION_INDEX.HI; s.target[ctx.index(a)] = ctx.index(t); }
+    for (let k = 0; k < n * n; k++) w.ahat[k] = k % (n + 1) === 0 ? 0 : 0.3;
+    const want = expectedBeliefs(ctx);
+    updatePhase(ctx);
+    Array.from(w.ahat).forEach((x, k) => expect(x, `ahat ${w.ids[(k / n) | 0]}→${w.ids[k % n]}`).toBeCloseTo(want[k], 14));
+    expect(s.armCount).toBe(2);
+    expect(Array.from(s.armList.subarray(0, 2))).toEqual([ctx.index('R1'), ctx.index('S3')]);
+  });
+
+  it('reassurance through an institution in the second 32-bit word of the masks', () => {
+    const input = world(1);
+    input.institutions = Array.from({ length: 40 }, (_, q) => ({ id: `Q${String(q).padStart(2, '0')}`, members: q === 39 ? ['R2', 'S1', 'S2', 'S3'] : ['R1', 'R2'] }));
+    const ctx = perceivedContext(input);
+    const { world: w, scratch: s } = ctx;
+    const n = w.n;
+    expect(s.maskWords).toBe(2);
+    s.action.fill(OPTION_INDEX.NONE);
+    s.action[ctx.index('S1')] = OPTION_INDEX.SS;
+    s.target[ctx.index('S1')] = ctx.index('S2');
+    for (let k = 0; k < n * n; k++) w.ahat[k] = k % (n + 1) === 0 ? 0 : ((k * 0.37) % 1);
+    const want = expectedBeliefs(ctx);
+    updatePhase(ctx);
+    Array.from(w.ahat).forEach((x, k) => expect(x, `ahat ${w.ids[(k / n) | 0]}→${w.ids[k % n]}`).toBeCloseTo(want[k], 14));
+  });
+});
+
 describe('updatePhase: pending relaxation', () => {
   it('records whether some live institution holds every state (then every pair shares one)', () => {
     const input = world(1);
