@@ -20,8 +20,12 @@ const world = (ticksPerYear: number, allianceLapseYears: number): ScenarioInput 
 });
 
 describe('alliances end (model note N29)', () => {
-  it('a formed alliance lapses once the shared threat has faded for allianceLapseYears, not a tick before; an input alliance does not', () => {
+  // The general path reads T from the stored matrix; the engine's fused path from the column the
+  // perceive phase prepared for the target (A stays every state's main threat, by its capability,
+  // also when no one perceives any threat), else recomputed.
+  it.each([false, true])('a formed alliance lapses once the shared threat has faded for allianceLapseYears, not a tick before; an input alliance does not (fused path: %s)', (fused) => {
     const ctx = perceivedContext(world(2, 3)); // 3 years at 2 ticks a year: 6 ticks
+    ctx.fused = fused;
     const { world: w } = ctx;
     const n = w.n;
     const [a, b, c, d] = ['A', 'B', 'C', 'D'].map(ctx.index);
@@ -38,6 +42,8 @@ describe('alliances end (model note N29)', () => {
       w.ahat[c * n + a] = belief;
       w.ahat[d * n + a] = 0; // D's threat from A fades too: its alliance with A is an input and stays
       perceivePhase(ctx);
+      expect(ctx.scratch.threatStored).toBe(!fused);
+      if (fused) expect(ctx.scratch.targetStamp[a]).toBe(ctx.scratch.stamp); // A's column was prepared
       lapseAlliances(ctx);
     };
     for (let t = 0; t < 5; t++) tick(true);
@@ -51,6 +57,33 @@ describe('alliances end (model note N29)', () => {
     expect(w.formedPairs).toEqual([]);
     expect(ctx.events?.at(-1)).toEqual({ tick: ctx.tick, type: 'alliance-lapsed', actor: 'B', partner: 'C', target: 'A' });
     expect(w.ally[a * n + d]).toBe(1);
+  });
+
+  it('on the fused path, a target that is no one\'s main threat is recomputed, not read from another target\'s column', () => {
+    const ctx = perceivedContext(world(1, 2)); // 2 years at 1 tick a year
+    ctx.fused = true;
+    const { world: w, scratch: s } = ctx;
+    const n = w.n;
+    const [a, b, c, d] = ['A', 'B', 'C', 'D'].map(ctx.index);
+    everyoneIdle(ctx);
+    setAction(ctx, 'B', 'HE', 'A');
+    setAction(ctx, 'C', 'HE', 'A');
+    alignmentPhase(ctx);
+    w.formedTarget[0] = d; // the alliance of B and C answers D's threat, which fades; A stays everyone's main threat
+    for (let t = 0; t < 2; t++) {
+      ctx.tick++;
+      for (const k of [b, c, d]) { w.ahat[k * n + a] = 0.9; w.ahat[k * n + d] = 0; }
+      w.ahat[a * n + b] = 0.9; // A's own main threat is B
+      w.ahat[a * n + c] = 0;
+      w.ahat[a * n + d] = 0;
+      perceivePhase(ctx);
+      expect(s.targetStamp[a]).toBe(s.stamp);
+      expect(s.targetStamp[d]).not.toBe(s.stamp); // D's column was not prepared this tick
+      s.targetSlot[d] = s.targetSlot[a]; // a stale slot may point at a live column (here A's, where T ≥ T_min)
+      lapseAlliances(ctx);
+    }
+    expect(w.ally[b * n + c]).toBe(0);
+    expect(ctx.events?.at(-1)).toEqual({ tick: ctx.tick, type: 'alliance-lapsed', actor: 'B', partner: 'C', target: 'D' });
   });
 
   it('an input alliance with a data end date ends before the first tick that starts at or after the date', () => {
