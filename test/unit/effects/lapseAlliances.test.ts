@@ -19,6 +19,15 @@ const world = (ticksPerYear: number, allianceLapseYears: number): ScenarioInput 
   parameters: { allianceLapseYears },
 });
 
+/** B and C form an alliance against A (both choose HE against A); returns the indices of A, B, C and D. */
+function formAgainstA(ctx: ReturnType<typeof perceivedContext>): [number, number, number, number] {
+  everyoneIdle(ctx);
+  setAction(ctx, 'B', 'HE', 'A');
+  setAction(ctx, 'C', 'HE', 'A');
+  alignmentPhase(ctx);
+  return ['A', 'B', 'C', 'D'].map(ctx.index) as [number, number, number, number];
+}
+
 describe('alliances end (model note N29)', () => {
   // The general path reads T from the stored matrix; the engine's fused path from the column the
   // perceive phase prepared for the target (A stays every state's main threat, by its capability,
@@ -28,11 +37,7 @@ describe('alliances end (model note N29)', () => {
     ctx.fused = fused;
     const { world: w } = ctx;
     const n = w.n;
-    const [a, b, c, d] = ['A', 'B', 'C', 'D'].map(ctx.index);
-    everyoneIdle(ctx);
-    setAction(ctx, 'B', 'HE', 'A');
-    setAction(ctx, 'C', 'HE', 'A');
-    alignmentPhase(ctx);
+    const [a, b, c, d] = formAgainstA(ctx);
     expect(w.ally[b * n + c]).toBe(1);
     expect(w.formedTarget).toEqual([a]);
     const tick = (faded: boolean): void => {
@@ -64,11 +69,7 @@ describe('alliances end (model note N29)', () => {
     ctx.fused = true;
     const { world: w, scratch: s } = ctx;
     const n = w.n;
-    const [a, b, c, d] = ['A', 'B', 'C', 'D'].map(ctx.index);
-    everyoneIdle(ctx);
-    setAction(ctx, 'B', 'HE', 'A');
-    setAction(ctx, 'C', 'HE', 'A');
-    alignmentPhase(ctx);
+    const [a, b, c, d] = formAgainstA(ctx);
     w.formedTarget[0] = d; // the alliance of B and C answers D's threat, which fades; A stays everyone's main threat
     for (let t = 0; t < 2; t++) {
       ctx.tick++;
@@ -113,11 +114,7 @@ describe('alliances end (model note N29)', () => {
   describe('which formed alliances lapse', () => {
     const formed = (): { ctx: ReturnType<typeof perceivedContext>; b: number; c: number; a: number } => {
       const ctx = perceivedContext(world(1, 2)); // 2 years at 1 tick a year
-      const [a, b, c] = ['A', 'B', 'C'].map(ctx.index);
-      everyoneIdle(ctx);
-      setAction(ctx, 'B', 'HE', 'A');
-      setAction(ctx, 'C', 'HE', 'A');
-      alignmentPhase(ctx);
+      const [a, b, c] = formAgainstA(ctx);
       expect(ctx.world.formedTarget).toEqual([a]);
       return { ctx, a, b, c };
     };
