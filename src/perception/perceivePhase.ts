@@ -230,8 +230,9 @@ function threatRow(w: World, s: Scratch, i: number, u: number): void {
 
 /**
  * Fills the kernel's vectors for this tick's rows (docs/model.md §5.2, §5.7): shares, the shares of
- * the shift window, offence terms, identity hashes, the shared observations and
- * the affinity factors (all 1 when affinity is off). O(n) per tick.
+ * the shift window, offence terms, identity hashes, the shared observations, the armed states with
+ * their evidence (N31), the affinity factors (all 1 when affinity is off), and the tick's constants
+ * (`setup`). O(n) per tick.
  */
 function loadKernel(w: World, s: Scratch, k: RowKernel, pending: boolean, affinityOn: boolean): void {
   const n = w.n;
