@@ -135,16 +135,21 @@ describe('alignmentPhase: the partner k* through the candidate list and through 
     });
   }
 
-  it('the full list: a co-member ranked below the PARTNER_TOP listed candidates can still win (the scan finds it)', () => {
-    // I (index 0) against J; K00–K16 all free. The list holds K00–K15; K16 and I are not listed.
+  /** I, its threat J and K00–K16, all free; I shares the club Q with `coMember` only. */
+  const fullList = (id: string, coMember: string, chiClub: number): { ks: string[]; ctx: ReturnType<typeof perceivedContext> } => {
     const ks = Array.from({ length: 17 }, (_, t) => `K${String(t).padStart(2, '0')}`);
     const input: ScenarioInput = {
-      meta: { id: 'full-list' },
-      states: [plain('I', 1), threat, ...ks.map((id) => plain(id, 1))],
-      institutions: [{ id: 'Q', members: ['I', 'K16'] }],
-      parameters: { chiClub: 3 },
+      meta: { id },
+      states: [plain('I', 1), threat, ...ks.map((k) => plain(k, 1))],
+      institutions: [{ id: 'Q', members: ['I', coMember] }],
+      parameters: { chiClub },
     };
-    const ctx = perceivedContext(input);
+    return { ks, ctx: perceivedContext(input) };
+  };
+
+  it('the full list: a co-member ranked below the PARTNER_TOP listed candidates can still win (the scan finds it)', () => {
+    // I (index 0) against J; K00–K16 all free. The list holds K00–K15; K16 and I are not listed.
+    const { ks, ctx } = fullList('full-list', 'K16', 3);
     craft(ctx, Object.fromEntries([['I', 0], ...ks.map((id, t) => [id, t < 16 ? 0.5 - 0.01 * t : 0.2])]));
     expect(ctx.scratch.partnerTopCount[ctx.scratch.targetSlot[ctx.index('J')]]).toBe(PARTNER_TOP);
     expect(partnerOf(ctx, 'I')).toBe('K16'); // 0.2·(1 + 3) = 0.8 > 0.5
@@ -153,14 +158,7 @@ describe('alignmentPhase: the partner k* through the candidate list and through 
   it('the full list: an unlisted co-member that exactly ties the best listed score wins by its lower index', () => {
     // K16 (the highest index) scores 0.5 without a club; K14, the last listed, 0.25; K15 (not listed:
     // the tie with K14 goes to the lower index) 0.25 with a club, 0.25·(1 + 1) = 0.5 exactly.
-    const ks = Array.from({ length: 17 }, (_, t) => `K${String(t).padStart(2, '0')}`);
-    const input: ScenarioInput = {
-      meta: { id: 'full-list-tie' },
-      states: [plain('I', 1), threat, ...ks.map((id) => plain(id, 1))],
-      institutions: [{ id: 'Q', members: ['I', 'K15'] }],
-      parameters: { chiClub: 1 },
-    };
-    const ctx = perceivedContext(input);
+    const { ks, ctx } = fullList('full-list-tie', 'K15', 1);
     craft(ctx, Object.fromEntries([['I', 0], ...ks.map((id, t) => [id, t === 16 ? 0.5 : t < 14 ? 0.4 : 0.25])]));
     const s = ctx.scratch;
     const slot = s.targetSlot[ctx.index('J')];
