@@ -75,14 +75,8 @@ export function updatePhase(ctx: TickContext): void {
     s.patchIndex[patches] = m * n + j;
     s.patchValue[patches++] = beliefUpdate(ctx, m, j, ahat[m * n + j], a, b, esc);
   };
-  // Columns of aggressors follow the full equation (obs = max(ideo_j, G_mj)).
-  if (aggressors > 0) {
-    for (let j = 0; j < n; j++) {
-      if (aggressed[j] === 0) continue;
-      for (let m = 0; m < n; m++) if (m !== j) patch(m, j);
-    }
-  }
   // Arming (N31): every observer m sees ε_arm·G_mj in the bulk; the state armed against, in full.
+  // Written before any patch: the patches (an aggressor's column included) read this tick's arming.
   const arm = s.armEvidence;
   let armCount = 0;
   for (let j = 0; j < n; j++) {
@@ -91,6 +85,13 @@ export function updatePhase(ctx: TickContext): void {
     if (armed) s.armList[armCount++] = j;
   }
   s.armCount = armCount;
+  // Columns of aggressors follow the full equation (obs = max(ideo_j, G_mj)).
+  if (aggressors > 0) {
+    for (let j = 0; j < n; j++) {
+      if (aggressed[j] === 0) continue;
+      for (let m = 0; m < n; m++) if (m !== j) patch(m, j);
+    }
+  }
   for (let j = 0; j < n; j++) if (provocation[j] > 0 || arm[j] > 0) patch(target[j], j);
   for (let m = 0; m < n; m++) if (action[m] === BAND) patch(m, target[m]);
   if (esc > 0) { patch(a, b); patch(b, a); }

@@ -232,7 +232,6 @@ describe('updatePhase: rivals, gates and buffers', () => {
   });
 
   it('every patched entry by the equation when there are more patches than the first buffer holds (two aggressors, every state acting, escalation)', () => {
-    // (the aggressors, R2 and S1, do not arm: see the note on arming aggressors in docs/testing.md)
     const ctx = setUp(1, [['R1', 'HI', 'R2'], ['R2', 'SS', 'S1'], ['S1', 'SS', 'S3'], ['S2', 'II', 'R1'], ['S3', 'HI', 'S2']]);
     const { world: w, scratch: s } = ctx;
     const n = w.n;
@@ -246,6 +245,25 @@ describe('updatePhase: rivals, gates and buffers', () => {
     updatePhase(ctx);
     expect(s.patchCount).toBeGreaterThan(2 * n + 2);
     Array.from(w.ahat).forEach((x, k) => expect(x, `ahat ${w.ids[(k / n) | 0]}→${w.ids[k % n]}`).toBeCloseTo(want[k], 14));
+  });
+
+  it('aggressors that arm this tick are seen with their arming; one that armed only last tick, without it (the order of the phase)', () => {
+    // R1 and S3 aggress and arm (HI) this tick; R2 aggresses and armed last tick only (its stale
+    // ε_arm is still in armEvidence when the phase starts). Every column by the equation, which
+    // reads this tick's actions.
+    const ctx = setUp(1, [['R1', 'HI', 'S3'], ['R2', 'SS', 'S1'], ['S3', 'HI', 'S2']]);
+    const { world: w, scratch: s } = ctx;
+    const n = w.n;
+    s.venueUsed.fill(-1);
+    s.aggressed.fill(0);
+    s.victim.fill(-1);
+    for (const [j, v] of [['R1', 'S2'], ['S3', 'S1'], ['R2', 'S2']]) { s.aggressed[ctx.index(j)] = 1; s.victim[ctx.index(j)] = ctx.index(v); }
+    s.armEvidence.fill(0);
+    s.armEvidence[ctx.index('R2')] = ctx.params.epsArm; // last tick's
+    const want = expectedBeliefs(ctx);
+    updatePhase(ctx);
+    Array.from(w.ahat).forEach((x, k) => expect(x, `ahat ${w.ids[(k / n) | 0]}→${w.ids[k % n]}`).toBeCloseTo(want[k], 14));
+    expect(Array.from(s.armList.subarray(0, s.armCount)).sort()).toEqual([ctx.index('R1'), ctx.index('S3')].sort());
   });
 
   it('the largest number of patches: every state both bandwagons (or acts) and blocks, an aggressor, escalation', () => {
