@@ -1,0 +1,215 @@
+/**
+ * The fused perceive phase's row pass (perceivePhase.ts, `fusedWaltRows` and the functions it calls)
+ * in the cases the bit-identity tests of perceivePhase.test.ts do not reach (issue #13 item 7: the
+ * survivors of Stryker on the row pass): the tie draw of each row, the dispatch of the pending
+ * relaxation's observations by the width of the membership masks and to the rows of a nearly universal
+ * institution in a later mask word, the pending flag, and the diagonal of the guessed columns. Each
+ * runs the phase directly, on the JavaScript row function and on the WebAssembly row kernel, against
+ * the general path or an independent computation.
+ */
+import { describe, expect, it } from 'vitest';
+import { OPTION_INDEX } from '../../../src/decision/options.js';
+import { updatePhase } from '../../../src/effects/updatePhase.js';
+import type { TickContext } from '../../../src/engine/TickContext.js';
+import type { ScenarioInput } from '../../../src/index.js';
+import { perceivePhase } from '../../../src/perception/perceivePhase.js';
+import { rowKernelOf, setRowKernelMinStates } from '../../../src/perception/RowKernel.js';
+import { waltThreat } from '../../../src/perception/waltThreat.js';
+import { mix32 } from '../../../src/random/hashString.js';
+import { DRAW_TIE, DRAWS_PER_TICK } from '../../../src/random/StateStreams.js';
+import { perceivedContext } from '../../support/tickContext.js';
+
+type Ctx = ReturnType<typeof perceivedContext>;
+
+/** A context after the general perception of tick 0, its world in the row kernel's memory or not, on the fused path or not. */
+function context(input: ScenarioInput, kernel: boolean, fused: boolean): Ctx {
+  const before = setRowKernelMinStates(kernel ? 0 : Infinity);
+  let ctx: Ctx;
+  try {
+    ctx = perceivedContext(input);
+  } finally {
+    setRowKernelMinStates(before);
+  }
+  expect(rowKernelOf(ctx.world.ahat, ctx.world.proximity) !== null).toBe(kernel);
+  (ctx as { fused?: boolean }).fused = fused;
+  return ctx;
+}
+
+const paths = [['the JavaScript row function', false], ['the row kernel', true]] as const;
+
+/** State k of `n`: distinct capabilities, places and ideologies. */
+function states(n: number): ScenarioInput['states'] {
+  return Array.from({ length: n }, (_, k) => ({
+    id: `S${String(k).padStart(2, '0')}`,
+    capabilities: { mil: 1 + ((k * 7) % 5), eco: 1 + ((k * 3) % 4), pop: 1 + k / 3 },
+    location: { lat: -40 + ((k * 23) % 80), lon: -150 + ((k * 47) % 300) },
+    ideology: 0.15 + ((k * 0.29) % 0.8),
+    nuclear: k % 5 === 1,
+  }));
+}
+
+/**
+ * One tick's update phase (everyone idle but one state that arms against another, so that the rows
+ * have patches and arming evidence), then the next perception: on the general path the relaxation is
+ * applied by the update phase and T is the stored matrix; on the fused path both are done row by row.
+ */
+function updateThenPerceive(input: ScenarioInput, kernel: boolean, fused: boolean): Ctx {
+  const ctx = context(input, kernel, fused);
+  const { world: w, scratch: s } = ctx;
+  const n = w.n;
+  // beliefs spread over [0, 1] (away from the clips for most entries), 0 on the diagonal
+  for (let k = 0; k < n * n; k++) w.ahat[k] = k % (n + 1) === 0 ? 0 : 0.05 + ((k * 0.37) % 0.9);
+  s.action.fill(OPTION_INDEX.NONE);
+  s.action[1] = OPTION_INDEX.HI;
+  s.target[1] = 2;
+  updatePhase(ctx);
+  expect(s.beliefsPending).toBe(fused); // the general path's update phase applies it at once
+  perceivePhase(ctx);
+  return ctx;
+}
+
+/** The fused path's beliefs, main threats and their T are the general path's, bit for bit. */
+function expectFusedIsGeneral(input: ScenarioInput, kernel: boolean): Ctx {
+  const general = updateThenPerceive(input, kernel, false);
+  const fused = updateThenPerceive(input, kernel, true);
+  expect(fused.scratch.threatStored).toBe(false);
+  const n = general.world.n;
+  expect(Array.from(fused.world.ahat.subarray(0, n * n))).toEqual(Array.from(general.world.ahat.subarray(0, n * n)));
+  expect(Array.from(fused.scratch.target.subarray(0, n))).toEqual(Array.from(general.scratch.target.subarray(0, n)));
+  expect(Array.from(fused.scratch.tMain.subarray(0, n))).toEqual(Array.from(general.scratch.tMain.subarray(0, n)));
+  return fused;
+}
+
+/**
+ * `n` states and `slots` institutions of two members each, spread so that in every mask word some
+ * states share an institution and others do not (no institution holds more than two states, so no
+ * row is inside a nearly universal one and no pair shares all of them).
+ */
+function sparseWorld(n: number, slots: number): ScenarioInput {
+  const ids = states(n).map((x) => x.id);
+  return {
+    meta: { id: `sparse-${slots}`, startYear: 1900 },
+    states: states(n),
+    institutions: Array.from({ length: slots }, (_, q) => {
+      const a = (q * 5) % n;
+      const b = (a + 1 + (q % (n - 1))) % n;
+      return { id: `I${String(q).padStart(2, '0')}`, members: [ids[a], ids[b === a ? (a + 1) % n : b]], strength: 0.5 };
+    }),
+  };
+}
+
+/**
+ * Twelve states; 32 institutions of S00 and S01 alone (P00 … P31), then in slot 32 (the second mask word) Q-MOST, of
+ * every state but S04 and S07, which belong to no institution: the rows of the members test only
+ * the two outsiders, and the outsiders' own rows share nothing with anyone. S03 and S06, before the
+ * outsiders, and S01 are members.
+ */
+function nearlyUniversalInSecondWord(): ScenarioInput {
+  const st = states(12);
+  const ids = st.map((x) => x.id);
+  return {
+    meta: { id: 'most-in-word-1', startYear: 1900 },
+    states: st,
+    institutions: [
+      ...Array.from({ length: 32 }, (_, q) => ({ id: `P${String(q).padStart(2, '0')}`, members: [ids[0], ids[1]], strength: 0.4 })),
+      { id: 'Q-MOST', members: ids.filter((_, k) => k !== 4 && k !== 7), strength: 0.6 },
+    ],
+  };
+}
+
+describe('perceivePhase, the fused row pass: the pending observations by mask width', () => {
+  for (const [name, kernel] of paths) {
+    it(`two mask words, pairs that share an institution and pairs that do not: the general path's numbers (${name})`, () => {
+      const ctx = expectFusedIsGeneral(sparseWorld(10, 40), kernel);
+      expect(ctx.scratch.pendingWords).toBe(2);
+      expect(ctx.scratch.pendingAllShare).toBe(false);
+    });
+
+    it(`three mask words, pairs that share an institution and pairs that do not: the general path's numbers (${name})`, () => {
+      const ctx = expectFusedIsGeneral(sparseWorld(10, 70), kernel);
+      expect(ctx.scratch.pendingWords).toBe(3);
+      expect(ctx.scratch.pendingAllShare).toBe(false);
+    });
+
+    it(`a nearly universal institution in the second mask word; its outsiders share nothing with its members (${name})`, () => {
+      const ctx = expectFusedIsGeneral(nearlyUniversalInSecondWord(), kernel);
+      const s = ctx.scratch;
+      expect(s.pendingWords).toBe(2);
+      expect(ctx.world.instIds[32]).toBe('Q-MOST'); // slots follow the ids' order: P00 … P31, then Q-MOST
+      expect(s.obsOutsideCount).toBe(2); // the member rows took the nearly universal path
+    });
+  }
+});
+
+describe('perceivePhase, the fused row pass: the tie draw and the pending flag', () => {
+  /** `n` identical states at one place, without dyads or institutions: every T_ij (i ≠ j) and every share are equal. */
+  const identical = (n: number): ScenarioInput => ({
+    meta: { id: 'identical', startYear: 1900 },
+    states: Array.from({ length: n }, (_, k) => ({ id: `T${k}`, capabilities: { mil: 1, eco: 1, pop: 1 }, ideology: 0.4, offensive: 0.5, location: { lat: 10, lon: 10 } })),
+  });
+
+  for (const [name, kernel] of paths) {
+    it(`on a full tie each row takes the candidate with the smallest hash of its own tie draw and the candidate's id (${name})`, () => {
+      const ctx = context(identical(9), kernel, true);
+      const { world: w, scratch: s } = ctx;
+      const n = w.n;
+      perceivePhase(ctx); // fused, nothing pending
+      expect(s.threatStored).toBe(false);
+      const T = new Float64Array(n * n);
+      waltThreat.threatMatrix(ctx.view, T);
+      const winners: number[] = [];
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) if (j !== i) expect(T[i * n + j]).toBe(T[1]); // a full tie
+        const u = Math.floor(s.draws[i * DRAWS_PER_TICK + DRAW_TIE] * 4294967296) >>> 0;
+        let best = -1;
+        for (let j = 0; j < n; j++) if (j !== i && (best < 0 || mix32(u, w.idHash[j]) < mix32(u, w.idHash[best]))) best = j;
+        winners.push(best);
+        expect(s.tMain[i]).toBe(T[i * n + best]);
+      }
+      expect(Array.from(s.target.subarray(0, n))).toEqual(winners);
+    });
+
+    it(`applies the pending relaxation once: a second perception before the next update phase changes no belief (${name})`, () => {
+      const general = updateThenPerceive(sparseWorld(10, 6), kernel, false);
+      const ctx = updateThenPerceive(sparseWorld(10, 6), kernel, true);
+      const n = ctx.world.n;
+      const once = Array.from(general.world.ahat.subarray(0, n * n));
+      expect(ctx.scratch.beliefsPending).toBe(false);
+      expect(Array.from(ctx.world.ahat.subarray(0, n * n))).toEqual(once);
+      perceivePhase(ctx);
+      expect(Array.from(ctx.world.ahat.subarray(0, n * n))).toEqual(once);
+      expect(Array.from(ctx.scratch.target.subarray(0, n))).toEqual(Array.from(general.scratch.target.subarray(0, n)));
+    });
+  }
+});
+
+describe('perceivePhase, the fused row pass: the guessed columns', () => {
+  /** T of Walt's model from the view (no affinity in these worlds), without the phase's code. */
+  const threat = (ctx: TickContext): Float64Array => {
+    const T = new Float64Array(ctx.world.n * ctx.world.n);
+    waltThreat.threatMatrix(ctx.view, T);
+    return T;
+  };
+
+  for (const [name, kernel] of paths) {
+    it(`writes every guessed column in full, its target's own entry 0, over values left in the buffer (${name})`, () => {
+      const ctx = context(sparseWorld(12, 5), kernel, true);
+      const { world: w, scratch: s } = ctx;
+      const n = w.n;
+      // the guesses of the row pass: the general perception's targets, then the great powers (none here)
+      const guesses = Array.from(s.guessTargets.subarray(0, s.guessCount));
+      expect(guesses.length).toBeGreaterThan(2);
+      s.guessColumns = new Float64Array(guesses.length * n).fill(7); // what an earlier tick's columns left
+      perceivePhase(ctx);
+      const T = threat(ctx);
+      guesses.forEach((j, g) => {
+        for (let i = 0; i < n; i++) expect(s.guessColumns[g * n + i], `column of ${j}, row ${i}`).toBe(i === j ? 0 : T[i * n + j]);
+      });
+      // and the targets' columns read from them
+      for (const j of new Set(Array.from(s.target.subarray(0, n)))) {
+        const cb = s.targetSlot[j] * n;
+        for (let k = 0; k < n; k++) expect(s.targetThreat[cb + k], `T ${k}→${j}`).toBe(k === j ? 0 : T[k * n + j]);
+      }
+    });
+  }
+});
