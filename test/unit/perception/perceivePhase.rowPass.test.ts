@@ -22,11 +22,11 @@ import { perceivedContext } from '../../support/tickContext.js';
 type Ctx = ReturnType<typeof perceivedContext>;
 
 /** A context after the general perception of tick 0, its world in the row kernel's memory or not, on the fused path or not. */
-function context(input: ScenarioInput, kernel: boolean, fused: boolean): Ctx {
+function context(input: ScenarioInput, kernel: boolean, fused: boolean, seed = 1): Ctx {
   const before = setRowKernelMinStates(kernel ? 0 : Infinity);
   let ctx: Ctx;
   try {
-    ctx = perceivedContext(input);
+    ctx = perceivedContext(input, seed);
   } finally {
     setRowKernelMinStates(before);
   }
@@ -48,20 +48,29 @@ function states(n: number): ScenarioInput['states'] {
   }));
 }
 
-/**
- * One tick's update phase (everyone idle but one state that arms against another, so that the rows
- * have patches and arming evidence), then the next perception: on the general path the relaxation is
- * applied by the update phase and T is the stored matrix; on the fused path both are done row by row.
- */
-function updateThenPerceive(input: ScenarioInput, kernel: boolean, fused: boolean): Ctx {
-  const ctx = context(input, kernel, fused);
+/** Beliefs and acts before the update phase. */
+type Prepare = (ctx: Ctx) => void;
+
+/** Beliefs spread over [0, 1] (away from the clips for most entries), 0 on the diagonal; everyone idle but state 1, which arms against state 2. */
+const spreadAndArm: Prepare = (ctx) => {
   const { world: w, scratch: s } = ctx;
   const n = w.n;
-  // beliefs spread over [0, 1] (away from the clips for most entries), 0 on the diagonal
   for (let k = 0; k < n * n; k++) w.ahat[k] = k % (n + 1) === 0 ? 0 : 0.05 + ((k * 0.37) % 0.9);
   s.action.fill(OPTION_INDEX.NONE);
   s.action[1] = OPTION_INDEX.HI;
   s.target[1] = 2;
+};
+
+/**
+ * One tick's update phase (by default everyone idle but one state that arms against another, so that
+ * the rows have patches and arming evidence), then the next perception: on the general path the
+ * relaxation is applied by the update phase and T is the stored matrix; on the fused path both are
+ * done row by row.
+ */
+function updateThenPerceive(input: ScenarioInput, kernel: boolean, fused: boolean, prepare: Prepare = spreadAndArm, seed = 1): Ctx {
+  const ctx = context(input, kernel, fused, seed);
+  const s = ctx.scratch;
+  prepare(ctx);
   updatePhase(ctx);
   expect(s.beliefsPending).toBe(fused); // the general path's update phase applies it at once
   perceivePhase(ctx);
@@ -69,9 +78,9 @@ function updateThenPerceive(input: ScenarioInput, kernel: boolean, fused: boolea
 }
 
 /** The fused path's beliefs, main threats and their T are the general path's, bit for bit. */
-function expectFusedIsGeneral(input: ScenarioInput, kernel: boolean): Ctx {
-  const general = updateThenPerceive(input, kernel, false);
-  const fused = updateThenPerceive(input, kernel, true);
+function expectFusedIsGeneral(input: ScenarioInput, kernel: boolean, prepare: Prepare = spreadAndArm, seed = 1): Ctx {
+  const general = updateThenPerceive(input, kernel, false, prepare, seed);
+  const fused = updateThenPerceive(input, kernel, true, prepare, seed);
   expect(fused.scratch.threatStored).toBe(false);
   const n = general.world.n;
   expect(Array.from(fused.world.ahat.subarray(0, n * n))).toEqual(Array.from(general.world.ahat.subarray(0, n * n)));
@@ -99,10 +108,10 @@ function sparseWorld(n: number, slots: number): ScenarioInput {
 }
 
 /**
- * Twelve states; 32 institutions of S00 and S01 alone (P00 … P31), then in slot 32 (the second mask word) Q-MOST, of
- * every state but S04 and S07, which belong to no institution: the rows of the members test only
- * the two outsiders, and the outsiders' own rows share nothing with anyone. S03 and S06, before the
- * outsiders, and S01 are members.
+ * Twelve states; 32 institutions of S00 and S01 alone (P00 … P31), then in slot 32 (the second mask
+ * word) Q-MOST, of every state but S04 and S07, and in slot 33 R-PAIR of S05 and S07: the rows of
+ * Q-MOST's members test only the two outsiders; S04 shares nothing with anyone, S07 only R-PAIR with
+ * S05. S01, S03 and S06 (before the outsiders and before S07) are members of Q-MOST, S06 not of R-PAIR.
  */
 function nearlyUniversalInSecondWord(): ScenarioInput {
   const st = states(12);
@@ -113,6 +122,7 @@ function nearlyUniversalInSecondWord(): ScenarioInput {
     institutions: [
       ...Array.from({ length: 32 }, (_, q) => ({ id: `P${String(q).padStart(2, '0')}`, members: [ids[0], ids[1]], strength: 0.4 })),
       { id: 'Q-MOST', members: ids.filter((_, k) => k !== 4 && k !== 7), strength: 0.6 },
+      { id: 'R-PAIR', members: [ids[5], ids[7]], strength: 0.3 },
     ],
   };
 }
@@ -209,6 +219,150 @@ describe('perceivePhase, the fused row pass: the guessed columns', () => {
       for (const j of new Set(Array.from(s.target.subarray(0, n)))) {
         const cb = s.targetSlot[j] * n;
         for (let k = 0; k < n; k++) expect(s.targetThreat[cb + k], `T ${k}→${j}`).toBe(k === j ? 0 : T[k * n + j]);
+      }
+    });
+  }
+});
+
+describe('perceivePhase, the fused row pass: the argmax and its tie rules', () => {
+  /**
+   * Six states of different strength (S01 the strongest); only S03 has intent (ideology 1), and every
+   * belief starts at 0: after the relaxation every row sees intent in S03 alone, and S03's own row is
+   * all 0 but for its diagonal, relaxed to η_b·ideo (which the pass resets to 0 and never counts).
+   */
+  const loneIntent = (): ScenarioInput => ({
+    meta: { id: 'lone-intent', startYear: 1900 },
+    states: [2, 9, 5, 3, 4, 1].map((x, k) => ({
+      id: `S${String(k).padStart(2, '0')}`, capabilities: { mil: x, eco: x, pop: x }, ideology: k === 3 ? 1 : 0, location: { lat: 10 * k, lon: 5 * k },
+    })),
+  });
+  const zeroAndIdle: Prepare = (ctx) => {
+    ctx.world.ahat.fill(0);
+    ctx.scratch.action.fill(OPTION_INDEX.NONE);
+  };
+
+  /**
+   * Three identical states (intent 1) at one place, M and two others with the given ids. Before the
+   * update M believes `armer` fully (1) and `provoker` at 0.99, everything else at 0.5; `armer` arms
+   * (against `provoker`) and `provoker` acts against M. After the update M's belief of both is clipped
+   * to 1: the armer's in the bulk relaxation (its arming evidence), the provoker's by its patch, so
+   * M's row ties exactly (equal T, equal cinc) between the bulk's winner and a patched entry.
+   */
+  const tieWorld = (ids: [string, string]): ScenarioInput => ({
+    meta: { id: 'fold-tie', startYear: 1900 },
+    states: ['M', ...ids].map((id) => ({ id, capabilities: { mil: 1, eco: 1, pop: 1 }, ideology: 1, offensive: 0.5, location: { lat: 10, lon: 10 } })),
+  });
+  const armAndProvoke = (armer: string, provoker: string): Prepare => (ctx) => {
+    const { world: w, scratch: s } = ctx;
+    const n = w.n;
+    const [m, a, p] = [ctx.index('M'), ctx.index(armer), ctx.index(provoker)];
+    for (let k = 0; k < n * n; k++) w.ahat[k] = k % (n + 1) === 0 ? 0 : 0.5;
+    w.ahat[m * n + a] = 1;
+    w.ahat[m * n + p] = 0.99;
+    s.action.fill(OPTION_INDEX.NONE);
+    s.action[a] = OPTION_INDEX.HI; s.target[a] = p;
+    s.action[p] = OPTION_INDEX.HE; s.target[p] = m;
+  };
+
+  /**
+   * Five identical states (intent 1) at one place. M believes D at 0.995, A and B at 0.99, the rest
+   * 0.5; A and B act hard against M and C soft: the bulk's winner is D (not patched), A's patch (1)
+   * beats it, B's (1) ties A's, C's (about 0.6) is below both.
+   */
+  const twoPatchesTie = (): ScenarioInput => ({
+    meta: { id: 'fold-two', startYear: 1900 },
+    states: ['A', 'B', 'C', 'D', 'M'].map((id) => ({ id, capabilities: { mil: 1, eco: 1, pop: 1 }, ideology: 1, offensive: 0.5, location: { lat: 10, lon: 10 } })),
+  });
+  const twoProvokers: Prepare = (ctx) => {
+    const { world: w, scratch: s } = ctx;
+    const n = w.n;
+    const m = ctx.index('M');
+    for (let k = 0; k < n * n; k++) w.ahat[k] = k % (n + 1) === 0 ? 0 : 0.5;
+    w.ahat[m * n + ctx.index('A')] = 0.99;
+    w.ahat[m * n + ctx.index('B')] = 0.99;
+    w.ahat[m * n + ctx.index('D')] = 0.995;
+    s.action.fill(OPTION_INDEX.NONE);
+    for (const [id, act] of [['A', 'HE'], ['B', 'HE'], ['C', 'SE']] as const) { s.action[ctx.index(id)] = OPTION_INDEX[act]; s.target[ctx.index(id)] = m; }
+  };
+
+  /**
+   * tieWorld's three states with w_P = 0 (T does not depend on cinc) and different strengths: the
+   * armer's entry (bulk) and the provoker's (patched) tie exactly in T, not in cinc.
+   */
+  const unequalTieWorld = (): ScenarioInput => ({
+    meta: { id: 'fold-cinc', startYear: 1900 },
+    states: [['M', 1], ['STRONG', 4], ['WEAK', 2]].map(([id, x]) => ({
+      id: id as string, capabilities: { mil: x as number, eco: x as number, pop: x as number }, ideology: 1, offensive: 0.5, location: { lat: 10, lon: 10 },
+    })),
+    parameters: { wP: 0, wG: 0.5, wO: 0.5 },
+  });
+
+  for (const [name, kernel] of paths) {
+    it(`a row that sees no threat: the strongest other state (ties at T = 0 go to the larger cinc), never the row's own state (${name})`, () => {
+      for (const seed of [1, 2, 3, 4]) {
+        const ctx = expectFusedIsGeneral(loneIntent(), kernel, zeroAndIdle, seed);
+        const s = ctx.scratch;
+        expect(s.tMain[3]).toBe(0);
+        expect(s.target[3]).toBe(1);
+        for (const k of [0, 1, 2, 4, 5]) expect(s.target[k]).toBe(3);
+      }
+    });
+
+    it(`a patched entry that ties the bulk's winner exactly: the smaller hash of the row's tie draw and the id wins (${name})`, () => {
+      const winners = new Set<string>();
+      for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+        for (const [armer, provoker] of [['A', 'B'], ['B', 'A']] as const) {
+          const ctx = expectFusedIsGeneral(tieWorld(['A', 'B']), kernel, armAndProvoke(armer, provoker), seed);
+          const { world: w, scratch: s } = ctx;
+          const m = ctx.index('M');
+          expect([ctx.index('A'), ctx.index('B')]).toContain(s.target[m]);
+          expect(w.ahat[m * w.n + ctx.index('A')]).toBe(1);
+          expect(w.ahat[m * w.n + ctx.index('B')]).toBe(1);
+          winners.add(`${w.ids[s.target[m]] === provoker ? 'provoker' : 'armer'}`);
+        }
+      }
+      expect([...winners].sort()).toEqual(['armer', 'provoker']); // the draws decide both ways
+    });
+
+    it(`two patched entries that tie each other after the first beat the bulk's winner; a lower patched entry is no candidate (${name})`, () => {
+      const winners = new Set<string>();
+      for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+        const ctx = expectFusedIsGeneral(twoPatchesTie(), kernel, twoProvokers, seed);
+        const { world: w, scratch: s } = ctx;
+        const m = ctx.index('M');
+        expect(w.ahat[m * w.n + ctx.index('D')]).toBeLessThan(1);
+        winners.add(w.ids[s.target[m]]);
+      }
+      expect([...winners].sort()).toEqual(['A', 'B']);
+    });
+
+    it(`a patched entry that ties the bulk's winner in T (w_P = 0) but not in cinc: the larger cinc wins (${name})`, () => {
+      for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+        for (const [armer, provoker] of [['STRONG', 'WEAK'], ['WEAK', 'STRONG']] as const) {
+          const ctx = expectFusedIsGeneral(unequalTieWorld(), kernel, armAndProvoke(armer, provoker), seed);
+          const { world: w, scratch: s } = ctx;
+          const m = ctx.index('M');
+          expect(w.ahat[m * w.n + ctx.index(armer)]).toBe(1);
+          expect(w.ahat[m * w.n + ctx.index(provoker)]).toBe(1);
+          expect(s.target[m]).toBe(ctx.index('STRONG'));
+        }
+      }
+    });
+
+    it(`ids whose hashes collide (FNV-1a: costarring, liquid): a full tie between them goes to the lower index, in the bulk and in the fold (${name})`, () => {
+      const input = tieWorld(['costarring', 'liquid']);
+      // the bulk: M's row, nothing pending, is a full tie between the two
+      const ctx = context(input, kernel, true);
+      const w = ctx.world;
+      const [c, l] = [ctx.index('costarring'), ctx.index('liquid')];
+      expect(c).toBeLessThan(l);
+      expect(w.idHash[c]).toBe(w.idHash[l]);
+      perceivePhase(ctx);
+      expect(ctx.scratch.target[ctx.index('M')]).toBe(c);
+      // the fold: the patched entry has the lower index, or the bulk's winner has
+      for (const [armer, provoker] of [['liquid', 'costarring'], ['costarring', 'liquid']] as const) {
+        const fused = expectFusedIsGeneral(input, kernel, armAndProvoke(armer, provoker));
+        expect(fused.scratch.target[fused.index('M')]).toBe(c);
       }
     });
   }
