@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { OPTION_INDEX } from '../../../src/decision/options.js';
 import { updatePhase } from '../../../src/effects/updatePhase.js';
+import { dissolveInstitution } from '../../../src/engine/createWorld.js';
 import type { TickContext } from '../../../src/engine/TickContext.js';
 import type { ScenarioInput } from '../../../src/index.js';
 import { perceivePhase } from '../../../src/perception/perceivePhase.js';
@@ -147,6 +148,28 @@ describe('perceivePhase, the fused row pass: the pending observations by mask wi
       expect(s.pendingWords).toBe(2);
       expect(ctx.world.instIds[32]).toBe('Q-MOST'); // slots follow the ids' order: P00 … P31, then Q-MOST
       expect(s.obsOutsideCount).toBe(2); // the member rows took the nearly universal path
+    });
+  }
+});
+
+describe('perceivePhase, the fused row pass: memberships that changed after the update phase', () => {
+  for (const [name, kernel] of paths) {
+    it(`every institution dissolved between the update and the next perception: the relaxation still reassures by the memberships at the update (${name})`, () => {
+      const run = (fused: boolean): Ctx => {
+        const ctx = context(sparseWorld(10, 6), kernel, fused);
+        spreadAndArm(ctx);
+        updatePhase(ctx);
+        for (let q = 0; q < ctx.world.instSlots; q++) dissolveInstitution(ctx.world, q); // as the institutions phase may, after the update
+        perceivePhase(ctx);
+        return ctx;
+      };
+      const general = run(false);
+      const fused = run(true);
+      const n = general.world.n;
+      expect(Array.from(fused.world.instAlive.subarray(0, fused.world.instSlots)).every((x) => x === 0)).toBe(true);
+      expect(Array.from(fused.world.ahat.subarray(0, n * n))).toEqual(Array.from(general.world.ahat.subarray(0, n * n)));
+      expect(Array.from(fused.scratch.target.subarray(0, n))).toEqual(Array.from(general.scratch.target.subarray(0, n)));
+      expect(Array.from(fused.scratch.tMain.subarray(0, n))).toEqual(Array.from(general.scratch.tMain.subarray(0, n)));
     });
   }
 });
