@@ -14,6 +14,7 @@ import { dissolveInstitution } from '../../../src/engine/createWorld.js';
 import type { TickContext } from '../../../src/engine/TickContext.js';
 import type { ScenarioInput } from '../../../src/index.js';
 import { perceivePhase } from '../../../src/perception/perceivePhase.js';
+import { aggregatePower } from '../../../src/perception/powerShift.js';
 import { rowKernelOf, setRowKernelMinStates } from '../../../src/perception/RowKernel.js';
 import { waltThreat } from '../../../src/perception/waltThreat.js';
 import { mix32 } from '../../../src/random/hashString.js';
@@ -370,6 +371,40 @@ describe('perceivePhase, the fused row pass: the argmax and its tie rules', () =
           expect(s.target[m]).toBe(ctx.index('STRONG'));
         }
       }
+    });
+
+    it(`a full tie at a saturated power shift (power factor 1, T equal to its bound): the hash decides, the entry is not skipped (${name})`, () => {
+      // D declines to a thousandth of its capabilities after its shares were recorded (tick 0): the two
+      // identical states J1, J2 rose against it so far that the power shift of N32 saturates (factor 1).
+      const input = (): ScenarioInput => ({
+        meta: { id: 'saturated', startYear: 1900 },
+        states: [
+          { id: 'D', capabilities: { mil: 5, eco: 5, pop: 5 }, ideology: 0.2, location: { lat: 0, lon: 0 } },
+          { id: 'J1', capabilities: { mil: 2, eco: 2, pop: 2 }, ideology: 0.8, offensive: 0.5, location: { lat: 10, lon: 10 } },
+          { id: 'J2', capabilities: { mil: 2, eco: 2, pop: 2 }, ideology: 0.8, offensive: 0.5, location: { lat: 10, lon: 10 } },
+          { id: 'K', capabilities: { mil: 1, eco: 1, pop: 1 }, ideology: 0.1, location: { lat: -50, lon: 150 } },
+        ],
+      });
+      const perceive = (fused: boolean, seed: number): Ctx => {
+        const ctx = context(input(), kernel, fused, seed);
+        const d = ctx.index('D');
+        for (const a of [ctx.world.mil, ctx.world.eco, ctx.world.pop]) a[d] /= 1000;
+        perceivePhase(ctx); // the same year: the shares of tick 0 are the shift's reference
+        return ctx;
+      };
+      const winners = new Set<number>();
+      for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+        const general = perceive(false, seed);
+        const fused = perceive(true, seed);
+        const s = fused.scratch;
+        const [d, j1, j2] = [fused.index('D'), fused.index('J1'), fused.index('J2')];
+        for (const j of [j1, j2]) expect(aggregatePower(s.cinc[d], s.cinc[j], s.cincPast[d], s.cincPast[j], s.threatWShift)).toBe(1);
+        expect([j1, j2]).toContain(s.target[d]);
+        expect(s.target[d]).toBe(general.scratch.target[d]);
+        expect(s.tMain[d]).toBe(general.scratch.tMain[d]);
+        winners.add(s.target[d]);
+      }
+      expect(winners.size).toBe(2); // the draws decide both ways
     });
 
     it(`ids whose hashes collide (FNV-1a: costarring, liquid): a full tie between them goes to the lower index, in the bulk and in the fold (${name})`, () => {
