@@ -1,11 +1,14 @@
 /**
  * The fused perceive phase's row pass (perceivePhase.ts, `fusedWaltRows` and the functions it calls)
  * in the cases the bit-identity tests of perceivePhase.test.ts do not reach (issue #13 item 7: the
- * survivors of Stryker on the row pass): the tie draw of each row, the dispatch of the pending
- * relaxation's observations by the width of the membership masks and to the rows of a nearly universal
- * institution in a later mask word, the pending flag, and the diagonal of the guessed columns. Each
- * runs the phase directly, on the JavaScript row function and on the WebAssembly row kernel, against
- * the general path or an independent computation.
+ * survivors of Stryker on the row pass, docs/testing.md): the tie draw of each row, the dispatch of
+ * the pending relaxation's observations by the width of the membership masks and to the rows of a
+ * nearly universal institution in a later mask word, memberships dissolved after the update, the
+ * pending flag, the diagonal of the guessed columns, and the argmax's tie rules — in the row (the
+ * row's own diagonal, ties at T = 0, a saturated power shift, colliding id hashes) and in the fold of
+ * patched entries (exact ties by hash and by cinc). Each runs the phase directly, on the JavaScript
+ * row function and on the WebAssembly row kernel, against the general path or an independent
+ * computation.
  */
 import { describe, expect, it } from 'vitest';
 import { OPTION_INDEX } from '../../../src/decision/options.js';
