@@ -9,12 +9,15 @@ import { createScratch } from '../../../src/engine/Scratch.js';
 import { createWorld } from '../../../src/engine/createWorld.js';
 import type { TickContext } from '../../../src/engine/TickContext.js';
 import { tickRates } from '../../../src/engine/TickRates.js';
-import { resolveScenario, type ScenarioInput } from '../../../src/index.js';
+import { createSimulation, resolveScenario, type ScenarioInput } from '../../../src/index.js';
 import { concentration, effectivePoles } from '../../../src/metrics/concentration.js';
 import type { PerceptionModel } from '../../../src/perception/PerceptionModel.js';
 import { perceivePhase } from '../../../src/perception/perceivePhase.js';
 import { waltThreat } from '../../../src/perception/waltThreat.js';
+import { rowKernelOf } from '../../../src/perception/RowKernel.js';
+import type { Engine } from '../../../src/engine/Simulation.js';
 import { StateStreams } from '../../../src/random/StateStreams.js';
+import { randomWorld } from '../../support/randomWorld.js';
 import { perceivedContext } from '../../support/tickContext.js';
 
 /** Four identical states (each share exactly 1/4), the first `majors` of them great powers, one weaker state. */
@@ -133,5 +136,31 @@ describe('perceivePhase: the fused pass only for Walt\'s own model; the general 
     waltThreat.threatMatrix(ctx.view, T);
     expect(Array.from(ctx.scratch.threat.subarray(0, n * n))).toEqual(Array.from(T));
     for (let i = 0; i < n; i++) expect(ctx.scratch.tMain[i]).toBe(T[i * n + ctx.scratch.target[i]]);
+  });
+});
+
+describe('fusedWaltRows: the great powers\' columns among the guessed ones (N57)', () => {
+  /** The records and every T_ij after some ticks, on the fused path or on the general one (Walt's model as a plug-in). */
+  const trace = (input: ScenarioInput, plugin: boolean): string => {
+    const sim = createSimulation(resolveScenario(input), { seed: 3, ...(plugin ? { perception: { ...waltThreat } } : {}) });
+    const out: unknown[] = [];
+    for (let t = 0; t < 6; t++) out.push(sim.step());
+    const ids = sim.world.states.map((st) => st.id);
+    for (const a of ids) for (const b of ids) out.push(sim.threat(a, b));
+    return JSON.stringify(out);
+  };
+
+  it('every state a great power, in a world that fills the row kernel (64 states): the fused path equals the general one bit for bit', () => {
+    const make = (): ScenarioInput => {
+      const input = randomWorld(5, { states: 64, institutions: 3 });
+      for (const st of input.states) st.major = true;
+      return input;
+    };
+    const sim = createSimulation(resolveScenario(make()), { seed: 3 }) as Engine;
+    sim.step();
+    const { world: w, scratch: s } = sim.internals;
+    expect(rowKernelOf(w.ahat, w.proximity)?.guessList.length).toBe(64); // no room past the n guesses
+    expect(s.gpCount).toBe(64);
+    expect(trace(make(), false)).toBe(trace(make(), true));
   });
 });
