@@ -301,6 +301,24 @@ describe('updatePhase: rivals, gates and buffers', () => {
     expect(Array.from(s.armList.subarray(0, 2))).toEqual([ctx.index('R1'), ctx.index('S3')]);
   });
 
+  it('the patch list holds only the entries that differ from the plain relaxation: no idle state, no rival pair without escalation', () => {
+    // R1 arms against R2 (and provokes it), S1 sanctions S3, S3 bandwagons with R1; R2, S2 idle. No
+    // institutional act, so no escalation although the rivals R1, R2 are antagonists (and R1 armed).
+    const ctx = setUp(1, [['R1', 'HI', 'R2'], ['S1', 'SS', 'S3'], ['S3', 'BAND', 'R1']]);
+    const { world: w, scratch: s } = ctx;
+    const n = w.n;
+    const [r1, r2, s1, s3] = ['R1', 'R2', 'S1', 'S3'].map(ctx.index);
+    s.venueUsed.fill(-1);
+    s.blockProvocation.fill(0);
+    s.aggressed.fill(0);
+    s.victim.fill(-1);
+    const want = expectedBeliefs(ctx);
+    updatePhase(ctx);
+    expect(s.gateIdeo).toBe(0); // the gate is open, but no institutional act: ε_esc·0/n
+    expect(Array.from(s.patchIndex.subarray(0, s.patchCount)).sort((x, y) => x - y)).toEqual([r2 * n + r1, s3 * n + s1, s3 * n + r1].sort((x, y) => x - y));
+    Array.from(w.ahat).forEach((x, k) => expect(x, `ahat ${w.ids[(k / n) | 0]}→${w.ids[k % n]}`).toBeCloseTo(want[k], 14));
+  });
+
   it('reassurance through an institution in the second 32-bit word of the masks', () => {
     const input = world(1);
     input.institutions = Array.from({ length: 40 }, (_, q) => ({ id: `Q${String(q).padStart(2, '0')}`, members: q === 39 ? ['R2', 'S1', 'S2', 'S3'] : ['R1', 'R2'] }));
