@@ -20,8 +20,7 @@ import { perceivePhase } from '../../../src/perception/perceivePhase.js';
 import { aggregatePower } from '../../../src/perception/powerShift.js';
 import { rowKernelOf, setRowKernelMinStates } from '../../../src/perception/RowKernel.js';
 import { waltThreat } from '../../../src/perception/waltThreat.js';
-import { mix32 } from '../../../src/random/hashString.js';
-import { DRAW_TIE, DRAWS_PER_TICK } from '../../../src/random/StateStreams.js';
+import { expectedMainThreat } from '../../support/expectedMainThreat.js';
 import { perceivedContext } from '../../support/tickContext.js';
 
 type Ctx = ReturnType<typeof perceivedContext>;
@@ -197,9 +196,7 @@ describe('perceivePhase, the fused row pass: the tie draw and the pending flag',
       const winners: number[] = [];
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < n; j++) if (j !== i) expect(T[i * n + j]).toBe(T[1]); // a full tie
-        const u = Math.floor(s.draws[i * DRAWS_PER_TICK + DRAW_TIE] * 4294967296) >>> 0;
-        let best = -1;
-        for (let j = 0; j < n; j++) if (j !== i && (best < 0 || mix32(u, w.idHash[j]) < mix32(u, w.idHash[best]))) best = j;
+        const best = expectedMainThreat(ctx, T, i);
         winners.push(best);
         expect(s.tMain[i]).toBe(T[i * n + best]);
       }

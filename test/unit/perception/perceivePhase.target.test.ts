@@ -10,9 +10,8 @@ import type { ScenarioInput } from '../../../src/index.js';
 import { writeGreatPowerPositions } from '../../../src/metrics/greatPowerPositions.js';
 import { listGreatPowers, perceivePhase, writeGreatPowerThreats } from '../../../src/perception/perceivePhase.js';
 import { waltThreat } from '../../../src/perception/waltThreat.js';
-import { mix32 } from '../../../src/random/hashString.js';
-import { DRAW_TIE, DRAWS_PER_TICK } from '../../../src/random/StateStreams.js';
 import type { TickContext } from '../../../src/engine/TickContext.js';
+import { expectedMainThreat } from '../../support/expectedMainThreat.js';
 import { randomWorld } from '../../support/randomWorld.js';
 import { perceivedContext } from '../../support/tickContext.js';
 
@@ -31,19 +30,6 @@ function tiedRows(): ScenarioInput {
   };
 }
 
-/** The main threat by THEORY §5.2 from the threat matrix alone: the largest T_ij, then the largest cinc_j, then the smallest hash of (i's tie draw, j's id). */
-function expectedTarget(ctx: TickContext, T: Float64Array, i: number): number {
-  const { world: w, scratch: s } = ctx;
-  const n = w.n;
-  const others = Array.from({ length: n }, (_, j) => j).filter((j) => j !== i);
-  const maxT = Math.max(...others.map((j) => T[i * n + j]));
-  const atMax = others.filter((j) => T[i * n + j] === maxT);
-  const maxC = Math.max(...atMax.map((j) => s.cinc[j]));
-  const tied = atMax.filter((j) => s.cinc[j] === maxC);
-  const u = Math.floor(s.draws[i * DRAWS_PER_TICK + DRAW_TIE] * 4294967296) >>> 0;
-  return tied.reduce((a, b) => (mix32(u, w.idHash[b]) < mix32(u, w.idHash[a]) ? b : a));
-}
-
 describe('mainThreat: the tie rule of THEORY §5.2 on the general path', () => {
   it('full ties are broken by the smallest hash among all tied states, whatever came before in the row', () => {
     const seen = new Set<number>();
@@ -60,7 +46,7 @@ describe('mainThreat: the tie rule of THEORY §5.2 on the general path', () => {
       expect(T[a * n + 3]).toBeGreaterThan(T[a * n + 1]);
       expect([T[a * n + 4], T[a * n + 5]]).toEqual([T[a * n + 3], T[a * n + 3]]);
       for (let i = 0; i < n; i++) {
-        expect(s.target[i]).toBe(expectedTarget(ctx, T, i));
+        expect(s.target[i]).toBe(expectedMainThreat(ctx, T, i));
         expect(s.tMain[i]).toBe(T[i * n + s.target[i]]);
       }
       seen.add(s.target[a]);
@@ -102,7 +88,7 @@ describe('mainThreat: the tie rule of THEORY §5.2 on the general path', () => {
       const a = ctx.index('A');
       expect(new Set(Array.from(T.subarray(a * n + 1, a * n + n))).size).toBe(1); // one T for B…F
       expect(s.target[a]).toBe(ctx.index('B')); // the largest share, listed first
-      for (let i = 0; i < n; i++) expect(s.target[i]).toBe(expectedTarget(ctx, T, i));
+      for (let i = 0; i < n; i++) expect(s.target[i]).toBe(expectedMainThreat(ctx, T, i));
     }
   });
 });
