@@ -20,14 +20,13 @@ export function lapseAlliances(ctx: TickContext): void {
   if (pairs.length === 0) return;
   const n = w.n;
   const need = ctx.rates.allianceLapseTicks;
-  const tMin = p.tMin;
   for (let k = 0; k < pairs.length;) {
     const key = pairs[k];
     const i = (key / n) | 0;
     const m = key - i * n;
     const j = w.formedTarget[k];
     // A target that left the state system (j = −1, N43) threatens no one any more.
-    const faded = j < 0 || (threatNow(w, s, i, j) < tMin && threatNow(w, s, m, j) < tMin);
+    const faded = j < 0 || (belowMin(w, s, p.tMin, i, j) && belowMin(w, s, p.tMin, m, j));
     const ticks = faded ? w.formedFaded[k] + 1 : 0;
     w.formedFaded[k] = ticks;
     if (ticks >= need && setAlliance(w, i, m, false)) { // removes entry k: do not advance
@@ -39,12 +38,14 @@ export function lapseAlliances(ctx: TickContext): void {
 }
 
 /**
- * T_ij of this tick: stored by the general path; on the fused path read from j's column when the
- * perceive phase prepared j as a target (the same expression, so the same value), else recomputed
- * exactly ({@link threatEntry}): the beliefs are still those the perceive phase used.
+ * Whether T_ij of this tick is below `tMin`. T_ij is stored by the general path; on the fused path it
+ * is read from j's column when the perceive phase prepared j as a target (the same expression, so
+ * the same value), else recomputed exactly ({@link threatEntry}): the beliefs are still those the
+ * perceive phase used. A boolean, not T_ij: a double returned from a call that is not inlined is
+ * boxed, an allocation per formed alliance and tick.
  */
-function threatNow(w: World, s: Scratch, i: number, j: number): number {
-  if (s.threatStored) return s.threat[i * w.n + j];
-  if (s.targetStamp[j] === s.stamp) return s.targetThreat[s.targetSlot[j] * w.n + i];
-  return threatEntry(w, s, i, j);
+function belowMin(w: World, s: Scratch, tMin: number, i: number, j: number): boolean {
+  if (s.threatStored) return s.threat[i * w.n + j] < tMin;
+  if (s.targetStamp[j] === s.stamp) return s.targetThreat[s.targetSlot[j] * w.n + i] < tMin;
+  return threatEntry(w, s, i, j) < tMin;
 }

@@ -53,7 +53,7 @@ export function updatePhase(ctx: TickContext): void {
   s.rivalB = b;
   s.gateMAD = w.nuc[a] === 1 && w.nuc[b] === 1 ? 1 : 0;
   s.gateIdeo = p.iotaStar > 0 ? Math.max(0, 1 - Math.abs(w.ideo[a] - w.ideo[b]) / p.iotaStar) : 0;
-  const esc = s.gateIdeo === 0 ? p.epsEsc * (instActs / n) : 0;
+  const esc = escalation(s, p.epsEsc, n);
 
   // Beliefs. The bulk of the n² entries follow the plain relaxation toward ideo_j (with
   // reassurance); the few that differ — provocations, bandwagoning, escalation and the columns of
@@ -62,7 +62,7 @@ export function updatePhase(ctx: TickContext): void {
   // relaxation is then applied by applyPendingBeliefs: here, or on the engine's fused path by the
   // next perceive phase, row by row with the threat computation (same values; nothing in between
   // reads beliefs).
-  const { ahat, ideo } = w;
+  const { ideo } = w;
   let aggressors = 0;
   for (let j = 0; j < n; j++) aggressors += aggressed[j];
   const capacity = 2 * n + 2 + aggressors * n;
@@ -71,9 +71,11 @@ export function updatePhase(ctx: TickContext): void {
     s.patchValue = new Float64Array(capacity);
   }
   let patches = 0;
+  // beliefUpdate reads its inputs and writes its value itself: a double passed to, or returned from,
+  // a call that is not inlined is boxed (an allocation per patch).
   const patch = (m: number, j: number): void => {
     s.patchIndex[patches] = m * n + j;
-    s.patchValue[patches++] = beliefUpdate(ctx, m, j, ahat[m * n + j], a, b, esc);
+    beliefUpdate(ctx, patches++, m, j);
   };
   // Arming (N31): every observer m sees ε_arm·G_mj in the bulk; the state armed against, in full.
   // Written before any patch: the patches (an aggressor's column included) read this tick's arming.
@@ -105,7 +107,9 @@ export function updatePhase(ctx: TickContext): void {
   // Who shares an institution now (memberships may change before the relaxation is applied).
   const words = s.maskWords;
   if (s.pendingMask.length < n * words) s.pendingMask = new Uint32Array(n * words);
-  s.pendingMask.set(s.stateMask.subarray(0, n * words));
+  const pm = s.pendingMask;
+  const sm = s.stateMask;
+  for (let k = 0; k < n * words; k++) pm[k] = sm[k]; // a loop: subarray() would allocate a view
   s.pendingWords = words;
   let universal = false;
   for (let q = 0; q < w.instSlots && !universal; q++) universal = w.instAlive[q] === 1 && w.memberCount[q] === n;
@@ -160,11 +164,13 @@ export function updatePhase(ctx: TickContext): void {
 
 /**
  * The full belief update of one entry (THEORY §5.7 with N2), from its value `old` at the start of
- * the phase: ahat_mj ← clip((1 − η_b − δ_band·[m bandwagons with j])·ahat_mj + η_b·obs_mj + prov_mj + esc_mj, 0, 1).
+ * the phase: ahat_mj ← clip((1 − η_b − δ_band·[m bandwagons with j])·ahat_mj + η_b·obs_mj + prov_mj + esc_mj, 0, 1),
+ * written into patch `k` (s.patchValue[k]). Called before any entry is patched, so ahat_mj is its old value.
  */
-function beliefUpdate(ctx: TickContext, m: number, j: number, old: number, a: number, b: number, esc: number): number {
+function beliefUpdate(ctx: TickContext, k: number, m: number, j: number): void {
   const { world: w, scratch: s, params: p } = ctx;
   const n = w.n;
+  const old = w.ahat[m * n + j];
   const agg = s.aggressed[j];
   const g = w.proximity[m * n + j];
   let obs = w.ideo[j];
@@ -182,6 +188,16 @@ function beliefUpdate(ctx: TickContext, m: number, j: number, old: number, a: nu
   const arm = s.armEvidence[j];
   if (arm > 0) v += s.target[j] === m ? arm : arm * g;
   if (s.target[j] === m) v += s.provocation[j];
-  if (esc > 0 && ((m === a && j === b) || (m === b && j === a))) v += esc;
-  return v < 0 ? 0 : v > 1 ? 1 : v;
+  const a = s.rivalA;
+  const b = s.rivalB;
+  if ((m === a && j === b) || (m === b && j === a)) {
+    const esc = escalation(s, p.epsEsc, n);
+    if (esc > 0) v += esc;
+  }
+  s.patchValue[k] = v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+/** esc_mj's size this tick: ε_esc·(institutional acts / n) when the ideological gate is shut (THEORY §5.7), else 0. */
+function escalation(s: TickContext['scratch'], epsEsc: number, n: number): number {
+  return s.gateIdeo === 0 ? epsEsc * (s.institutionalActs / n) : 0;
 }

@@ -40,6 +40,8 @@ export interface Scratch {
   effectivePoles: number;
   poles: number;
   meanThreat: number;
+  /** Σ_i cinc_i of this tick (perceive phase; the ally availability A of every state's context). */
+  totalCinc: number;
   /** Σ_{k≠j, ally_kj=0} cinc_k·T_kj per target j (valid when targetStamp[j] === stamp). */
   targetAllySum: Float64Array;
   /** #{k ≠ j : ally_kj = 0} per target j. */
@@ -370,6 +372,7 @@ export function createScratch(
     effectivePoles: 0,
     poles: 0,
     meanThreat: 0,
+    totalCinc: 0,
     targetAllySum: new Float64Array(n),
     targetFreeCount: new Int32Array(n),
     targetStamp: new Int32Array(n).fill(-1),

@@ -23,6 +23,7 @@ export class ScratchRecord implements Scratch {
   declare effectivePoles: Scratch['effectivePoles'];
   declare poles: Scratch['poles'];
   declare meanThreat: Scratch['meanThreat'];
+  declare totalCinc: Scratch['totalCinc'];
   declare targetAllySum: Scratch['targetAllySum'];
   declare targetFreeCount: Scratch['targetFreeCount'];
   declare targetStamp: Scratch['targetStamp'];
@@ -203,6 +204,8 @@ export class ScratchRecord implements Scratch {
     this.poles = init.poles;
     this.meanThreat = Number.NaN; // a double from the first construction on (see WorldRecord)
     this.meanThreat = init.meanThreat;
+    this.totalCinc = Number.NaN; // a double from the first construction on (see WorldRecord)
+    this.totalCinc = init.totalCinc;
     this.targetAllySum = init.targetAllySum;
     this.targetFreeCount = init.targetFreeCount;
     this.targetStamp = init.targetStamp;

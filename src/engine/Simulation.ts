@@ -257,7 +257,8 @@ export class Engine implements Simulation {
     ctx.year = this.year;
     if (this.spells === null) this.streams.drawTick(this.s.draws);
     else this.spells.draw(this.streams, this.w, this.s.draws);
-    for (const phase of PHASES) {
+    for (let k = 0; k < PHASES.length; k++) { // indexed: the iterator's objects were an allocation per phase and tick
+      const phase = PHASES[k];
       if (phase.name === 'update' && this.beforeUpdate !== null) this.beforeUpdate();
       if (this.onPhase === null) phase.run(ctx);
       else {

@@ -51,6 +51,7 @@ export function perceivePhase(ctx: TickContext): void {
   let totalCinc = 0;
   for (let i = 0; i < n; i++) { if (s.cinc[i] >= p.piPole) poles++; totalCinc += s.cinc[i]; }
   s.poles = poles;
+  s.totalCinc = totalCinc;
 
   // THEORY §5.2: T_ij from the perception model (Walt by default), and j* = argmax_j T_ij.
   (ctx.view as { theta: number }).theta = w.theta;
@@ -92,7 +93,7 @@ export function perceivePhase(ctx: TickContext): void {
     const T = s.tMain[i];
     threatSum += T;
     prepareTarget(w, s, j);
-    writeContext(ctx, i, j, T, totalCinc);
+    writeContext(ctx, i, j);
   }
   s.meanThreat = threatSum / n;
   // This tick's targets are the next fused pass's guesses.
@@ -155,15 +156,14 @@ function fusedWaltRows(ctx: TickContext): void {
   const rowObs = kernel !== null ? kernel.obs : s.obsRow;
   const inside = pending && !s.pendingAllShare ? prepareInsideRows(w, s, insideObs) : -1;
   for (let i = 0; i < n; i++) {
-    const u = Math.floor(s.draws[i * DRAWS_PER_TICK + DRAW_TIE] * 4294967296) >>> 0;
     if (affinityOn) writeAffinityRow(w, p.affinityThreat, i, kernel !== null ? kernel.affinity : s.affinityRow);
     // A row without patches gets its guessed columns from the kernel in the row's own call; a patched
     // row, after its patches are folded in.
     const patched = pending && s.patchStart[i] < s.patchStart[i + 1];
     const inRow = kernel !== null && !patched ? guesses : 0;
     if (!pending) {
-      if (kernel !== null) kernelRow(w, s, kernel, i, u, 1, kernel.zeroAt, inRow, 0);
-      else threatRow(w, s, i, u);
+      if (kernel !== null) kernelRow(w, s, kernel, i, false, kernel.zeroAt, inRow, 0);
+      else threatRow(w, s, i);
     } else {
       // The reassurance test (do i and j share an institution?) depends on the width of the
       // membership masks; it is hoisted out of the row loop: the row's η_b·obs_ij is written by a
@@ -183,13 +183,13 @@ function fusedWaltRows(ctx: TickContext): void {
       // The kernel does both itself, around its row.
       if (kernel !== null) {
         const at = obs === kernel.obsShared ? kernel.obsSharedAt : obs === kernel.obsInside ? kernel.obsInsideAt : kernel.obsAt;
-        kernelRow(w, s, kernel, i, u, s.pendingKeep, at, inRow, s.armCount);
+        kernelRow(w, s, kernel, i, true, at, inRow, s.armCount);
       } else {
         if (armed) addArmingEvidence(s, w.proximity, i * n, obs);
-        fusedRow(w, s, i, u, s.pendingKeep, obs);
+        fusedRow(w, s, i, true, obs);
         if (armed && (obs === s.obsReassured || obs === s.obsInside)) restoreArmedColumns(s, obs);
       }
-      if (patched) foldPatches(w, s, i, u, kernel);
+      if (patched) foldPatches(w, s, i, kernel);
     }
     if (guesses > 0 && inRow === 0) {
       if (kernel !== null) kernelGuesses(w, s, kernel, i, guesses);
@@ -223,9 +223,9 @@ function collectGuessedColumns(w: World, s: Scratch, i: number, guesses: number)
 }
 
 /** Row i's T_ij from ahat as it is (nothing pending) and its argmax: {@link fusedRow} with the identity update. */
-function threatRow(w: World, s: Scratch, i: number, u: number): void {
+function threatRow(w: World, s: Scratch, i: number): void {
   // keep·ahat + 0 with keep = 1 is ahat itself (ahat ∈ [0, 1], so the clip leaves it), bit for bit.
-  fusedRow(w, s, i, u, 1, s.zeroRow);
+  fusedRow(w, s, i, false, s.zeroRow);
 }
 
 /**
@@ -263,9 +263,10 @@ function loadKernel(w: World, s: Scratch, k: RowKernel, pending: boolean, affini
  * `guesses` > 0 the kernel then collects the row's guessed columns too (what {@link kernelGuesses}
  * does), in the same call.
  */
-function kernelRow(w: World, s: Scratch, k: RowKernel, i: number, u: number, keep: number, obsAt: number, guesses: number, armed: number): void {
+function kernelRow(w: World, s: Scratch, k: RowKernel, i: number, pending: boolean, obsAt: number, guesses: number, armed: number): void {
   const off = w.nuc[i] === 1 ? k.offNucAt : k.offOpenAt; // O_ij: MAD applies when both are nuclear
-  s.target[i] = k.row(i, u, keep, obsAt, off, s.target[i], guesses, armed); // last tick's target: the seed of the argmax
+  const keep = pending ? s.pendingKeep : 1; // 1: the identity update (nothing pending)
+  s.target[i] = k.row(i, tieDraw(s, i), keep, obsAt, off, s.target[i], guesses, armed); // last tick's target: the seed of the argmax
   s.tMain[i] = k.result[0];
   if (guesses > 0) copyGuesses(s, k, i, w.n, guesses);
 }
@@ -293,8 +294,10 @@ function copyGuesses(s: Scratch, k: RowKernel, i: number, n: number, guesses: nu
  * larger cinc_j; on a full tie the smaller hash of (the state's tie draw, j's id). Writes the winner
  * and its T into target[i] and tMain[i]; the diagonal is reset to 0 after the row.
  */
-function fusedRow(w: World, s: Scratch, i: number, u: number, keep: number, obs: Float64Array): void {
+function fusedRow(w: World, s: Scratch, i: number, pending: boolean, obs: Float64Array): void {
   const n = w.n;
+  const u = tieDraw(s, i);
+  const keep = pending ? s.pendingKeep : 1; // 1: the identity update (nothing pending)
   const { ahat, proximity, idHash } = w;
   const cinc = s.cinc;
   const o = w.nuc[i] === 1 ? s.offNuc : s.offOpen; // O_ij: MAD applies when both are nuclear
@@ -442,8 +445,9 @@ function writeObsRowN(s: Scratch, i: number, n: number, words: number, obsRow: F
  * their values, then folds their T into the row's argmax. If a patched entry's relaxed value was
  * the winner, the true winner is unknown and the row's argmax is recomputed from scratch.
  */
-function foldPatches(w: World, s: Scratch, i: number, u: number, kernel: RowKernel | null): void {
+function foldPatches(w: World, s: Scratch, i: number, kernel: RowKernel | null): void {
   const n = w.n;
+  const u = tieDraw(s, i);
   const row = i * n;
   const { ahat, idHash } = w;
   const cinc = s.cinc;
@@ -456,8 +460,8 @@ function foldPatches(w: World, s: Scratch, i: number, u: number, kernel: RowKern
     if (s.patchRowIndex[k] - row === best) stale = true;
   }
   if (stale) {
-    if (kernel !== null) kernelRow(w, s, kernel, i, u, 1, kernel.zeroAt, 0, 0);
-    else threatRow(w, s, i, u);
+    if (kernel !== null) kernelRow(w, s, kernel, i, false, kernel.zeroAt, 0, 0);
+    else threatRow(w, s, i);
     return;
   }
   let bestT = s.tMain[i];
@@ -553,13 +557,21 @@ export function listGreatPowers(w: World, s: Scratch): void {
   }
 }
 
+/**
+ * State i's tie draw of this tick as an unsigned 32-bit key (the seeded draw of THEORY §5.2). Each row
+ * function reads it itself: a number above 2^30 passed to a call that is not inlined is boxed.
+ */
+function tieDraw(s: Scratch, i: number): number {
+  return Math.floor(s.draws[i * DRAWS_PER_TICK + DRAW_TIE] * 4294967296) >>> 0;
+}
+
 /** j* = argmax_j T_ij; ties: higher cinc_j, then the state's seeded draw (THEORY §5.2). */
 function mainThreat(w: World, s: Scratch, i: number): number {
   const n = w.n;
   const row = i * n;
   const T = s.threat;
   const cinc = s.cinc;
-  const u = Math.floor(s.draws[i * DRAWS_PER_TICK + DRAW_TIE] * 4294967296) >>> 0;
+  const u = tieDraw(s, i);
   let best = -1;
   let bestT = -Infinity;
   let bestC = -Infinity;
@@ -608,7 +620,8 @@ function prepareTarget(w: World, s: Scratch, j: number): void {
   } else if (s.guessStamp === s.stamp && s.guessSlot[j] >= 0 && s.guessTargets[s.guessSlot[j]] === j) {
     // Fused path, a target of last tick: its column was collected during the row pass.
     const g = s.guessSlot[j];
-    tcol.set(s.guessColumns.subarray(g * n, g * n + n), cb);
+    const gcol = s.guessColumns; // copied by a loop: subarray() would allocate a view per target
+    for (let k = 0; k < n; k++) tcol[cb + k] = gcol[g * n + k];
   } else {
     // Fused path: T_kj recomputed as the row pass computed it (the same expression); G is
     // symmetric (createWorld sets G_kj and G_jk from one distance), so row j of G is read.
@@ -664,8 +677,15 @@ function prepareTarget(w: World, s: Scratch, j: number): void {
   }
 }
 
-function writeContext(ctx: TickContext, i: number, j: number, T: number, totalCinc: number): void {
+/**
+ * State i's context z_i toward its main threat j (docs/model.md §5.2) and its option mask (§5.3). T_ij and
+ * Σ cinc are read from the scratch, not passed: a double passed to a call that is not inlined is
+ * boxed, an allocation per state and tick.
+ */
+function writeContext(ctx: TickContext, i: number, j: number): void {
   const { world: w, scratch: s, params: p } = ctx;
+  const T = s.tMain[i];
+  const totalCinc = s.totalCinc;
   const n = w.n;
   const z = s.z;
   const zb = i * Z_SIZE;

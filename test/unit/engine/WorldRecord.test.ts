@@ -24,7 +24,7 @@ const worldFields = {
 const scratchFields = {
   cinc: true, threat: true, threatStored: true, offOpen: true, offNuc: true, threatWP: true, threatWG: true, threatAffinity: true,
   target: true, tMain: true, z: true, mask: true, con: true, effectivePoles: true, poles: true,
-  meanThreat: true, targetAllySum: true, targetFreeCount: true, targetStamp: true, stamp: true, shared: true,
+  meanThreat: true, totalCinc: true, targetAllySum: true, targetFreeCount: true, targetStamp: true, stamp: true, shared: true,
   instCinc: true, exclusiveVenue: true, inclusiveVenue: true, util: true, prob: true, action: true,
   draws: true, actionCounts: true, dMil: true, dEco: true, dPop: true, partner: true, venueUsed: true,
   instActs: true, exclusiveMask: true, founders: true, clubStamp: true, memberList: true,
