@@ -3,7 +3,7 @@
 // seven eras along the observed record, runs the blocked cross-validation (leave one era out; the
 // forward split at 1945) against the baselines, fits on every era with profile intervals, and
 // writes the numbers, whatever they are, into the marked regions of docs/validation.md
-//   <!-- generated:oos-table -->, <!-- generated:oos-fitted -->, <!-- generated:oos-timing -->
+//   <!-- generated:oos-table -->, <!-- generated:oos-fitted -->, <!-- generated:oos-counts -->, <!-- generated:oos-timing -->
 // and the figure docs/images/validation-oos.svg. Never typed by hand.
 //
 //   npm run validate:oos         (builds first; reads dist/node.js)
@@ -75,6 +75,33 @@ export function fittedRegion(report, lib) {
   return lines.join('\n');
 }
 
+/**
+ * Expected against observed counts per era and regional case (`report.counts`): for each category,
+ * observed / expected at the defaults / expected at the fit on all eras, over the state-years the
+ * model can take; and the seven eras' totals.
+ */
+export function countsRegion(report, categories) {
+  const r0 = (x) => Math.round(x).toString();
+  const cell = (c, k) => `${c.observed[k]} / ${r0(c.defaults[k])} / ${r0(c.fitted[k])}`;
+  const lines = ['', `| era or case | state-years | ${categories.join(' | ')} |`, `| --- | ---: | ${categories.map(() => '---:').join(' | ')} |`];
+  const eras = report.counts.filter((c) => report.eras.some((e) => e.era === c.era));
+  for (const c of report.counts) {
+    const label = eras.includes(c) ? `\`${c.era}\`` : `\`${c.era}\` (regional, out of sample)`;
+    lines.push(`| ${label} | ${c.rows} | ${categories.map((_, k) => cell(c, k)).join(' | ')} |`);
+  }
+  const total = (f) => categories.map((_, k) => eras.reduce((s, c) => s + f(c)[k], 0));
+  const sum = { observed: total((c) => c.observed), defaults: total((c) => c.defaults), fitted: total((c) => c.fitted) };
+  lines.push(`| **the seven eras** | ${eras.reduce((s, c) => s + c.rows, 0)} | ${categories.map((_, k) => `**${cell(sum, k)}**`).join(' | ')} |`);
+  lines.push('');
+  lines.push('Each cell: observed / expected at the defaults / expected at the fit on all eras (the sum over '
+    + 'the state-years of the model\'s probability of the category, Walt perception, seed 0, rounded). NONE '
+    + 'collects the options the record does not show (BAND, SS, SL). The state-years are those the fit scores '
+    + '(possible with Walt\'s perception); the out-of-sample table above scores only those possible under both '
+    + 'perception models, so a few more here. The regional cases are scored by the fit on the eras, not fitted.');
+  lines.push('');
+  return lines.join('\n');
+}
+
 export function timingRegion(report) {
   const s = report.seconds;
   const folds = new Set(report.rows.map((r) => r.fold)).size;
@@ -125,6 +152,7 @@ async function main() {
   const regions = new Map([
     ['oos-table', tableRegion(report.rows)],
     ['oos-fitted', fittedRegion(report, lib)],
+    ['oos-counts', countsRegion(report, lib.CATEGORIES)],
     ['oos-timing', timingRegion(report)],
   ]);
   const found = findRegions(text);

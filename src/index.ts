@@ -122,6 +122,8 @@ export { traceObservedHistory } from './calibration/traceObservedHistory.js';
 export type { TraceOptions } from './calibration/traceObservedHistory.js';
 export { logLikelihood, scorePredictions, writeCategoryProbabilities, createLikelihoodScratch } from './calibration/logLikelihood.js';
 export type { Scores, LikelihoodScratch } from './calibration/logLikelihood.js';
+export { categoryCounts } from './calibration/categoryCounts.js';
+export type { CategoryCounts } from './calibration/categoryCounts.js';
 export { fitParameters } from './calibration/fitParameters.js';
 export type { FitOptions, FitResult, EstimateRequest } from './calibration/fitParameters.js';
 export { profileLikelihood, describeInterval, chiSquare1Quantile, PROFILE_DROP_95 } from './calibration/profileLikelihood.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figure, tableRegion } from '../../scripts/validate-oos.mjs';
+import { countsRegion, figure, tableRegion } from '../../scripts/validate-oos.mjs';
 
 const s = (logLoss: number, brier: number): { n: number; logLoss: number; brier: number } => ({ n: 0, logLoss, brier });
 const rows = [
@@ -24,6 +24,23 @@ describe('scripts/validate-oos.mjs', () => {
     expect(lines).toHaveLength(2 + 4 + 1);
     expect(lines[5]).toMatch(/^\| fitted on all eras \| `central-asia` \| 50 \| /);
     expect(lines[6]).toMatch(/^\| leave one out \| \*\*all eras, pooled\*\* \| 400 \| 0\.875 \| /);
+  });
+
+  it('tables observed / expected at the defaults / expected fitted per era and case, and totals the eras only', () => {
+    const report = {
+      eras: [{ era: 'era-a' }, { era: 'era-b' }],
+      counts: [
+        { era: 'era-a', rows: 10, observed: [6, 4], defaults: [7.4, 2.6], fitted: [6.2, 3.8] },
+        { era: 'era-b', rows: 5, observed: [5, 0], defaults: [4.5, 0.5], fitted: [4.9, 0.1] },
+        { era: 'case-c', rows: 3, observed: [1, 2], defaults: [2, 1], fitted: [1.5, 1.5] },
+      ],
+    };
+    const lines = countsRegion(report, ['NONE', 'HE']).trim().split('\n');
+    expect(lines[0]).toBe('| era or case | state-years | NONE | HE |');
+    expect(lines[2]).toBe('| `era-a` | 10 | 6 / 7 / 6 | 4 / 3 / 4 |');
+    expect(lines[4]).toBe('| `case-c` (regional, out of sample) | 3 | 1 / 2 / 2 | 2 / 1 / 2 |');
+    // The totals: eras a and b only (11.9 → 12, 3.1 → 3; 11.1 → 11, 3.9 → 4).
+    expect(lines[5]).toBe('| **the seven eras** | 15 | **11 / 12 / 11** | **4 / 3 / 4** |');
   });
 
   it('draws one bar per method and held-out era, with a legend', () => {

@@ -1,3 +1,4 @@
+import { categoryCounts } from '../../calibration/categoryCounts.js';
 import { crossValidate, standardFolds, type OosRow } from '../../calibration/crossValidate.js';
 import { fitParameters, type FitResult } from '../../calibration/fitParameters.js';
 import { profileLikelihood, type ProfileInterval } from '../../calibration/profileLikelihood.js';
@@ -22,6 +23,15 @@ export interface OutOfSampleReport {
   readonly intervals: readonly ProfileInterval[];
   /** State-years per era: scored, and those the model could not take (left out). */
   readonly eras: readonly { readonly era: string; readonly rows: number; readonly impossible: number; readonly impossiblePower: number }[];
+  /**
+   * Per era and regional case (Walt perception): the observed count of each category (calibration
+   * order: NONE, HE, HI, SE, IE, II) over the state-years the model can take, and the model's
+   * expected counts there at the defaults and at the fit on all eras (`categoryCounts`).
+   */
+  readonly counts: readonly {
+    readonly era: string; readonly rows: number; readonly observed: readonly number[];
+    readonly defaults: readonly number[]; readonly fitted: readonly number[];
+  }[];
   /** Seconds: driving, all folds, the full fit, its intervals. */
   readonly seconds: { readonly trace: number; readonly folds: number; readonly fit: number; readonly intervals: number };
 }
@@ -59,5 +69,8 @@ export function validateOutOfSample(options: { seed?: number; onProgress?: (line
     for (let r = 0; r < t.rows; r++) { impossible += 1 - t.possible[r]; impossiblePower += 1 - power[k].possible[r]; }
     return { era: t.era, rows: t.rows, impossible, impossiblePower };
   });
-  return { rows, fit, intervals, eras, seconds: { trace: (t1 - t0) / 1000, folds: (t2 - t1) / 1000, fit: (t3 - t2) / 1000, intervals: (t4 - t3) / 1000 } };
+  const atDefaults = categoryCounts(waltAll, base);
+  const atFit = categoryCounts(waltAll, fit.parameters);
+  const counts = atDefaults.map((c, k) => ({ era: c.era, rows: c.rows, observed: c.observed, defaults: c.expected, fitted: atFit[k].expected }));
+  return { rows, fit, intervals, eras, counts, seconds: { trace: (t1 - t0) / 1000, folds: (t2 - t1) / 1000, fit: (t3 - t2) / 1000, intervals: (t4 - t3) / 1000 } };
 }

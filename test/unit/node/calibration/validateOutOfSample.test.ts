@@ -19,5 +19,16 @@ describe('validateOutOfSample', () => {
     expect(report.rows.filter((r) => r.fold.startsWith('forward'))).toHaveLength(3);
     // The full fit and the per-era counts are over the eras only.
     expect(report.eras.map((e) => e.era)).toEqual([...ERAS]);
+    // Expected against observed counts: every era and case, over the state-years the model can take.
+    expect(report.counts.map((c) => c.era)).toEqual([...ERAS, ...REGIONAL_CASES]);
+    // The counts are over the rows the fit scores (possible with Walt's perception); the out-of-sample
+    // rows are those possible under both perception models, so a case's counts cover at least them.
+    report.counts.forEach((c, k) => {
+      if (k < ERAS.length) expect(c.rows, c.era).toBe(report.eras[k].rows - report.eras[k].impossible);
+      else expect(c.rows, c.era).toBeGreaterThanOrEqual(regional[k - ERAS.length].n);
+      expect(c.observed.reduce((a, b) => a + b, 0), c.era).toBe(c.rows);
+      expect(c.defaults.reduce((a, b) => a + b, 0), c.era).toBeCloseTo(c.rows, 6);
+      expect(c.fitted.reduce((a, b) => a + b, 0), c.era).toBeCloseTo(c.rows, 6);
+    });
   }, 600_000);
 });
