@@ -5,9 +5,15 @@
 //   npm run build && node benchmarks/profile.mjs states-200 [--top 25] [--ticks 300]
 //   npm run build && node benchmarks/profile.mjs states-200 --phases   (ms/tick of each tick phase)
 //   node benchmarks/profile.mjs states-200 --dist benchmarks/results/tmp/dist-x   (another build)
+//   npm run build && node benchmarks/profile.mjs states-200 --alloc    (bytes allocated per tick, by phase)
 //
 // --phases times each phase of the PHASES pipeline with createSimulation's `onPhase` callback,
 // without the profiler's overhead.
+//
+// --alloc measures what each phase allocates on the JS heap per tick (the tick's hot path should
+// allocate nothing): heapUsed before and after each phase, over 100 ticks after --ticks warm-up
+// ticks (default 300), in a child with a young generation large enough that no collection runs in
+// between. The probe's own allocation is measured and subtracted.
 //
 // The raw .cpuprofile is kept in benchmarks/results/tmp/ (git-ignored); open it in Chrome DevTools
 // (Performance → Load profile) or speedscope for a flame graph.
@@ -33,6 +39,58 @@ if (argv[0] === '--child') {
   const sim = createSimulation(resolveScenario(workload.scenario()), { seed: workload.runSeed, collectEvents: false });
   const ticks = Number(ticksArg) > 0 ? Number(ticksArg) : workload.ticks;
   for (let t = 0; t < ticks; t++) sim.step();
+  process.exit(0);
+}
+
+if (argv.includes('--alloc')) {
+  const name = argv[0];
+  const k = argv.indexOf('--ticks');
+  const warm = k >= 0 ? Number(argv[k + 1]) : 300;
+  if (!process.execArgv.some((a) => a.startsWith('--max-semi-space-size'))) {
+    const self = fileURLToPath(import.meta.url);
+    const r = spawnSync(process.execPath, ['--max-semi-space-size=256', self, ...process.argv.slice(2), '--dist', distDir], { cwd: repoRoot, stdio: 'inherit' });
+    process.exit(r.status ?? 1);
+  }
+  const { resolveScenario, createSimulation, PHASES } = await import(pathToFileURL(path.join(distDir, 'index.js')).href);
+  const { workload } = await import(pathToFileURL(path.join(here, 'workloads', `${name}.mjs`)).href);
+  const heap = () => process.memoryUsage().heapUsed;
+  const bytes = PHASES.map(() => 0);
+  const at = new Map(PHASES.map((p, idx) => [p.name, idx]));
+  let counting = false;
+  let last = 0;
+  const onPhase = (phase) => {
+    const h = heap();
+    if (counting) bytes[at.get(phase)] += h - last;
+    last = heap();
+  };
+  const sim = createSimulation(resolveScenario(workload.scenario()), { seed: workload.runSeed, collectEvents: false, onPhase });
+  for (let t = 0; t < warm; t++) sim.advance();
+  // The probe: what the timing callback costs around an empty phase (the engine's performance.now()
+  // calls and the call itself), measured the way the phases are (subtracted from each phase).
+  let probe = 0;
+  for (let r = 0; r < 100; r++) {
+    const before = heap();
+    last = heap();
+    const t0 = performance.now();
+    onPhase('probe', performance.now() - t0);
+    probe += heap() - before;
+  }
+  probe /= 100;
+  const ticks = 100;
+  let outside = 0;
+  counting = true;
+  for (let t = 0; t < ticks; t++) {
+    const before = heap();
+    last = heap();
+    sim.advance();
+    outside += heap() - before;
+  }
+  const phaseSum = bytes.reduce((a, b) => a + b, 0);
+  process.stdout.write(`\nbytes allocated per tick by phase (${name}, ${ticks} ticks after ${warm}; probe ${probe.toFixed(0)} B subtracted):\n`);
+  PHASES.forEach((phase, idx) => {
+    process.stdout.write(`${Math.max(0, bytes[idx] / ticks - probe).toFixed(0).padStart(9)} B  ${phase.name} (step ${phase.step})\n`);
+  });
+  process.stdout.write(`${Math.max(0, (outside - phaseSum) / ticks - (PHASES.length + 1) * probe).toFixed(0).padStart(9)} B  outside the phases (advance: paths, events, draws)\n`);
   process.exit(0);
 }
 
@@ -63,7 +121,7 @@ if (argv.includes('--phases')) {
 
 const name = argv[0];
 if (name === undefined || name.startsWith('-')) {
-  process.stderr.write('usage: node benchmarks/profile.mjs <workload> [--top N] [--ticks N] [--phases] [--dist DIR]\n');
+  process.stderr.write('usage: node benchmarks/profile.mjs <workload> [--top N] [--ticks N] [--phases] [--alloc] [--dist DIR]\n');
   process.exit(1);
 }
 const opt = (flag, dflt) => {
