@@ -45,7 +45,13 @@ export function lapseAlliances(ctx: TickContext): void {
  * boxed, an allocation per formed alliance and tick.
  */
 function belowMin(w: World, s: Scratch, tMin: number, i: number, j: number): boolean {
-  if (s.threatStored) return s.threat[i * w.n + j] < tMin;
-  if (s.targetStamp[j] === s.stamp) return s.targetThreat[s.targetSlot[j] * w.n + i] < tMin;
-  return threatEntry(w, s, i, j) < tMin;
+  // Three returns, not one T: a T merged from the three sources would be boxed on every call.
+  if (s.threatStored) return faded(s.threat[i * w.n + j], tMin);
+  if (s.targetStamp[j] === s.stamp) return faded(s.targetThreat[s.targetSlot[j] * w.n + i], tMin);
+  return faded(threatEntry(w, s, i, j), tMin);
+}
+
+/** Faded: T < T_min (the one comparison for the three sources of T). */
+function faded(T: number, tMin: number): boolean {
+  return T < tMin;
 }

@@ -3,7 +3,7 @@ import { alignmentPhase } from '../../../src/effects/alignmentPhase.js';
 import { setAlliance } from '../../../src/engine/createWorld.js';
 import { lapseAlliances } from '../../../src/effects/lapseAlliances.js';
 import { createSimulation, resolveScenario, type ScenarioInput } from '../../../src/index.js';
-import { perceivePhase } from '../../../src/perception/perceivePhase.js';
+import { perceivePhase, threatEntry } from '../../../src/perception/perceivePhase.js';
 import { everyoneIdle, perceivedContext, setAction } from '../../support/tickContext.js';
 
 // A threatens everyone (ideology 0.9); B and C perceive it. D is allied with A in the scenario (an input).
@@ -85,6 +85,29 @@ describe('alliances end (model note N29)', () => {
     }
     expect(w.ally[b * n + c]).toBe(0);
     expect(ctx.events?.at(-1)).toEqual({ tick: ctx.tick, type: 'alliance-lapsed', actor: 'B', partner: 'C', target: 'D' });
+  });
+
+  it('on the fused path, a recomputed threat at or above T_min keeps the alliance', () => {
+    const ctx = perceivedContext(world(1, 1)); // 1 year at 1 tick a year: one faded tick would end it
+    ctx.fused = true;
+    const { world: w, scratch: s } = ctx;
+    const n = w.n;
+    const [a, b, c, d] = formAgainstA(ctx);
+    w.formedTarget[0] = d; // the alliance of B and C answers D's threat; A stays everyone's main threat
+    for (let t = 0; t < 3; t++) {
+      ctx.tick++;
+      for (const k of [b, c]) { w.ahat[k * n + a] = 1; w.ahat[k * n + d] = 0.5; }
+      w.ahat[d * n + a] = 1;
+      w.ahat[a * n + b] = 0.9; // A's own main threat is B
+      w.ahat[a * n + c] = 0;
+      w.ahat[a * n + d] = 0;
+      perceivePhase(ctx);
+      expect(s.targetStamp[d]).not.toBe(s.stamp); // D's column was not prepared: T toward D is recomputed
+      for (const k of [b, c]) expect(threatEntry(w, s, k, d)).toBeGreaterThanOrEqual(ctx.params.tMin);
+      lapseAlliances(ctx);
+      expect(w.formedFaded).toEqual([0]);
+    }
+    expect(w.ally[b * n + c]).toBe(1);
   });
 
   it('an input alliance with a data end date ends before the first tick that starts at or after the date', () => {
