@@ -268,10 +268,15 @@ async function scalingSuite(args, dist) {
     if (!agg.deterministic) log(`WARNING: ${w.name} repetitions disagree on the final state (non-determinism?)`);
     results.push(agg);
   }
-  const points = results.map((r) => ({ n: r.states, y: r.msPerTick.cpuMedian.median }));
+  // The growth in n is fitted on the plain series (states-N): the paths-N workloads have the same n
+  // and more work per tick. Without two plain sizes, one workload per size.
+  const plain = results.filter((r) => r.workload.startsWith('states-'));
+  const series = plain.length >= 2 ? plain : results.filter((r, k) => results.findIndex((q) => q.states === r.states) === k);
+  const points = series.map((r) => ({ n: r.states, y: r.msPerTick.cpuMedian.median }));
   const fit = points.length >= 2 ? {
+    workloads: series.map((r) => r.workload),
     exponent: exponent(points),
-    exponentWall: exponent(results.map((r) => ({ n: r.states, y: r.msPerTick.median.median }))),
+    exponentWall: exponent(series.map((r) => ({ n: r.states, y: r.msPerTick.median.median }))),
     local: points.slice(1).map((p, k) => ({ from: points[k].n, to: p.n, exponent: r3(Math.log(p.y / points[k].y) / Math.log(p.n / points[k].n)) })),
   } : null;
   return { workloads: results, fit };
@@ -286,7 +291,7 @@ function scalingMarkdown(s) {
     lines.push(`| ${w.description} | ${w.ticks} (${w.warmupTicks}) | ${fmtSpread(w.msPerTick.median)} | ${fmtSpread(w.msPerTick.cpuMedian)} | ${fmtSpread(w.msPerTick.p90)} | ${target} | ${fmtSpread(w.peakRssMB, 1)} | ${w.heapGrowthMB.median.toFixed(3)} | ${w.setupMs.create.median.toFixed(0)} |`);
   }
   if (s.fit !== null) {
-    lines.push('', `Fitted growth exponent of CPU time per tick in the number of states (least squares on log–log): **${s.fit.exponent}** (wall time: ${s.fit.exponentWall}); between consecutive sizes: ${s.fit.local.map((l) => `${l.from}→${l.to}: ${l.exponent}`).join(', ')}.`);
+    lines.push('', `Fitted growth exponent of CPU time per tick in the number of states (least squares on log–log, over ${s.fit.workloads.join(', ')}): **${s.fit.exponent}** (wall time: ${s.fit.exponentWall}); between consecutive sizes: ${s.fit.local.map((l) => `${l.from}→${l.to}: ${l.exponent}`).join(', ')}.`);
   }
   return lines;
 }
