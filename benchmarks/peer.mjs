@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// counterpoise against a peer: the same reference model written with flocc
-// (benchmarks/peers/flocc/model.mjs), on the same resolved scenarios.
+// counterpoise against a peer: the reference model written with flocc
+// (benchmarks/peers/flocc/model.mjs), on the same resolved scenarios. The peer implements the v1
+// model of 2026-11-22; the engine has been v2 since 2026-12-06, so the equivalence test now finds
+// the difference it should (benchmarks/README.md, "The peer (flocc): now a v1 model").
 //
 //  1. Equivalence: per-option action shares of the first --ticks ticks over --seeds seeds, engine
 //     against flocc, on concert-of-europe and multipolar-2020s. The unit is a run (one seed): its

@@ -6,7 +6,8 @@
 //   scaling  ms/tick and peak memory at 10, 50, 200, 1,000 and 5,000 states (workloads/), the
 //            fitted growth exponent of cost in the number of states
 //   kernel   the engine against the hand-written kernel of the same arithmetic (kernel.mjs)
-//   peer     the same model written with flocc: statistical equivalence and speed (peer.mjs)
+//   peer     the v1 reference model written with flocc: statistical equivalence and speed (peer.mjs;
+//            the engine is v2 since 2026-12-06, so the equivalence now fails: benchmarks/README.md)
 //   runs     `counterpoise run <scenario>` for every bundled scenario, start-up included (runs.mjs)
 //   sweep    runSweep throughput at 1 and 2 workers (sweep.mjs --only throughput)
 //   stream   100,000 ticks streamed to a file with memory sampled (stream.mjs)
@@ -329,7 +330,7 @@ function kernelMarkdown(k) {
 }
 
 function peerMarkdown(p) {
-  const lines = ['## A peer: the same model in flocc', ''];
+  const lines = ['## A peer: the v1 model in flocc (the engine is v2: not the same model any more)', ''];
   for (const e of p.equivalence) {
     lines.push(`**${e.scenario}** (${e.states} states), ${e.seeds} seeds × first ${e.ticks} ticks: ${e.equivalent ? 'no significant difference' : '**significant difference**'} — ${e.test}; smallest p = ${e.minP.toExponential(2)} against the per-option level ${e.perOptionAlpha.toExponential(2)}; largest |Δ share| = ${e.maxAbsDifference.toFixed(4)}.`, '');
     lines.push('| option | engine share | flocc share | t | p |', '|---|---|---|---|---|');

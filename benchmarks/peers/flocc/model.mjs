@@ -1,4 +1,5 @@
-// The reference model of THEORY.md §5 written with flocc (https://flocc.network), the maintained
+// The v1 reference model of THEORY.md §5 (as of 2026-11-22; the engine has since become v2, see
+// benchmarks/README.md) written with flocc (https://flocc.network), the maintained
 // JavaScript agent-based modelling library, the way a flocc user would write it: an Environment
 // holding one Agent per state, agent data read and written through get/set, the per-state
 // perception and choice as agent rules run by environment.tick() with flocc's synchronous update
