@@ -197,7 +197,7 @@ function beliefUpdate(ctx: TickContext, k: number, m: number, j: number): void {
   s.patchValue[k] = v < 0 ? 0 : v > 1 ? 1 : v;
 }
 
-/** esc_mj's size this tick: ε_esc·(institutional acts / n) when the ideological gate is shut (THEORY §5.7), else 0. */
+/** esc_mj's size this tick: ε_esc·(institutional acts / n) when the ideological gate is shut (docs/model.md §5.7), else 0. */
 function escalation(s: TickContext['scratch'], epsEsc: number, n: number): number {
   return s.gateIdeo === 0 ? epsEsc * (s.institutionalActs / n) : 0;
 }

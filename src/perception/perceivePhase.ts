@@ -287,7 +287,8 @@ function copyGuesses(s: Scratch, k: RowKernel, i: number, n: number, guesses: nu
 /**
  * The one source of the fused pass's arithmetic. Row i's belief update ahat_ij ← clip(keep·ahat_ij +
  * obs[j], 0, 1) (docs/model.md §5.7, the bulk; `obs[j]` is η_b·obs_ij of the row, with or without
- * reassurance, plus the arming evidence arm_j·G_ij of N31 where j armed), then
+ * reassurance, plus the arming evidence arm_j·G_ij of N31 where j armed; keep = 1 − η_b when the
+ * update is `pending`, else 1 with obs all 0: the identity), then
  * T_ij = ahat_ij·(w_P·F_ij + w_G·G_ij + w_O·O_ij) from the new ahat_ij (F_ij Walt's power factor with
  * the power shift of N32: {@link aggregatePower}), and the
  * row's argmax with the tie rule of {@link mainThreat}: a new best when T is larger, or equal with a
@@ -558,7 +559,7 @@ export function listGreatPowers(w: World, s: Scratch): void {
 }
 
 /**
- * State i's tie draw of this tick as an unsigned 32-bit key (the seeded draw of THEORY §5.2). Each row
+ * State i's tie draw of this tick as an unsigned 32-bit key (the seeded draw of docs/model.md §5.2). Each row
  * function reads it itself: a number above 2^30 passed to a call that is not inlined is boxed.
  */
 function tieDraw(s: Scratch, i: number): number {
