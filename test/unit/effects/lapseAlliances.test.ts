@@ -64,47 +64,48 @@ describe('alliances end (model note N29)', () => {
     expect(w.ally[a * n + d]).toBe(1);
   });
 
-  it('on the fused path, a target that is no one\'s main threat is recomputed, not read from another target\'s column', () => {
-    const ctx = perceivedContext(world(1, 2)); // 2 years at 1 tick a year
+  /**
+   * The fused path with B and C allied against D, which is no one's main threat (A stays everyone's):
+   * each `tick(towardD)` sets B's and C's perceived intent of D, runs the perceive phase (D's column
+   * is not prepared, so T toward D is recomputed) and then the lapse test.
+   */
+  const allianceAgainstD = (lapseYears: number) => {
+    const ctx = perceivedContext(world(1, lapseYears));
     ctx.fused = true;
     const { world: w, scratch: s } = ctx;
     const n = w.n;
     const [a, b, c, d] = formAgainstA(ctx);
-    w.formedTarget[0] = d; // the alliance of B and C answers D's threat, which fades; A stays everyone's main threat
-    for (let t = 0; t < 2; t++) {
+    w.formedTarget[0] = d; // the alliance of B and C answers D's threat; A stays everyone's main threat
+    const tick = (towardD: number, beforeLapse: () => void = () => {}): void => {
       ctx.tick++;
-      for (const k of [b, c, d]) { w.ahat[k * n + a] = 0.9; w.ahat[k * n + d] = 0; }
+      for (const k of [b, c, d]) w.ahat[k * n + a] = 0.9;
+      for (const k of [b, c]) w.ahat[k * n + d] = towardD;
       w.ahat[a * n + b] = 0.9; // A's own main threat is B
       w.ahat[a * n + c] = 0;
       w.ahat[a * n + d] = 0;
       perceivePhase(ctx);
       expect(s.targetStamp[a]).toBe(s.stamp);
       expect(s.targetStamp[d]).not.toBe(s.stamp); // D's column was not prepared this tick
-      s.targetSlot[d] = s.targetSlot[a]; // a stale slot may point at a live column (here A's, where T ≥ T_min)
+      beforeLapse();
       lapseAlliances(ctx);
-    }
+    };
+    return { ctx, w, s, n, a, b, c, d, tick };
+  };
+
+  it('on the fused path, a target that is no one\'s main threat is recomputed, not read from another target\'s column', () => {
+    const { ctx, w, s, n, a, b, c, d, tick } = allianceAgainstD(2); // 2 years at 1 tick a year
+    // A stale slot may point at a live column (here A's, where T ≥ T_min); D's threat has faded.
+    for (let t = 0; t < 2; t++) tick(0, () => { s.targetSlot[d] = s.targetSlot[a]; });
     expect(w.ally[b * n + c]).toBe(0);
     expect(ctx.events?.at(-1)).toEqual({ tick: ctx.tick, type: 'alliance-lapsed', actor: 'B', partner: 'C', target: 'D' });
   });
 
   it('on the fused path, a recomputed threat at or above T_min keeps the alliance', () => {
-    const ctx = perceivedContext(world(1, 1)); // 1 year at 1 tick a year: one faded tick would end it
-    ctx.fused = true;
-    const { world: w, scratch: s } = ctx;
-    const n = w.n;
-    const [a, b, c, d] = formAgainstA(ctx);
-    w.formedTarget[0] = d; // the alliance of B and C answers D's threat; A stays everyone's main threat
+    const { ctx, w, s, n, b, c, d, tick } = allianceAgainstD(1); // 1 year at 1 tick a year: one faded tick would end it
     for (let t = 0; t < 3; t++) {
-      ctx.tick++;
-      for (const k of [b, c]) { w.ahat[k * n + a] = 1; w.ahat[k * n + d] = 0.5; }
-      w.ahat[d * n + a] = 1;
-      w.ahat[a * n + b] = 0.9; // A's own main threat is B
-      w.ahat[a * n + c] = 0;
-      w.ahat[a * n + d] = 0;
-      perceivePhase(ctx);
-      expect(s.targetStamp[d]).not.toBe(s.stamp); // D's column was not prepared: T toward D is recomputed
-      for (const k of [b, c]) expect(threatEntry(w, s, k, d)).toBeGreaterThanOrEqual(ctx.params.tMin);
-      lapseAlliances(ctx);
+      tick(0.5, () => {
+        for (const k of [b, c]) expect(threatEntry(w, s, k, d)).toBeGreaterThanOrEqual(ctx.params.tMin);
+      });
       expect(w.formedFaded).toEqual([0]);
     }
     expect(w.ally[b * n + c]).toBe(1);
