@@ -3,6 +3,7 @@ import { OPTION_COUNT } from './options.js';
 import {
   Z_A, Z_ALLY, Z_CON, Z_D, Z_DISP, Z_DT, Z_G, Z_IDEO, Z_LAM, Z_NEWCLUB, Z_NU, Z_R, Z_RHOE, Z_RHOI, Z_T, Z_THETA,
 } from './DecisionContext.js';
+import { fdlibmExpInPlace } from '../model/fdlibmExpLog.js';
 
 /**
  * Writes the nine utilities V_a of THEORY §5.4 into `out` (engine order, see OPTIONS), from a packed
@@ -61,11 +62,10 @@ export function writeUtilities(p: ModelParameters, z: Float64Array, zb: number, 
 export function writeLogit(v: Float64Array, mask: Uint8Array, mu: number, out: Float64Array, b: number): void {
   let max = -Infinity;
   for (let a = b; a < b + OPTION_COUNT; a++) if (mask[a] !== 0 && v[a] > max) max = v[a];
+  // e^((V_a − max)/μ), e^−∞ = 0 for a masked option; fdlibm's exp, the same bits in every engine (docs/model.md §5.8).
+  for (let a = b; a < b + OPTION_COUNT; a++) out[a] = mask[a] !== 0 ? (v[a] - max) / mu : -Infinity;
+  fdlibmExpInPlace(out, b, b + OPTION_COUNT);
   let sum = 0;
-  for (let a = b; a < b + OPTION_COUNT; a++) {
-    const e = mask[a] !== 0 ? Math.exp((v[a] - max) / mu) : 0;
-    out[a] = e;
-    sum += e;
-  }
+  for (let a = b; a < b + OPTION_COUNT; a++) sum += out[a];
   for (let a = b; a < b + OPTION_COUNT; a++) out[a] /= sum;
 }

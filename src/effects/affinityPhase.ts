@@ -1,5 +1,6 @@
 import { OPTION_INDEX } from '../decision/options.js';
 import type { TickContext } from '../engine/TickContext.js';
+import { fdlibmPow } from '../model/fdlibmPow.js';
 
 const HE = OPTION_INDEX.HE;
 const SE = OPTION_INDEX.SE;
@@ -76,8 +77,8 @@ export function affinityPhase(ctx: TickContext): void {
     while (at < keys.length && keys[at] >> 1 === pair) { if ((keys[at] & 1) === 1) conflict++; else coop++; at++; }
     // c cooperative acts, then x conflictual ones, each a step toward ±1 (closed form of the repeated steps).
     let a = aff[pair];
-    if (coop > 0) a = 1 - (1 - a) * Math.pow(keepUp, coop);
-    if (conflict > 0) a = -1 + (1 + a) * Math.pow(keepDown, conflict);
+    if (coop > 0) a = 1 - (1 - a) * fdlibmPow(keepUp, coop);
+    if (conflict > 0) a = -1 + (1 + a) * fdlibmPow(keepDown, conflict);
     const i = (pair / n) | 0;
     const k = pair - i * n;
     aff[pair] = a;

@@ -1,5 +1,6 @@
 import type { TickContext } from '../engine/TickContext.js';
 import { DRAW_AGGRESSION, DRAWS_PER_TICK } from '../random/StateStreams.js';
+import { fdlibmPow } from '../model/fdlibmPow.js';
 
 /**
  * Phase 6 of THEORY §5.8: aggression (THEORY §5.6).
@@ -43,7 +44,7 @@ export function aggressionPhase(ctx: TickContext): void {
       const score = w.proximity[j * n + v] * S;
       if (score > bestScore) { best = v; bestScore = score; bestS = S; }
     }
-    const pAgg = w.rev[j] * (1 - w.nu) * (1 - s.restraint[j]) * Math.pow(w.leg[j], p.ell) * bestS * ctx.rates.actScale;
+    const pAgg = w.rev[j] * (1 - w.nu) * (1 - s.restraint[j]) * fdlibmPow(w.leg[j], p.ell) * bestS * ctx.rates.actScale;
     if (s.draws[j * DRAWS_PER_TICK + DRAW_AGGRESSION] < pAgg) {
       aggressed[j] = 1;
       victim[j] = best;

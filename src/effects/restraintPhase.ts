@@ -3,6 +3,7 @@ import { FAMILY_INDEX_OF_OPTION, OPTION_INDEX } from '../decision/options.js';
 import type { TickContext } from '../engine/TickContext.js';
 import { STATUS_MEMBER, statusVoice } from '../institutions/MembershipStatus.js';
 import { sharedPairShare } from '../institutions/membershipIndex.js';
+import { fdlibmExp, fdlibmExpm1 } from '../model/fdlibmExpLog.js';
 
 const SE = OPTION_INDEX.SE;
 const SS = OPTION_INDEX.SS;
@@ -134,7 +135,7 @@ export function restraintPhase(ctx: TickContext): void {
   const c = s.conditions;
   c[0] = 1 - s.meanThreat; // low-threat environment
   c[1] = lam; // importance of legitimacy
-  c[2] = w.lastMajorWar === -Infinity ? 0 : Math.min(1, Math.exp(-(ctx.year - w.lastMajorWar) / p.tauW)); // aftermath
+  c[2] = w.lastMajorWar === -Infinity ? 0 : Math.min(1, fdlibmExp(-(ctx.year - w.lastMajorWar) / p.tauW)); // aftermath
   const sharePairs = sharedPairShare(w, s);
   let strengthSum = 0;
   let alive = 0;
@@ -169,7 +170,7 @@ export function restraintPhase(ctx: TickContext): void {
     const omega = global + wDom * c7;
     s.omega[j] = omega;
     // R_j = 1 − exp(−x) computed as −expm1(−x): exact for tiny x, where 1 − exp(−x) rounds to 0 (E2).
-    s.restraint[j] = -Math.expm1(-p.kR * omega * (1 - w.ideo[j]) * press[j]);
+    s.restraint[j] = -fdlibmExpm1(-p.kR * omega * (1 - w.ideo[j]) * press[j]);
   }
   c[6] = c7count > 0 ? c7sum / c7count : 0;
 }

@@ -1,5 +1,6 @@
 import type { ResolvedPaths } from '../model/ResolvedScenario.js';
 import type { World } from './World.js';
+import { fdlibmPow } from '../model/fdlibmPow.js';
 
 /**
  * Makes the world follow the scenario's exogenous yearly paths (model notes N40–N42), before every
@@ -76,7 +77,7 @@ export class PathFollower {
     this.tradePairs = new Int32Array(0);
     this.baseSet = new Float64Array(0);
     this.baseRatio = new Float64Array(0);
-    this.keep = 2 ** (-1 / (paths.halfLife * w.ticksPerYear));
+    this.keep = fdlibmPow(2, -1 / (paths.halfLife * w.ticksPerYear));
     this.bind(w, index);
   }
 

@@ -1,4 +1,6 @@
 import type { ModelParameters } from '../model/ModelParameters.js';
+import { fdlibmExpm1, fdlibmLog1p } from '../model/fdlibmExpLog.js';
+import { fdlibmPow } from '../model/fdlibmPow.js';
 
 /**
  * The model parameters that are stated per year (model note N28), converted to the tick length
@@ -45,13 +47,13 @@ export interface TickRates {
 export function perTickFraction(x: number, ticksPerYear: number): number {
   if (ticksPerYear === 1) return x;
   if (x >= 1) return 1;
-  return -Math.expm1(Math.log1p(-x) / ticksPerYear);
+  return -fdlibmExpm1(fdlibmLog1p(-x) / ticksPerYear);
 }
 
 /** The per-tick growth rate that compounds to the yearly rate `g` (> −1): (1 + g)^(1/tpy) − 1. Exactly `g` at one tick per year. */
 export function perTickGrowth(g: number, ticksPerYear: number): number {
   if (ticksPerYear === 1) return g;
-  return Math.expm1(Math.log1p(g) / ticksPerYear);
+  return fdlibmExpm1(fdlibmLog1p(g) / ticksPerYear);
 }
 
 /** Converts the yearly parameters to the tick length (into `out` when given: no allocation). @internal */
@@ -64,7 +66,7 @@ export function tickRates(p: ModelParameters, ticksPerYear: number, out?: TickRa
   r.rhoX = perTickFraction(p.rhoX, ticksPerYear);
   r.rhoL = perTickFraction(p.rhoL, ticksPerYear);
   r.deltaS = perTickFraction(p.deltaS, ticksPerYear);
-  r.affinityKeep = Math.pow(2, -1 / (p.affinityHalfLife * ticksPerYear));
+  r.affinityKeep = fdlibmPow(2, -1 / (p.affinityHalfLife * ticksPerYear));
   r.affinityPull = perTickFraction(p.affinityCoop, ticksPerYear);
   r.episodeTicks = Math.max(1, Math.round(p.episodeWindow * ticksPerYear));
   r.pressureTicks = ticksPerYear;

@@ -9,6 +9,7 @@ import { perTickGrowth } from './TickRates.js';
 import type { World } from './World.js';
 import { STATUS_MEMBER, STATUS_NONE, statusCode } from '../institutions/MembershipStatus.js';
 import { WorldRecord } from './WorldRecord.js';
+import { fdlibmExp } from '../model/fdlibmExpLog.js';
 
 /** Code-unit order of ids: the canonical order of states and institutions (locale-independent). */
 export function compareIds(a: string, b: string): number {
@@ -196,7 +197,7 @@ export function proximityOf(stated: number | undefined, a: ResolvedState, b: Res
   if (dist === undefined || Number.isNaN(dist)) {
     dist = a.location !== undefined && b.location !== undefined ? greatCircleKm(a.location, b.location) : 0;
   }
-  return Math.exp(-dist / d0);
+  return fdlibmExp(-dist / d0);
 }
 
 /** The relation matrices of a scenario's states (canonical order) from its dyads, perceptions and locations. */

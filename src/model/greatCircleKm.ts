@@ -1,11 +1,20 @@
+import { fdlibmAsin, fdlibmCos, fdlibmSin } from './fdlibmTrig.js';
+
 /** Mean Earth radius in km (IUGG). */
 const EARTH_RADIUS_KM = 6371.0088;
 
-/** Great-circle distance in km between two points given in degrees (haversine formula). */
+/**
+ * Great-circle distance in km between two points given in degrees (haversine formula). The
+ * trigonometry is fdlibm's ({@link fdlibmSin}), not the engine's `Math.sin`, so that a distance —
+ * and the proximity, threats and choices that follow from it — has the same bits in Node and in
+ * every browser (docs/model.md §5.1; the engines' own functions differ in the last bit).
+ */
 export function greatCircleKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
   const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  const sLat = fdlibmSin(dLat / 2);
+  const sLon = fdlibmSin(dLon / 2);
+  const h = sLat * sLat + fdlibmCos(a.lat * rad) * fdlibmCos(b.lat * rad) * (sLon * sLon);
+  return 2 * EARTH_RADIUS_KM * fdlibmAsin(Math.min(1, Math.sqrt(h)));
 }

@@ -1,3 +1,5 @@
+import { fdlibmExp, fdlibmLog } from '../../model/fdlibmExpLog.js';
+
 /** How a path continues after the data's last year (issue 12 item 6, model note N42). */
 export interface Projection {
   /** `trend`: the trailing growth rate of the share over `years` data years; `hold`: the last value. */
@@ -70,9 +72,9 @@ export function completeSeries(values: readonly (number | undefined)[], dataEnd:
   const last = all[all.length - 1];
   const window = all.filter((k) => k > last - Math.max(2, projection.years));
   const first = window[0];
-  const g = projection.rule === 'trend' && last > first ? Math.log(at(last) / at(first)) / (last - first) : 0;
+  const g = projection.rule === 'trend' && last > first ? fdlibmLog(at(last) / at(first)) / (last - first) : 0;
   for (let k = Math.max(0, dataEnd + 1); k < n; k++) {
-    out[k] = at(last) * Math.exp(g * (k - last));
+    out[k] = at(last) * fdlibmExp(g * (k - last));
     if (skip?.[k] !== true) projected.push(k);
   }
   return { values: out, interpolated, projected, ok: true };
