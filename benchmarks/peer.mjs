@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // counterpoise against a peer: the reference model written with flocc
-// (benchmarks/peers/flocc/model.mjs), on the same resolved scenarios. The peer implements the v1
-// model of 2026-11-22; the engine has been v2 since 2026-12-06, so the equivalence test now finds
-// the difference it should (benchmarks/README.md, "The peer (flocc): now a v1 model").
+// (benchmarks/peers/flocc/model.mjs), on the same resolved scenarios. The peer implements the v2
+// model of docs/model.md (since 2026-12-07; it was the v1 model of 2026-11-22 before): beliefs with
+// memory, power shifts, time in years, alliances that lapse, capability paths, statuses,
+// applications and accession votes — every mechanism that acts in the two scenarios below; its
+// header lists what it leaves out (inert here) and why. Fed the engine's own uniforms it follows
+// the engine action for action; with flocc's PRNG it must match it statistically, which part 1 tests.
 //
 //  1. Equivalence: per-option action shares of the first --ticks ticks over --seeds seeds, engine
 //     against flocc, on concert-of-europe and multipolar-2020s. The unit is a run (one seed): its

@@ -6,8 +6,8 @@
 //   scaling  ms/tick and peak memory at 10, 50, 200, 1,000 and 5,000 states (workloads/), the
 //            fitted growth exponent of cost in the number of states
 //   kernel   the engine against the hand-written kernel of the same arithmetic (kernel.mjs)
-//   peer     the v1 reference model written with flocc: statistical equivalence and speed (peer.mjs;
-//            the engine is v2 since 2026-12-06, so the equivalence now fails: benchmarks/README.md)
+//   peer     the v2 reference model written with flocc (peers/flocc/model.mjs): statistical
+//            equivalence of the action shares and speed (peer.mjs)
 //   runs     `counterpoise run <scenario>` for every bundled scenario, start-up included (runs.mjs)
 //   sweep    runSweep throughput at 1 and 2 workers (sweep.mjs --only throughput)
 //   stream   100,000 ticks streamed to a file with memory sampled (stream.mjs)
@@ -28,6 +28,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } fro
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { machineReference } from './lib/machineReference.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
@@ -115,6 +116,8 @@ async function runChild(name, dist) {
     });
   };
 
+  // The machine's speed right before and right after the timed ticks (lib/machineReference.mjs).
+  const referenceBefore = machineReference();
   gc();
   const baseline = process.memoryUsage();
   const progressEvery = Math.max(1, Math.floor(total / 5));
@@ -131,6 +134,7 @@ async function runChild(name, dist) {
     if ((t + 1) % progressEvery === 0 && t + 1 < total) log(`  ${name}: tick ${t + 1}/${total}`);
   }
   const wallMs = Number(process.hrtime.bigint() - wall0) / 1e6;
+  const referenceAfter = machineReference();
 
   const measured = Array.from(tickMs.subarray(warmup));
   const sorted = sortNum(measured);
@@ -181,6 +185,11 @@ async function runChild(name, dist) {
       })),
     },
     final: { alliances: last.alliances, institutions: last.institutions, checksum: sink },
+    machine: {
+      referenceBeforeNs: r3(referenceBefore.nsPerEntry),
+      referenceAfterNs: r3(referenceAfter.nsPerEntry),
+      referenceNs: r3((referenceBefore.nsPerEntry + referenceAfter.nsPerEntry) / 2),
+    },
   };
 }
 
@@ -213,6 +222,7 @@ function aggregate(workload, reps) {
     },
     setupMs: { resolve: pick((r) => r.setup.resolveMs), create: pick((r) => r.setup.createMs) },
     wallMs: pick((r) => r.wallMs),
+    machineReferenceNs: pick((r) => r.machine.referenceNs),
     peakRssMB: pick((r) => r.memory.peakRssMB),
     heapGrowthMB: pick((r) => r.memory.heapGrowthMB),
     heapGrowthPct: pick((r) => r.memory.heapGrowthPct),
@@ -263,7 +273,7 @@ async function scalingSuite(args, dist) {
       const t = Date.now();
       const rep = childJson(['--expose-gc', self, '--child', w.name, '--dist', dist], `${w.name} repetition ${k}`);
       reps.push(rep);
-      log(`  ${w.name} #${k}: median ${rep.tick.medianMs.toFixed(3)} ms/tick (CPU ${rep.tick.cpuMedianMs.toFixed(3)}), peak RSS ${rep.memory.peakRssMB} MB, ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      log(`  ${w.name} #${k}: median ${rep.tick.medianMs.toFixed(3)} ms/tick (CPU ${rep.tick.cpuMedianMs.toFixed(3)}), machine reference ${rep.machine.referenceBeforeNs.toFixed(2)}/${rep.machine.referenceAfterNs.toFixed(2)} ns/entry, peak RSS ${rep.memory.peakRssMB} MB, ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
     const agg = aggregate(w, reps);
     if (!agg.deterministic) log(`WARNING: ${w.name} repetitions disagree on the final state (non-determinism?)`);
@@ -284,12 +294,12 @@ async function scalingSuite(args, dist) {
 }
 
 function scalingMarkdown(s) {
-  const lines = ['## Scaling', '', 'Median over repetitions, the range (min–max over repetitions) in brackets; per-tick figures over the ticks after the warm-up. **CPU ms/tick** is the process\'s CPU time per tick, which other processes on the machine inflate less than wall time.', ''];
-  lines.push('| workload | ticks (warm-up) | median ms/tick | CPU ms/tick | p90 ms/tick | target | peak RSS MB | heap growth Q1→Q4 MB | create ms |');
-  lines.push('|---|---|---|---|---|---|---|---|---|');
+  const lines = ['## Scaling', '', 'Median over repetitions, the range (min–max over repetitions) in brackets; per-tick figures over the ticks after the warm-up. **CPU ms/tick** is the process\'s CPU time per tick, which other processes on the machine inflate less than wall time. **Machine ns/entry** is a fixed reference computation (benchmarks/lib/machineReference.mjs: the engine\'s kind of arithmetic on a 200 × 200 matrix, without the engine) timed in the same process right before and after the workload, the mean of the two: it shows how fast the machine was during the measurement (benchmarks/README.md gives its usual value on the machine the project measures on) and adjusts nothing.', ''];
+  lines.push('| workload | ticks (warm-up) | median ms/tick | CPU ms/tick | p90 ms/tick | target | machine ns/entry | peak RSS MB | heap growth Q1→Q4 MB | create ms |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const w of s.workloads) {
     const target = w.targetMsPerTick === null ? '—' : `≤ ${w.targetMsPerTick} ms ${w.meetsTarget ? '✅ met' : '❌ missed'}`;
-    lines.push(`| ${w.description} | ${w.ticks} (${w.warmupTicks}) | ${fmtSpread(w.msPerTick.median)} | ${fmtSpread(w.msPerTick.cpuMedian)} | ${fmtSpread(w.msPerTick.p90)} | ${target} | ${fmtSpread(w.peakRssMB, 1)} | ${w.heapGrowthMB.median.toFixed(3)} | ${w.setupMs.create.median.toFixed(0)} |`);
+    lines.push(`| ${w.description} | ${w.ticks} (${w.warmupTicks}) | ${fmtSpread(w.msPerTick.median)} | ${fmtSpread(w.msPerTick.cpuMedian)} | ${fmtSpread(w.msPerTick.p90)} | ${target} | ${fmtSpread(w.machineReferenceNs, 2)} | ${fmtSpread(w.peakRssMB, 1)} | ${w.heapGrowthMB.median.toFixed(3)} | ${w.setupMs.create.median.toFixed(0)} |`);
   }
   if (s.fit !== null) {
     lines.push('', `Fitted growth exponent of CPU time per tick in the number of states (least squares on log–log, over ${s.fit.workloads.join(', ')}): **${s.fit.exponent}** (wall time: ${s.fit.exponentWall}); between consecutive sizes: ${s.fit.local.map((l) => `${l.from}→${l.to}: ${l.exponent}`).join(', ')}.`);
@@ -330,7 +340,7 @@ function kernelMarkdown(k) {
 }
 
 function peerMarkdown(p) {
-  const lines = ['## A peer: the v1 model in flocc (the engine is v2: not the same model any more)', ''];
+  const lines = ['## A peer: the same (v2) model in flocc', ''];
   for (const e of p.equivalence) {
     lines.push(`**${e.scenario}** (${e.states} states), ${e.seeds} seeds × first ${e.ticks} ticks: ${e.equivalent ? 'no significant difference' : '**significant difference**'} — ${e.test}; smallest p = ${e.minP.toExponential(2)} against the per-option level ${e.perOptionAlpha.toExponential(2)}; largest |Δ share| = ${e.maxAbsDifference.toFixed(4)}.`, '');
     lines.push('| option | engine share | flocc share | t | p |', '|---|---|---|---|---|');
