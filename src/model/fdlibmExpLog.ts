@@ -31,6 +31,14 @@ const P3 = 6.61375632143793436117e-05;
 const P4 = -1.65339022054652515390e-06;
 const P5 = 4.13813679705723846039e-08;
 
+/**
+ * r − t·(P1 + t·(P2 + … + t·P5)), t = r²: the polynomial part of e^r on [−ln2/2, ln2/2] that exp and
+ * pow share (fdlibm e_exp.c, e_pow.c). @internal
+ */
+export function expPolynomial(r: number, t: number): number {
+  return r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+}
+
 // The high-word tests of the C code as comparisons of |x| with the doubles whose high word is the
 // constant and whose low word is 0 (for positive doubles the order of values is that of their bits):
 // no word is extracted in the hot path. ax ≥ H ⇔ |x| ≥ w(H); ax > H ⇔ |x| ≥ w(H + 1); ax < H ⇔ |x| < w(H).
@@ -96,7 +104,7 @@ export function fdlibmExpInPlace(v: Float64Array, from: number, to: number): voi
       v[i] = 1 + x; continue;
     }
     const t = r * r;
-    const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+    const c = expPolynomial(r, t);
     if (k === 0) { v[i] = 1 - ((r * c) / (c - 2) - r); continue; }
     const y = 1 - ((lo - (r * c) / (2 - c)) - hi);
     if (k >= -1021) {

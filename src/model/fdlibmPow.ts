@@ -12,6 +12,7 @@
  * @packageDocumentation
  */
 import { clearLow, fromWords, highWord, lowWord, withHigh } from './doubleWords.js';
+import { expPolynomial } from './fdlibmExpLog.js';
 
 const DP_H = 5.84962487220764160156e-01; // log2(1.5), head and tail
 const DP_L = 1.35003920212974897128e-08;
@@ -23,12 +24,7 @@ const L3 = 3.33333329818377432918e-01;
 const L4 = 2.72728123808534006489e-01;
 const L5 = 2.30660745775561754067e-01;
 const L6 = 2.06975017800338417784e-01;
-// 2^r as e^(r·ln2): exp's polynomial
-const P1 = 1.66666666666666019037e-01;
-const P2 = -2.77777777770155933842e-03;
-const P3 = 6.61375632143793436117e-05;
-const P4 = -1.65339022054652515390e-06;
-const P5 = 4.13813679705723846039e-08;
+// 2^r as e^(r·ln2): exp's polynomial (expPolynomial)
 const LG2 = 6.93147180559945286227e-01;
 const LG2_H = 6.93147182464599609375e-01;
 const LG2_L = -1.90465429995776804525e-09;
@@ -231,7 +227,7 @@ function powSlot(): void {
   z = u + v;
   const w = v - (z - u);
   const tt = z * z;
-  const tt1 = z - tt * (P1 + tt * (P2 + tt * (P3 + tt * (P4 + tt * P5))));
+  const tt1 = expPolynomial(z, tt);
   const rr = (z * tt1) / ((tt1 - 2) - (w + z * w));
   z = 1 - (rr - z);
   j = (highWord(z) + (n << 20)) | 0;
