@@ -109,9 +109,9 @@ export function fileRegions(root = ROOT) {
 /** The command docs/cli.md shows the output of, run in an empty folder. */
 export const CLI_SAMPLE_ARGS = ['run', 'concert-of-europe', '--out', 'out/coe'];
 
-/** The cli-run-sample region for what the command printed (stdout, then stderr). */
+/** The cli-run-sample region for what the command printed: stderr (its notes, printed first on a terminal), then stdout. */
 export function formatCliSample(stdout, stderr) {
-  return `\n\`\`\`sh\n$ counterpoise ${CLI_SAMPLE_ARGS.join(' ')}\n${`${stdout}${stderr}`.trimEnd()}\n\`\`\`\n`;
+  return `\n\`\`\`sh\n$ counterpoise ${CLI_SAMPLE_ARGS.join(' ')}\n${`${stderr}${stdout}`.trimEnd()}\n\`\`\`\n`;
 }
 
 /** What `counterpoise run concert-of-europe --out out/coe` prints (dist/cli.js must be built). */

@@ -1,6 +1,7 @@
 import { DataError } from '../data/DataError.js';
 import { WorldChangeError } from '../engine/applyChange.js';
 import { ReportError } from '../report/ReportError.js';
+import { rewordMissingField } from '../scenario/missingFieldWords.js';
 import { formatIssue, ScenarioError } from '../scenario/ScenarioError.js';
 import { EXIT, InputError, UsageError } from './CliError.js';
 
@@ -38,13 +39,27 @@ export function describeError(error: unknown): ErrorReport {
   }
   if (error instanceof Error && error.name === 'ExperimentError') {
     const e = error as Error & { code?: string; issues?: readonly { path: string; message: string; point?: number }[] };
-    const lines = (e.issues ?? []).map((i) => `${i.path}${i.point === undefined ? '' : ` (point ${i.point})`}  ${i.message}`);
+    // A field's problem is `field.path  message`, as validate's; a folder's or a file's (output-exists,
+    // resume-mismatch, merge, run-failed, aborted) is prose: `out/x: holds a complete sweep; …`.
+    const prose = (i: { path: string; message: string }): boolean => (e.code !== 'spec' && e.code !== 'design')
+      || (!i.path.includes(': ') && /[\\/]|\.(ya?ml|json)$/i.test(i.path)) || i.message.startsWith('no such design file');
+    const lines = (e.issues ?? []).map((i) => `${i.path}${i.point === undefined ? '' : ` (point ${i.point})`}${prose(i) ? ': ' : '  '}${cliWords(rewordMissingField(i.message))}`);
     const code = e.code === 'aborted' ? EXIT.interrupted : e.code === 'run-failed' ? EXIT.runFailure : EXIT.badInput;
     return { lines: lines.length > 0 ? lines : [e.message], code, usageHint: null, prefix: true };
   }
   if (error instanceof Error && error.name === 'CalibrationError') {
-    // A calibration spec that cannot be run: one line per problem, `file  field.path  message`.
-    return { lines: error.message.split('\n'), code: EXIT.badInput, usageHint: null, prefix: true };
+    // A calibration spec that cannot be run: one line per problem. Problems at a position in the
+    // spec file are `file:line:column  field.path  message` lines in file order, as validate's.
+    // (The YAML parser's message repeats the position: `… at line 3, column 1:`.)
+    const lines = error.message.split('\n').map((l) => l.replace(/ at line \d+, column \d+:?$/, ''));
+    const positions = lines.map(positionOf);
+    if (positions.every((p) => p !== null)) {
+      const order = lines.map((line, i) => ({ line, at: positions[i] as [number, number], i }));
+      order.sort((x, y) => x.at[0] - y.at[0] || x.at[1] - y.at[1] || x.i - y.i);
+      return { lines: order.map((o) => o.line), code: EXIT.badInput, usageHint: null, prefix: false };
+    }
+    // A problem with the spec file as a whole (it cannot be read): `file: message`, as validate's.
+    return { lines: lines.map((l) => l.replace(/^(.+?) {2}\(spec\) {2}/, '$1: ')), code: EXIT.badInput, usageHint: null, prefix: true };
   }
   if (error instanceof Error && error.name === 'OutputWriteError') {
     // A failed write (a full disk, no permission): one line, nothing to debug in the program.
@@ -64,4 +79,20 @@ export function describeError(error: unknown): ErrorReport {
     return { lines: [`run failed: ${message}`], code: EXIT.runFailure, usageHint: null, prefix: true };
   }
   return { lines: [`run failed: ${message.split('\n')[0]}`], code: EXIT.runFailure, usageHint: null, prefix: true };
+}
+
+/** The line and column of a `file:line:column  …` line (null for another line). */
+function positionOf(line: string): [number, number] | null {
+  const m = /^.+?:(\d+):(\d+) {2}/.exec(line);
+  return m === null ? null : [Number(m[1]), Number(m[2])];
+}
+
+/**
+ * The experiments' messages name their options as the library has them (`pass overwrite`, `resume to
+ * continue`); on the command line they are flags (`pass --overwrite`, `--resume to continue`).
+ */
+function cliWords(message: string): string {
+  return message
+    .replace(/\b(pass|or|with) (overwrite|resume)\b(?!-)/g, '$1 --$2')
+    .replace(/; resume to continue/g, '; run again with --resume to continue');
 }

@@ -15,9 +15,10 @@ export const COMMON_OPTIONS = {
  * @throws UsageError with a plain message naming the flag.
  */
 export function parseCommandArgs(command: string, argv: readonly string[], options: CommandOptions): CommandArgs {
+  const all = { ...COMMON_OPTIONS, ...options };
   try {
     const { values, positionals } = parseArgs({
-      args: [...argv], options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true,
+      args: joinNegativeValues(argv, all), options: all, allowPositionals: true, strict: true,
     });
     return { values, positionals };
   } catch (error) {
@@ -28,12 +29,52 @@ export function parseCommandArgs(command: string, argv: readonly string[], optio
       throw new UsageError(`unknown option ${flag} for "${command}"`, command);
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      // node: "Option '-t, --ticks <value>' argument missing" or "Option '--report' does not take an argument".
-      const flag = /(--[\w-]+)/.exec(message)?.[1] ?? 'an option';
-      throw new UsageError(/argument missing/.test(message) ? `${flag} needs a value` : `${flag} takes no value`, command);
+      // node: "Option '-t, --ticks <value>' argument missing", "Option '--report' does not take an argument",
+      // or "Option '--seed' argument is ambiguous" (the next argument starts with "-": `--seed --quiet`).
+      const flag = longFlag(/'(-[^' ,]+)/.exec(message)?.[1], all) ?? 'an option';
+      if (/argument missing/.test(message)) throw new UsageError(`${flag} needs a value`, command);
+      if (/ambiguous/.test(message)) {
+        throw new UsageError(`${flag} needs a value (for a value starting with "-", write ${flag}=-…)`, command);
+      }
+      throw new UsageError(`${flag} takes no value`, command);
     }
     throw new UsageError(message, command);
   }
+}
+
+/** `--name` for a flag as node's messages name it (`-t` or `--ticks`). */
+function longFlag(flag: string | undefined, options: CommandOptions): string | undefined {
+  if (flag === undefined || flag.startsWith('--')) return flag;
+  const name = Object.entries(options).find(([, o]) => o.short === flag.slice(1))?.[0];
+  return name === undefined ? flag : `--${name}`;
+}
+
+/** A negative number as a flag's value: `-1`, `-3.5`, `-.5`, `-1e3`. */
+const NEGATIVE_NUMBER = /^-(\d|\.\d)/;
+
+/**
+ * Joins a value-taking flag and a negative number after it (`--seed -1`, `-t -3`) into one
+ * argument (`--seed=-1`), which node's parseArgs would otherwise reject as ambiguous; the flag's
+ * own check then says what range it takes. Arguments after `--` are left alone.
+ */
+function joinNegativeValues(argv: readonly string[], options: CommandOptions): string[] {
+  const takesValue = (arg: string): string | undefined => {
+    const name = arg.startsWith('--') ? arg.slice(2)
+      : /^-[^-]$/.test(arg) ? Object.entries(options).find(([, o]) => o.short === arg.slice(1))?.[0] : undefined;
+    return name !== undefined && Object.hasOwn(options, name) && options[name].type === 'string' ? name : undefined;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') { out.push(...argv.slice(i)); break; }
+    const name = takesValue(arg);
+    const next = argv[i + 1];
+    if (name !== undefined && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 /** A whole number ≥ `min` from a flag's text. @throws UsageError naming the flag. */

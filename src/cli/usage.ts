@@ -9,6 +9,7 @@ Usage: counterpoise <command> [arguments] [options]
 
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+  ${'help'.padEnd(width)}  show a command's help: "counterpoise help run" is "counterpoise run --help"
 
 Options:
   -h, --help     show help (also after a command: counterpoise run --help)
@@ -23,6 +24,7 @@ Examples:
   counterpoise validate my-scenario.yaml
   counterpoise report out/coe
 
-Exit codes: 0 success, 1 run failure, 2 bad input or usage.
+Exit codes: 0 success, 1 run failure, 2 bad input or usage, 130 a sweep or sensitivity analysis
+stopped by Ctrl-C or SIGTERM after checkpointing (--resume continues it).
 Colours: off when NO_COLOR is set or output is not a terminal. Docs: docs/cli.md`;
 }

@@ -23,7 +23,8 @@ export function hasExpressionCompiler(): boolean {
 
 /**
  * Whether running `scenario` compiles expressions: conditions or growth rates written as
- * expressions of time, or events with a `when` condition (model §8, scenario format).
+ * expressions of time, or events with a `when` condition (docs/scenario-format.md, "Expressions" and
+ * "events").
  */
 export function needsExpressions(scenario: ResolvedScenario): boolean {
   return scenario.expressions.length > 0 || scenario.events.some((e) => e.when !== null);

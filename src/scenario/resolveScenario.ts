@@ -12,6 +12,7 @@ import { compileExpression, ExpressionError } from './expressions.js';
 import { activeAt } from './activeAt.js';
 import { brandResolved } from './resolvedBrand.js';
 import { referenceIssues } from './referenceIssues.js';
+import { requiredFieldMessage } from './requiredFieldMessage.js';
 import { ScenarioError, type ScenarioIssue } from './ScenarioError.js';
 import { scenarioSchema, type ParsedScenario, type ScenarioInput } from './scenarioSchema.js';
 
@@ -35,7 +36,7 @@ const SIX: readonly (keyof SixComponents)[] = ['milex', 'milper', 'irst', 'pec',
  * @throws ScenarioError listing every problem found, each with its field path.
  */
 export function resolveScenario(input: ScenarioInput | unknown, options: ResolveOptions = {}): ResolvedScenario {
-  const parsed = scenarioSchema.safeParse(input);
+  const parsed = scenarioSchema.safeParse(input, { error: requiredFieldMessage });
   const references = referenceIssues(input);
   if (!parsed.success) {
     const issues: ScenarioIssue[] = parsed.error.issues.flatMap((issue): ScenarioIssue[] => {
@@ -46,7 +47,7 @@ export function resolveScenario(input: ScenarioInput | unknown, options: Resolve
       return [{ path, message: issue.message }];
     });
     // Every problem at once: the name checks and the admissibility of the parameters still run.
-    const parameters = isRecord(input) ? parametersOnly.safeParse({ parameters: input.parameters }) : undefined;
+    const parameters = isRecord(input) ? parametersOnly.safeParse({ parameters: input.parameters }, { error: requiredFieldMessage }) : undefined;
     const extra: ScenarioIssue[] = [];
     if (parameters?.success) resolveParameters(parameters.data.parameters, extra, [], options);
     throw withFile(inSectionOrder([...issues, ...references, ...extra]), options.file);

@@ -43,7 +43,7 @@ describe('counterpoise run', () => {
     const states = readFileSync(join(out, 'states.csv'), 'utf8');
     expect(csvHeader(states)).toEqual([...KEY, 'tick', 'year', 'state', 'cinc', 'legitimacy', 'restraint', 'mainThreat', 'threat', 'action', 'family']);
     expect(states.trim().split('\n')).toHaveLength(1 + 40 * 6);
-    expect(states.split('\r\n')[1]).toMatch(/^0,0,0,42,0,1816,UKG,0\.\d+,/);
+    expect(states.split('\r\n')[1]).toMatch(/^0,0,0,42,0,1816\.0,UKG,0\.\d+,/);
     const threats = readFileSync(join(out, 'threats.csv'), 'utf8');
     expect(csvHeader(threats)).toEqual([...KEY, 'tick', 'year', 'from', 'to', 'threat']);
     // Default threat ticks for 40 ticks: 0, 10, 20, 29, 39 — 6 × 5 ordered pairs each.

@@ -50,7 +50,7 @@ describe('counterpoise run: the output folder (issue #11, items 3 and 4)', () =>
     expect(r.code).toBe(2);
     const lines = errorLines(r.stderr);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(`${dir}  holds files counterpoise run did not write (notes.txt)`);
+    expect(lines[0]).toContain(`${dir}: holds files counterpoise run did not write (notes.txt)`);
     expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
 

@@ -89,7 +89,7 @@ describe('counterpoise sweep and merge', () => {
     const unknown = cli(['sweep', '--design', 'lambda-mu'], { cwd: tmp.dir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
-    expect(unknown.stderr).toMatch(/lambda-mu .*bundled: lambda-nu, lhs, morris, screening-oat, sobol/);
+    expect(unknown.stderr).toMatch(/lambda-mu: .*bundled: lambda-nu, lhs, morris, screening-oat, sobol/);
   });
 
   it('bad input: no --design, a missing design file, a design with mistakes, a bad shard — exit 2, no stack', () => {

@@ -45,6 +45,7 @@ Options:
   -w, --workers N     worker threads for the intervals and folds (default: every core); 0 runs
                       them in this thread
   -q, --quiet         print nothing but errors
+      --debug         show the stack trace of an error
   -h, --help          show this help
 
 Examples:

@@ -3,6 +3,7 @@ import { loadScenario } from '../../node/loadScenario.js';
 import { EXIT, InputError, UsageError } from '../CliError.js';
 import type { Command } from '../Command.js';
 import { formatExplanation } from '../formatExplanation.js';
+import { checkScenarioSource } from '../checkScenarioSource.js';
 import { intFlag, onePositional, seedFlag } from '../parseCommandArgs.js';
 
 /** `counterpoise explain`: why one state acted as it did in one tick. */
@@ -28,6 +29,7 @@ Options:
   -t, --tick N            the tick (required; 0 is the first)
   -s, --seed N            run seed, a whole number (default 42, as "run")
       --json              print the explanation as JSON
+      --debug             show the stack trace of an error
   -h, --help              show this help
 
 Examples:
@@ -44,6 +46,7 @@ Exit codes: 0 success, 1 run failure, 2 bad input or usage (unknown state, missi
     const state = v.state as string;
     const tick = intFlag('explain', 'tick', v.tick as string, 0, 0);
     const seed = seedFlag('explain', v.seed as string | undefined, 42);
+    checkScenarioSource(source);
     const scenario = loadScenario(source);
     if (!scenario.states.some((s) => s.id === state)) {
       throw new InputError(`no state "${state}" in scenario ${scenario.meta.id}; its states are ${scenario.states.map((s) => s.id).join(', ')}`);

@@ -3,6 +3,7 @@ import { loadScenario } from '../../node/loadScenario.js';
 import { writeExplorer } from '../../node/explore/writeExplorer.js';
 import { EXIT, UsageError } from '../CliError.js';
 import type { Command } from '../Command.js';
+import { checkScenarioSource } from '../checkScenarioSource.js';
 import { seedFlag } from '../parseCommandArgs.js';
 
 /** `counterpoise explore`: writes the interactive explorer of a scenario as one offline HTML file. */
@@ -30,8 +31,9 @@ Options:
   -s, --seed N      the seed the page starts with, a whole number (default 42, as "run")
   -o, --out DIR     the folder to write into (default out/explore)
       --open        also open the page with xdg-open (or open on macOS)
-      --with-data   carry the COW tables in the page (about 1.2 MB more), so that files
+      --with-data   carry the COW tables in the page (about 1.1 MiB more), so that files
                     dropped on it may use data references (nmc, majors, igo, alliances, trade)
+      --debug       show the stack trace of an error
   -h, --help        show this help
 
 Examples:
@@ -47,6 +49,7 @@ Exit codes: 0 success, 1 failure writing the file, 2 bad input or usage.`,
     const v = args.values;
     const seed = seedFlag('explore', v.seed as string | undefined, 42);
     const outDir = (v.out as string | undefined) ?? 'out/explore';
+    checkScenarioSource(source);
     const scenario = loadScenario(source);
     const file = writeExplorer(scenario, { outDir, seed, withData: v['with-data'] === true });
     terminal.print(file);

@@ -8,11 +8,12 @@ export const listCommand: Command = {
   options: { json: { type: 'boolean' } },
   help: `Usage: counterpoise list [options]
 
-Lists the bundled scenarios: the name to give "run", "explain" and "validate", and a one-line
-description of each.
+Lists the bundled scenarios: the name to give "run", "sweep", "sensitivity", "explain",
+"explore" and "validate" (or a design file's "scenario"), and a one-line description of each.
 
 Options:
       --json    print a JSON array (name, id, title, description, path)
+      --debug   show the stack trace of an error
   -h, --help    show this help
 
 Examples:

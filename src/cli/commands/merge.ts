@@ -25,6 +25,7 @@ Options:
       --overwrite    replace a sweep already in that folder
       --report       also write report.html and figures/ there
   -q, --quiet        print nothing but errors
+      --debug        show the stack trace of an error
   -h, --help         show this help
 
 Examples:

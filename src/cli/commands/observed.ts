@@ -46,6 +46,7 @@ Options:
       --json        print a JSON object: span, counts per category, file written (and the rows
                     when there is no --out)
   -q, --quiet       print nothing but errors
+      --debug       show the stack trace of an error
   -h, --help        show this help
 
 Examples:

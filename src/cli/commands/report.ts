@@ -29,6 +29,7 @@ Options:
   -o, --out DIR      where to write report.html and figures/ (default: the folder itself)
       --no-figures   skip the SVG figures
   -q, --quiet        print nothing but errors
+      --debug        show the stack trace of an error
   -h, --help         show this help
 
 Examples:

@@ -5,6 +5,7 @@ import { runToDirectory } from '../../node/outputs/runToDirectory.js';
 import { packageVersion } from '../../node/packageVersion.js';
 import { describeRun } from '../../report/describeRun.js';
 import { defaultThreatTicks } from '../../report/RunTrace.js';
+import { checkScenarioSource } from '../checkScenarioSource.js';
 import { EXIT, UsageError } from '../CliError.js';
 import type { Command } from '../Command.js';
 import { intFlag, listFlag, onePositional, seedFlag } from '../parseCommandArgs.js';
@@ -74,6 +75,7 @@ usage (including an output folder holding a sweep or other files, without --over
     const outOfRange = threatTicks.filter((t) => t >= ticks);
     if (outOfRange.length > 0) throw new UsageError(`--threat-ticks: tick ${outOfRange[0]} is past the run's last tick (${ticks - 1})`, 'run');
 
+    checkScenarioSource(source);
     const scenario = loadScenario(source);
     if (scenario.warnings.length > 0) {
       const n = scenario.warnings.length;

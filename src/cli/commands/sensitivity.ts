@@ -8,6 +8,7 @@ import { packageVersion } from '../../node/packageVersion.js';
 import { writeSweepReport } from '../../node/report/writeSweepReport.js';
 import { EXIT, UsageError } from '../CliError.js';
 import type { Command } from '../Command.js';
+import { checkScenarioSource } from '../checkScenarioSource.js';
 import { intFlag } from '../parseCommandArgs.js';
 import type { Terminal } from '../Terminal.js';
 import { readDesign, stopOnSignals } from './sweep.js';
@@ -78,6 +79,7 @@ Options:
       --json             print sensitivity.json to stdout instead of the text summary
       --report           also write report.html and figures/ (with the sensitivity charts)
   -q, --quiet            no progress, no summary; only errors
+      --debug            show the stack trace of an error
   -h, --help             show this help
 
 Examples:
@@ -111,6 +113,7 @@ folder holding another sweep), 130 stopped by a signal (resume to continue).`,
         ...(v.out === undefined ? {} : { out: v.out as string }),
         ...(resamples === undefined ? {} : { resamples }),
       };
+      if (first !== undefined) checkScenarioSource(first);
       let spec: string | Record<string, unknown> = design;
       const read = readDesign(design, first, 'sensitivity');
       if (first !== undefined) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ExperimentError } from '../../experiments/ExperimentError.js';
 import { parseSweepSpec } from '../../experiments/sweepSpec.js';
@@ -10,9 +11,12 @@ import { packageVersion } from '../../node/packageVersion.js';
 import { writeSweepReport } from '../../node/report/writeSweepReport.js';
 import { EXIT, UsageError } from '../CliError.js';
 import type { Command } from '../Command.js';
-import { intFlag } from '../parseCommandArgs.js';
+import { checkScenarioSource } from '../checkScenarioSource.js';
+import { intFlag, listFlag } from '../parseCommandArgs.js';
 import type { Terminal } from '../Terminal.js';
 import { mergeCommand } from './merge.js';
+
+const FORMATS = ['csv', 'ndjson', 'arrow'] as const;
 
 /** Ctrl-C and SIGTERM stop the sweep after a checkpoint (a second signal quits at once). */
 export function stopOnSignals(terminal: Terminal): { signal: AbortSignal; dispose: () => void } {
@@ -70,18 +74,19 @@ export const sweepCommand: Command = {
     overwrite: { type: 'boolean' },
     shard: { type: 'string' },
     'checkpoint-ms': { type: 'string' },
+    format: { type: 'string', short: 'f' },
     report: { type: 'boolean' },
     json: { type: 'boolean' },
   },
   help: `Usage: counterpoise sweep [<scenario>] --design <file> [options]
        counterpoise sweep merge <shard folder>... --out DIR [--overwrite] [--report]
 
-Runs a scenario over the points of a design (grid, one-at-a-time or Latin hypercube), each point
-replicated with derived seeds, on worker threads, and streams the tidy tables to a folder as runs
-finish: runs, ticks, events and a per-point summary (mean, sd, 95% interval), in CSV, NDJSON and
-Arrow. The files are the same for any number of workers. The design file is a sweep specification
-(docs/experiments.md): ticks, replicates or seeds, baseSeed, design, formats, out; its "scenario"
-may be left out when the scenario is given here (given here, it wins).
+Runs a scenario over the points of a design (grid, one-at-a-time, Latin hypercube, sobol or
+morris), each point replicated with derived seeds, on worker threads, and streams the tidy tables
+to a folder as runs finish: runs, ticks, events and a per-point summary (mean, sd, 95% interval),
+in CSV, NDJSON and Arrow. The files are the same for any number of workers. The design file is a
+sweep specification (docs/experiments.md): ticks, replicates or seeds, baseSeed, design, formats,
+tables, out; its "scenario" may be left out when the scenario is given here (given here, it wins).
 
 Options:
   -d, --design FILE      the sweep specification, YAML or JSON (required), or the name of
@@ -94,10 +99,14 @@ Options:
       --shard i/n        run only every n-th run from the i-th (0-based), e.g. on n machines;
                          join the shards with "counterpoise merge"
       --checkpoint-ms N  checkpoint at least this often (default 2000)
+  -f, --format LIST      table formats, comma-separated: csv, ndjson, arrow (default: the design's
+                         formats, else all three); include csv or ndjson. Arrow needs the optional
+                         package apache-arrow: without it, give --format csv (or csv,ndjson)
       --report           also write report.html and figures/ (as "counterpoise report DIR")
       --json             print the result as one JSON document on stdout (out, runs done, files,
                          report) instead of the text lines; progress still goes to stderr
   -q, --quiet            no progress, no summary; only errors
+      --debug            show the stack trace of an error
   -h, --help             show this help
 
 Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise. Ctrl-C or SIGTERM
@@ -107,6 +116,7 @@ Examples:
   counterpoise sweep concert-of-europe --design sweeps/lambda.yaml --workers 8 --report
   counterpoise sweep --design sweeps/lambda.yaml --resume
   counterpoise sweep --design lambda-nu --workers 8     # a bundled design (examples/sweeps/lambda-nu.yaml)
+  counterpoise sweep --design lambda-nu --format csv    # CSV only (no apache-arrow needed)
   counterpoise sweep --design sweeps/lambda.yaml --shard 0/4 --out out/lambda/shard-0
   counterpoise merge out/lambda/shard-* --out out/lambda
 
@@ -121,6 +131,7 @@ shard, a folder holding another sweep), 130 stopped by a signal (resume to conti
     // A file, or the name of a design bundled in examples/sweeps/ (e.g. lambda-nu).
     const design = resolveDesignFile(v.design as string);
     const scenario = args.positionals[0];
+    if (scenario !== undefined) checkScenarioSource(scenario);
     const shard = v.shard as string | undefined;
     if (shard !== undefined && !/^\s*\d+\s*\/\s*\d+\s*$/.test(shard)) throw new UsageError(`--shard must be i/n (e.g. 0/4), got "${shard}"`, 'sweep');
     if (v.resume === true && v.overwrite === true) throw new UsageError('give --resume or --overwrite, not both', 'sweep');
@@ -132,9 +143,20 @@ shard, a folder holding another sweep), 130 stopped by a signal (resume to conti
       ...(shard === undefined ? {} : { shard }),
       ...(v.out === undefined ? {} : { out: v.out as string }),
     };
+    const formats = v.format === undefined ? undefined : listFlag('sweep', 'format', v.format as string, FORMATS, []);
+    if (formats !== undefined && !formats.includes('csv') && !formats.includes('ndjson')) {
+      throw new UsageError('--format: include csv or ndjson (Arrow files are built from them)', 'sweep');
+    }
     let spec: string | Record<string, unknown> = design;
-    const read = readDesign(design, scenario);
-    if (scenario !== undefined) {
+    let read = readDesign(design, scenario);
+    if (formats !== undefined && scenario === undefined && typeof read.scenario === 'string') {
+      // The design's own scenario, as runSweepFromSpec would read it (a file relative to the design's folder).
+      const ref = read.scenario;
+      read = readDesign(design, /\.(ya?ml|json)$/i.test(ref) ? resolve(dirname(design), ref) : ref);
+    }
+    const override = formats !== undefined && typeof read.scenario === 'string';
+    if (override) read = { ...read, formats };
+    if (scenario !== undefined || override) {
       spec = read;
       // Outputs go where they would for the file itself (out/<design file name> by default).
       options.out = specOutputDir({ spec: parseSweepSpec(spec), file: design, dir: process.cwd() }, options);

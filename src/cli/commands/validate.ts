@@ -3,6 +3,7 @@ import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
 import { loadScenarioWithProvenance } from '../../node/loadScenario.js';
 import type { DataProvenance } from '../../scenario/file/DataProvenance.js';
 import { formatPath, ScenarioError } from '../../scenario/ScenarioError.js';
+import { checkScenarioSource } from '../checkScenarioSource.js';
 import { EXIT, UsageError } from '../CliError.js';
 import type { Command } from '../Command.js';
 import { onePositional } from '../parseCommandArgs.js';
@@ -102,6 +103,7 @@ Exit codes: 0 the file is valid, 2 it has problems (or cannot be read), 1 someth
 
     let loaded: ReturnType<typeof loadScenarioWithProvenance>;
     try {
+      checkScenarioSource(source);
       loaded = loadScenarioWithProvenance(source);
     } catch (error) {
       if (!json || !(error instanceof ScenarioError)) throw error;

@@ -20,7 +20,7 @@ export interface WriteExplorerOptions {
   /** Offer every bundled scenario in the page's picker, resolved here (default true). */
   library?: boolean;
   /**
-   * Carry the COW tables in the page (about 1.2 MB more), so that files dropped on it may use
+   * Carry the COW tables in the page (about 1.1 MiB more), so that files dropped on it may use
    * data references (`counterpoise explore --with-data`; default false).
    */
   withData?: boolean;

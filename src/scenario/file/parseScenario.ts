@@ -3,6 +3,7 @@ import type { ResolvedScenario } from '../../model/ResolvedScenario.js';
 import { brandResolved } from '../resolvedBrand.js';
 import { resolveScenario, type ResolveOptions } from '../resolveScenario.js';
 import { ScenarioError, type ScenarioIssue } from '../ScenarioError.js';
+import { requiredFieldMessage } from '../requiredFieldMessage.js';
 import type { DataProvenance } from './DataProvenance.js';
 import { expandDataReferences, type Origin } from './expandDataReferences.js';
 import { expressionIssues } from './expressionIssues.js';
@@ -80,7 +81,7 @@ export function parseScenarioWithProvenance(text: string, format: ScenarioFormat
   if (fromFile.issue !== undefined) throw error([{ ...fromFile.issue, ...document.positionOf(fromFile.issue.path) }], file);
   const value = fromFile.value;
 
-  const checked = scenarioFileSchema.safeParse(value);
+  const checked = scenarioFileSchema.safeParse(value, { error: requiredFieldMessage });
   const fileIssues = checked.success ? [] : schemaIssues(checked.error.issues, value);
   const expansion = expandDataReferences(value, options.data);
 

@@ -1,4 +1,4 @@
-import { isMap, isPair, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { isMap, isPair, isSeq, LineCounter, Parser, parseDocument, type CST, type Document, type YAMLError } from 'yaml';
 import type { ScenarioIssue } from '../ScenarioError.js';
 import { flowNestingTooDeep } from './flowNestingTooDeep.js';
 import { jsonSyntaxError } from './jsonSyntaxError.js';
@@ -59,11 +59,22 @@ export function readScenarioDocument(text: string, format: ScenarioFormat): Read
   }
   const document = new ScenarioDocument(doc, lines, value);
   const seen = new Set<string>();
+  // An unclosed { or [: the parser notices it later (where the next line is not indented as the
+  // collection needs) and then stumbles over what follows. One error at the opening bracket instead.
+  const unclosed = doc.errors.length > 0 ? unclosedFlowCollection(text, doc.errors) : undefined;
   for (const error of doc.errors) {
+    if (unclosed !== undefined && error.pos[0] >= unclosed.offset) continue;
     const issue = syntaxIssue(error, document);
     const key = `${issue.line}:${issue.column}:${issue.message}`;
     if (!seen.has(key)) issues.push(issue);
     seen.add(key);
+  }
+  if (unclosed !== undefined) {
+    const at = document.positionOfOffset(unclosed.noticedAt);
+    issues.push({
+      path: [], message: `syntax error: unclosed ${unclosed.open} (no matching ${unclosed.close} before ${at.line}:${at.column})`,
+      ...document.positionOfOffset(unclosed.offset),
+    });
   }
   if (format === 'json') {
     // First the JSON check: it names the YAML-only syntax that may confuse the YAML parser.
@@ -81,6 +92,40 @@ function syntaxIssue(error: YAMLError, document: ScenarioDocument): ScenarioIssu
     return { path, message: `duplicate key "${String(path[path.length - 1] ?? '')}" (keys must be unique)`, ...position };
   }
   return { path: [], message: `syntax error: ${firstLine(error.message)}`, ...position };
+}
+
+/**
+ * The flow collection ({…} or […]) the parser's errors come from: of those whose closing bracket
+ * is missing or the wrong one, the last opened before the first error after one of them; with
+ * that error's offset (where the parser noticed).
+ */
+function unclosedFlowCollection(text: string, errors: readonly YAMLError[]): { offset: number; open: string; close: string; noticedAt: number } | undefined {
+  const open: { offset: number; open: string; close: string }[] = [];
+  const visit = (token: unknown): void => {
+    if (token === null || typeof token !== 'object') return;
+    const t = token as Record<string, unknown>;
+    if (t.type === 'flow-collection') {
+      const c = t as unknown as CST.FlowCollection;
+      const close = c.start.source === '{' ? '}' : ']';
+      if (!c.end.some((e) => e.source === close)) open.push({ offset: c.offset, open: c.start.source, close });
+    }
+    for (const key of ['items', 'value', 'key', 'sep', 'start', 'end']) {
+      const v = t[key];
+      if (Array.isArray(v)) for (const x of v) visit(x);
+      else visit(v);
+    }
+  };
+  try {
+    for (const token of new Parser().parse(text)) visit(token);
+  } catch {
+    return undefined;
+  }
+  // The first error after an unclosed bracket, and the last bracket left open before it.
+  const noticedAt = Math.min(...errors.map((e) => e.pos[0]).filter((p) => open.some((o) => o.offset < p)));
+  const before = open.filter((o) => o.offset < noticedAt);
+  if (!Number.isFinite(noticedAt) || before.length === 0) return undefined;
+  const last = before.reduce((a, b) => (b.offset > a.offset ? b : a));
+  return { ...last, noticedAt };
 }
 
 function firstLine(message: string): string {

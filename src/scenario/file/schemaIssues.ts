@@ -37,6 +37,8 @@ function convert(issue: ZodIssue, prefix: Key[], root: unknown, out: ScenarioIss
         for (const inner of fewest) convert(inner, path, root, out);
         return;
       }
+      // A missing field: "required: …", what it takes and what it is (requiredFieldMessage).
+      if (valueAt(root, path) === undefined && issue.message.startsWith('required')) { out.push({ path, message: issue.message }); return; }
       const expected = [...new Set(issue.errors.flatMap((branch) => branch
         .filter((i): i is z.core.$ZodIssueInvalidType => i.code === 'invalid_type' && i.path.length === 0)
         .map((i) => i.expected)))];

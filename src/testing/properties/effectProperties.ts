@@ -632,7 +632,7 @@ export const E12 = defineProperty({
   method: 'Drives the record phase over 1–12 ticks with drawn actions, targets and threats (mostly soft or institutional acts against a '
     + 'steady target). At every tick, a state in an episode against j must face T ≥ T_min now and have taken at least two soft or '
     + 'institutional acts against j within the episode window; friction counts exactly the soft and institutional acts outside episodes. '
-    + 'The classification is per tick, against the threat at that tick (§2.1).',
+    + 'The classification is per tick, against the threat at that tick (model note N18).',
   applies: effectApplies,
   arbitrary: (rt) => fc.record({
     parameters: rt.parameters(), world: scenarioInput(), seed: fc.nat(1000),

@@ -83,7 +83,7 @@ describe('the sanction world change (issue #11 item 13)', () => {
     expect(problems).toEqual([
       's.yaml:8:38  events[0].changes[0].target  unknown state "Q"',
       's.yaml:9:38  events[0].changes[1].target  a sanction needs two different states (got "B" as sender and target)',
-      's.yaml:10:9  events[0].changes[2].target  Invalid input: expected string, received undefined',
+      's.yaml:10:9  events[0].changes[2].target  required: a string (the sanctioned state)',
       's.yaml:11:49  events[0].changes[3].value  unknown field "value"',
     ]);
   });

@@ -42,7 +42,21 @@ describe('RowFormatter', () => {
 
   it('works without a prefix', () => {
     const f = new RowFormatter(columns, []);
-    expect(f.csv([1, 2, 3, false, 'z'])).toBe('1,2,3,FALSE,z\r\n');
-    expect(f.ndjson([1, 2, 3, false, 'z'])).toBe('{"run":1,"seed":2,"x":3,"flag":false,"label":"z"}\n');
+    expect(f.csv([1, 2, 3, false, 'z'])).toBe('1,2,3.0,FALSE,z\r\n');
+    expect(f.ndjson([1, 2, 3, false, 'z'])).toBe('{"run":1,"seed":2,"x":3.0,"flag":false,"label":"z"}\n');
+  });
+
+  it('a whole number in a float column keeps a decimal point (pandas and R read the column as float, as Arrow has it)', () => {
+    const f = new RowFormatter(columns, [0, 5]);
+    expect(f.csv([0, null, null])).toBe('0,5,0.0,NA,NA\r\n');
+    const g = new RowFormatter(columns, []);
+    expect(g.csv([7, 2 ** 47, -2, true, 'a'])).toBe('7,140737488355328,-2.0,TRUE,a\r\n');
+    expect(g.csv([7, 1, 1e21, true, 'a'])).toBe('7,1,1e+21,TRUE,a\r\n');
+    expect(g.csv([7, 1, 0.25, true, 'a'])).toBe('7,1,0.25,TRUE,a\r\n');
+    expect(JSON.parse(g.ndjson([7, 1, -2, true, 'a'])).x).toBe(-2);
+    // Without a column type (a cell alone), as before.
+    expect(csvCell(3)).toBe('3');
+    expect(csvCell(3, 'float')).toBe('3.0');
+    expect(csvCell(3, 'int')).toBe('3');
   });
 });

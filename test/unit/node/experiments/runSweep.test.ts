@@ -77,7 +77,9 @@ describe('runSweep: parallel, streamed, deterministic', () => {
         const cells = csv[k + 1].split(','); // no quoted fields in these tables
         columns.forEach((c, j) => {
           const v = row[c.name];
-          expect(cells[j]).toBe(v === null ? 'NA' : typeof v === 'boolean' ? String(v).toUpperCase() : String(v));
+          // A whole number in a float column keeps its decimal point (`1.0`), so readers type the column as float.
+          const text = c.type === 'float' && Number.isInteger(v) ? `${String(v)}.0` : String(v);
+          expect(cells[j]).toBe(v === null ? 'NA' : typeof v === 'boolean' ? String(v).toUpperCase() : text);
         });
       });
       if (table !== 'summary') expect(Object.keys(ndjson[0]).slice(0, 6)).toEqual(['run', 'point', 'replicate', 'seed', 'system.lambda', 'states.S002.nuclear']);

@@ -33,7 +33,7 @@ describe('sweeps from design files', () => {
     expect(runs[0].startsWith('run,point,replicate,seed,states.S001.domesticSupport,')).toBe(true);
     const support = runs.slice(1, 7).map((r) => r.split(',')[4]);
     // The baseline (the scenario's own value) first, then each level.
-    expect(support.slice(2)).toEqual(['0', '0', '1', '1']);
+    expect(support.slice(2)).toEqual(['0.0', '0.0', '1.0', '1.0']);
     expect(support[0]).toBe(support[1]);
     expect(Number(support[0])).toBe(randomWorld(51, { states: 5, institutions: 1 }).states[1].domesticSupport);
   });

@@ -123,7 +123,7 @@ describe('parseScenario: each kind of bad input, as file:line:column  path  mess
 
   it('syntax errors, with line and column', () => {
     expect(fixtureProblems('syntax.yaml')[0]).toBe(
-      'syntax.yaml:6:3  (scenario)  syntax error: Flow map in block collection must be sufficiently indented and end with a }');
+      'syntax.yaml:5:19  (scenario)  syntax error: unclosed { (no matching } before 6:3)');
     expect(fixtureProblems('syntax.json')).toEqual(['syntax.json:5:68  (scenario)  not valid JSON: trailing comma (not allowed in JSON)']);
   });
 
