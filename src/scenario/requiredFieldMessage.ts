@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { KINDS } from './missingFieldWords.js';
 
 type RawIssue = z.core.$ZodRawIssue;

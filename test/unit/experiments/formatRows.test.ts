@@ -16,9 +16,9 @@ describe('CSV (RFC 4180) and NDJSON cells', () => {
   });
 
   it('writes missing values as NA (null in NDJSON) and non-finite numbers as NA, Inf, -Inf', () => {
-    expect([null, Number.NaN, Infinity, -Infinity].map(csvCell)).toEqual(['NA', 'NA', 'Inf', '-Inf']);
-    expect([null, Number.NaN, Infinity].map(jsonCell)).toEqual(['null', 'null', 'null']);
-    expect([true, false].map(csvCell)).toEqual(['TRUE', 'FALSE']);
+    expect([null, Number.NaN, Infinity, -Infinity].map((v) => csvCell(v))).toEqual(['NA', 'NA', 'Inf', '-Inf']);
+    expect([null, Number.NaN, Infinity].map((v) => jsonCell(v))).toEqual(['null', 'null', 'null']);
+    expect([true, false].map((v) => csvCell(v))).toEqual(['TRUE', 'FALSE']);
   });
 
   it('writes numbers in full precision: every double reads back to itself', () => {
