@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import type { SensitivityRow } from '../../experiments/analyzeSensitivity.js';
 import { parseSweepSpec } from '../../experiments/sweepSpec.js';
 import { createProgressPrinter, formatDuration } from '../../node/experiments/progressPrinter.js';
@@ -9,9 +10,11 @@ import { writeSweepReport } from '../../node/report/writeSweepReport.js';
 import { EXIT, UsageError } from '../CliError.js';
 import type { Command } from '../Command.js';
 import { checkScenarioSource } from '../checkScenarioSource.js';
-import { intFlag } from '../parseCommandArgs.js';
+import { intFlag, listFlag } from '../parseCommandArgs.js';
 import type { Terminal } from '../Terminal.js';
 import { readDesign, stopOnSignals } from './sweep.js';
+
+const FORMATS = ['csv', 'ndjson', 'arrow'] as const;
 
 function fmt(x: number): string {
   return Number.isFinite(x) ? x.toFixed(3) : 'NA';
@@ -54,6 +57,7 @@ export const sensitivityCommand: Command = {
     overwrite: { type: 'boolean' },
     'checkpoint-ms': { type: 'string' },
     resamples: { type: 'string' },
+    format: { type: 'string', short: 'f' },
     json: { type: 'boolean' },
     report: { type: 'boolean' },
   },
@@ -76,6 +80,9 @@ Options:
       --overwrite        delete a sweep already in the folder and start again
       --checkpoint-ms N  checkpoint at least this often (default 2000)
       --resamples N      bootstrap resamples for the intervals (default 200)
+  -f, --format LIST      the sweep's table formats, comma-separated: csv, ndjson, arrow (default: the
+                         design's formats, else all three); include csv or ndjson. Arrow needs the
+                         optional package apache-arrow: without it, give --format csv
       --json             print sensitivity.json to stdout instead of the text summary
       --report           also write report.html and figures/ (with the sensitivity charts)
   -q, --quiet            no progress, no summary; only errors
@@ -114,9 +121,20 @@ folder holding another sweep), 130 stopped by a signal (resume to continue).`,
         ...(resamples === undefined ? {} : { resamples }),
       };
       if (first !== undefined) checkScenarioSource(first);
+      const formats = v.format === undefined ? undefined : listFlag('sensitivity', 'format', v.format as string, FORMATS, []);
+      if (formats !== undefined && !formats.includes('csv') && !formats.includes('ndjson')) {
+        throw new UsageError('--format: include csv or ndjson (Arrow files are built from them)', 'sensitivity');
+      }
       let spec: string | Record<string, unknown> = design;
-      const read = readDesign(design, first, 'sensitivity');
-      if (first !== undefined) {
+      let read = readDesign(design, first, 'sensitivity');
+      if (formats !== undefined && first === undefined && typeof read.scenario === 'string') {
+        // The design's own scenario, as runSweepFromSpec would read it (a file relative to the design's folder), as sweep does.
+        const ref = read.scenario;
+        read = readDesign(design, /\.(ya?ml|json)$/i.test(ref) ? resolve(dirname(design), ref) : ref, 'sensitivity');
+      }
+      const override = formats !== undefined && typeof read.scenario === 'string';
+      if (override) read = { ...read, formats };
+      if (first !== undefined || override) {
         spec = read;
         options.out = specOutputDir({ spec: parseSweepSpec(spec), file: design, dir: process.cwd() }, options);
       }
