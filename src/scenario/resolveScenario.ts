@@ -46,8 +46,15 @@ export function resolveScenario(input: ScenarioInput | unknown, options: Resolve
       }
       return [{ path, message: issue.message }];
     });
-    // Every problem at once: the name checks and the admissibility of the parameters still run.
-    const parameters = isRecord(input) ? parametersOnly.safeParse({ parameters: input.parameters }, { error: requiredFieldMessage }) : undefined;
+    // Every problem at once: the name checks and the admissibility of the parameters still run,
+    // on the parameters less any unknown field (reported above), so that a typo beside an
+    // inadmissible value does not hide it.
+    const unknownParameters = new Set(parsed.error.issues.flatMap((issue) => (
+      issue.code === 'unrecognized_keys' && issue.path.length === 1 && issue.path[0] === 'parameters' ? issue.keys : [])));
+    const given = isRecord(input) && isRecord(input.parameters)
+      ? Object.fromEntries(Object.entries(input.parameters).filter(([key]) => !unknownParameters.has(key)))
+      : isRecord(input) ? input.parameters : undefined;
+    const parameters = isRecord(input) ? parametersOnly.safeParse({ parameters: given }, { error: requiredFieldMessage }) : undefined;
     const extra: ScenarioIssue[] = [];
     if (parameters?.success) resolveParameters(parameters.data.parameters, extra, [], options);
     throw withFile(inSectionOrder([...issues, ...references, ...extra]), options.file);

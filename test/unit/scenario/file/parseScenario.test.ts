@@ -171,6 +171,22 @@ describe('parseScenario: each kind of bad input, as file:line:column  path  mess
     expect(problems('# nothing here\n', 'yaml', { file: 'e.yaml' })).toEqual(['e.yaml:1:1  (scenario)  the file holds no scenario (it is empty)']);
   });
 
+  it('every problem at once: an unknown parameter does not hide an inadmissible one beside it', () => {
+    const text = [
+      'meta: { id: p15, startYear: 1816 }', //                                   1
+      'states:', //                                                              2
+      '  - { id: A, capabilities: { mil: 1, eco: 1, pop: 1 } }', //              3
+      '  - { id: B, capabilities: { mil: 1, eco: 1, pop: 1 } }', //              4
+      'parameters:', //                                                          5
+      '  betah: 1', //                                                           6
+      '  betaH: 1', //                                                           7
+    ].join('\n');
+    const found = problems(text, 'yaml', { file: 'p.yaml' });
+    expect(found[0]).toBe('p.yaml:6:3  parameters.betah  unknown field "betah"');
+    expect(found.slice(1).length).toBeGreaterThan(0);
+    for (const line of found.slice(1)) expect(line).toMatch(/^p\.yaml:7:3  parameters\.betaH  outside the admissible set \(model §5\.4 C3\)/);
+  });
+
   it('every problem at once, in file order, and a structured list on the error', () => {
     const text = [
       'meta:', //                                                             1
